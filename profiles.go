@@ -1,5 +1,318 @@
 package clockify
 
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
 // ProfilesService reads and edits members' profiles: week start, daily work capacity, working
 // days and custom fields, with Clockify's documented rules checked and named.
 type ProfilesService service
+
+// Profile is a member's profile in a workspace.
+type Profile struct {
+	Email    string `json:"email"`
+	Name     string `json:"name"`
+	ImageURL string `json:"imageUrl"`
+	// HasPassword reports whether the user signs in with a password.
+	HasPassword bool `json:"hasPassword"`
+	// HasPendingApprovalRequest is true while the member has timesheets or expenses waiting
+	// for approval; WeekStart cannot change then.
+	HasPendingApprovalRequest bool    `json:"hasPendingApprovalRequest"`
+	WeekStart                 Weekday `json:"weekStart,omitempty"`
+	// WorkCapacity is the member's daily work capacity.
+	WorkCapacity Duration   `json:"workCapacity"`
+	WorkingDays  WeekdaySet `json:"workingDays"`
+	// WorkspaceNumber is how many workspaces the member belongs to. Above 1, only
+	// WorkCapacity and WorkingDays can be changed.
+	WorkspaceNumber int `json:"workspaceNumber"`
+	// CustomFields are the member's custom-field values, each with the field's definition.
+	CustomFields []CustomFieldValue `json:"userCustomFieldValues"`
+}
+
+// ProfileUpdate is a partial change to a member's profile: only the fields set are sent, the
+// rest stay as they are. Name, ImageURL and RemoveProfileImage apply to limited members only;
+// a member in several workspaces can only have WorkCapacity and WorkingDays changed.
+type ProfileUpdate struct {
+	WeekStart *Weekday `json:"weekStart,omitempty"`
+	// WorkCapacity is the daily work capacity, between 0 and 24 hours.
+	WorkCapacity *Duration `json:"workCapacity,omitempty"`
+	// WorkingDays, when set, must hold at least one day.
+	WorkingDays *WeekdaySet `json:"workingDays,omitempty"`
+	// CustomFields sets the values of the custom fields listed; others are left as they are.
+	CustomFields []CustomFieldUpsert `json:"userCustomFields,omitempty"`
+	// Name is a limited member's name (1 to 100 characters).
+	Name *string `json:"name,omitempty"`
+	// ImageURL is a limited member's picture, an absolute http(s) URL.
+	ImageURL *string `json:"imageUrl,omitempty"`
+	// RemoveProfileImage removes a limited member's picture.
+	RemoveProfileImage bool `json:"removeProfileImage,omitempty"`
+}
+
+// maxProfileName is the longest name Clockify accepts, in characters.
+const maxProfileName = 100
+
+// validate refuses what Clockify would refuse, or what would be sent wrongly, before sending.
+func (u *ProfileUpdate) validate() error {
+	if u == nil {
+		return &ValidationError{Field: "update", Reason: "must not be nil"}
+	}
+	if !u.setsAnything() {
+		return &ValidationError{Field: "update", Reason: "sets nothing"}
+	}
+	if u.WeekStart != nil && !u.WeekStart.Valid() {
+		return &ValidationError{Field: "WeekStart", Reason: fmt.Sprintf("unknown weekday %q", string(*u.WeekStart))}
+	}
+	if u.WorkCapacity != nil && (*u.WorkCapacity < 0 || u.WorkCapacity.Std() > 24*time.Hour) {
+		return &ValidationError{Field: "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*u.WorkCapacity))}
+	}
+	if u.WorkingDays != nil {
+		switch {
+		case !u.WorkingDays.Valid():
+			return &ValidationError{Field: "WorkingDays", Reason: "contains a value that is not a weekday"}
+		case u.WorkingDays.Len() == 0:
+			return &ValidationError{Field: "WorkingDays", Reason: "must hold at least one day"}
+		}
+	}
+	seen := make(map[string]bool, len(u.CustomFields))
+	for i, cf := range u.CustomFields {
+		id := cf.CustomFieldID
+		switch {
+		case strings.TrimSpace(id) == "":
+			return &ValidationError{Field: fmt.Sprintf("CustomFields[%d].CustomFieldID", i), Reason: "must not be empty"}
+		case seen[id]:
+			return &ValidationError{Field: fmt.Sprintf("CustomFields[%d].CustomFieldID", i), Reason: fmt.Sprintf("%q is set twice", id)}
+		}
+		seen[id] = true
+	}
+	if u.Name != nil {
+		if strings.TrimSpace(*u.Name) == "" {
+			return &ValidationError{Field: "Name", Reason: "must not be empty"}
+		}
+		if n := utf8.RuneCountInString(*u.Name); n > maxProfileName {
+			return &ValidationError{Field: "Name", Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxProfileName)}
+		}
+	}
+	if u.ImageURL != nil {
+		if *u.ImageURL == "" {
+			return &ValidationError{Field: "ImageURL", Reason: "must not be empty (use RemoveProfileImage to remove the picture)"}
+		}
+		if p, err := url.Parse(*u.ImageURL); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			return &ValidationError{Field: "ImageURL", Reason: fmt.Sprintf("%q is not an absolute http(s) URL", *u.ImageURL)}
+		}
+		if u.RemoveProfileImage {
+			return &ValidationError{Field: "ImageURL", Reason: "cannot be set together with RemoveProfileImage"}
+		}
+	}
+	return nil
+}
+
+func (u *ProfileUpdate) setsAnything() bool {
+	return u.WeekStart != nil || u.WorkCapacity != nil || u.WorkingDays != nil || len(u.CustomFields) > 0 ||
+		u.setsIdentity()
+}
+
+// setsIdentity reports whether u changes the name or picture, which only limited members allow.
+func (u *ProfileUpdate) setsIdentity() bool {
+	return u.Name != nil || u.ImageURL != nil || u.RemoveProfileImage
+}
+
+// setsMoreThanSchedule reports whether u changes anything besides work capacity and working
+// days, the only fields a member in several workspaces may have changed.
+func (u *ProfileUpdate) setsMoreThanSchedule() bool {
+	return u.WeekStart != nil || len(u.CustomFields) > 0 || u.setsIdentity()
+}
+
+func profilePath(workspaceID, userID string) string {
+	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/member-profile/" + url.PathEscape(userID)
+}
+
+// Get returns a member's profile.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId}
+func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (*Profile, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, nil, err
+	}
+	var p Profile
+	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: profilePath(workspaceID, userID), out: &p, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &p, resp, nil
+}
+
+// Update changes the parts of a member's profile that u sets; unset fields are left as they
+// are. It costs one request. Input Clockify would refuse (an update setting nothing, a
+// capacity outside 0–24h, an empty set of working days, a name over 100 characters, ...) is a
+// *ValidationError before anything is sent.
+//
+// When Clockify refuses the update with a 4xx, Update runs the diagnosis of Check and returns
+// the *RestrictionError naming the rule (errors.Is(err, ErrPendingApprovals), ...) with the
+// server's *APIError in its Err field; when no rule applies, the *APIError itself.
+//
+// Clockify API: PATCH /v1/workspaces/{workspaceId}/member-profile/{userId}
+func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string, u *ProfileUpdate) (*Profile, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, nil, err
+	}
+	if err := u.validate(); err != nil {
+		return nil, nil, err
+	}
+	var p Profile
+	resp, err := s.client.call(ctx, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, out: &p, retrySafe: true})
+	if err != nil {
+		return nil, resp, s.diagnose(ctx, workspaceID, userID, u, err)
+	}
+	return &p, resp, nil
+}
+
+// Check reports whether one of Clockify's documented rules (clockify-api.md §15) blocks u,
+// without changing anything. It returns the *RestrictionError of the first rule that blocks,
+// with a nil Err since nothing was sent, or nil when none does. Input errors are a
+// *ValidationError; a failed lookup returns that lookup's error.
+//
+// The rules, in the order they are checked:
+//
+//  1. ErrPaidFeature: the workspace is on the FREE plan or lacks the EDIT_MEMBER_PROFILE
+//     feature; custom fields also need USER_CUSTOM_FIELDS.
+//  2. ErrMultipleWorkspaces: the member belongs to more than one workspace and u sets more
+//     than WorkCapacity and WorkingDays.
+//  3. ErrMemberInactive: the member is deactivated in the workspace.
+//  4. ErrInvitationPending: the member has not accepted the invitation.
+//  5. ErrLimitedMemberOnly: u sets Name, ImageURL or RemoveProfileImage and the member is not
+//     a limited member. (Clockify's list puts the owner rule first; a limited member is never
+//     the owner and the owner is never limited, so checking this first names the same kind
+//     of refusal one request sooner.)
+//  6. ErrOwnerProfile: the member is the workspace owner.
+//  7. ErrPendingApprovals: u sets WeekStart while the member has pending approval requests.
+//
+// Check costs at most three requests: the member's profile, the workspace (plan, features,
+// membership statuses) and one member search (by email or name to learn the account status
+// when u sets name or picture fields, otherwise by the OWNER role). It stops at the first rule
+// that blocks. A fact Clockify does not send (a workspace without a features list, a member
+// the search does not find) blocks nothing.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId},
+// GET /v1/workspaces/{workspaceId}, POST /v1/workspaces/{workspaceId}/users/info
+func (s *ProfilesService) Check(ctx context.Context, workspaceID, userID string, u *ProfileUpdate) error {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return err
+	}
+	if err := u.validate(); err != nil {
+		return err
+	}
+	r, err := s.check(ctx, workspaceID, userID, u, nil)
+	if err != nil {
+		return err
+	}
+	if r != nil {
+		return r
+	}
+	return nil
+}
+
+// diagnose explains a failed update: the restriction that blocks u, carrying the server's
+// refusal, or err itself when the refusal needs no explaining, no rule applies, or the lookups
+// fail.
+func (s *ProfilesService) diagnose(ctx context.Context, workspaceID, userID string, u *ProfileUpdate, err error) error {
+	if !diagnosable(err) {
+		return err
+	}
+	r, lookupErr := s.check(ctx, workspaceID, userID, u, err)
+	if lookupErr != nil || r == nil {
+		return err
+	}
+	return r
+}
+
+// check runs the rules of Check in order; apiErr is the server's refusal being explained, if
+// any, and goes into the returned restriction.
+func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string, u *ProfileUpdate, apiErr error) (*RestrictionError, error) {
+	c := s.client
+	ws, err := c.workspace(ctx, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	if detail := paidFeatureMissing(ws, workspaceID, u); detail != "" {
+		return restricted(ErrPaidFeature, userID, detail, apiErr), nil
+	}
+
+	p, _, err := s.Get(ctx, workspaceID, userID)
+	if err != nil {
+		return nil, err
+	}
+	if p.WorkspaceNumber > 1 && u.setsMoreThanSchedule() {
+		return restricted(ErrMultipleWorkspaces, userID, fmt.Sprintf(
+			"member %s is in %d workspaces; only work capacity and working days can be changed", userID, p.WorkspaceNumber), apiErr), nil
+	}
+
+	switch membershipStatus(ws, userID) {
+	case MembershipInactive:
+		return restricted(ErrMemberInactive, userID, fmt.Sprintf(
+			"member %s is inactive in this workspace; an inactive member's profile can't be edited", userID), apiErr), nil
+	case MembershipPending:
+		return restricted(ErrInvitationPending, userID, fmt.Sprintf(
+			"member %s has not accepted the invitation yet; their profile can be edited once they join", userID), apiErr), nil
+	}
+
+	if u.setsIdentity() {
+		// Only a limited member's name and picture can be changed, and a limited member is never
+		// the owner: the account status answers both rules with one search.
+		if p.Email != "" || p.Name != "" {
+			m, err := c.findMember(ctx, workspaceID, userID, p.Email, p.Name)
+			if err != nil {
+				return nil, err
+			}
+			if m != nil && m.Status != AccountLimited {
+				return restricted(ErrLimitedMemberOnly, userID, fmt.Sprintf(
+					"member %s is not a limited member; only limited members' name and picture can be changed (others change them in their CAKE.com account)", userID), apiErr), nil
+			}
+		}
+	} else {
+		owner, err := c.hasRole(ctx, workspaceID, userID, RoleOwner)
+		if err != nil {
+			return nil, err
+		}
+		if owner {
+			return restricted(ErrOwnerProfile, userID, fmt.Sprintf(
+				"member %s is the workspace owner; the owner's profile can't be edited", userID), apiErr), nil
+		}
+	}
+
+	if u.WeekStart != nil && p.HasPendingApprovalRequest {
+		return restricted(ErrPendingApprovals, userID, fmt.Sprintf(
+			"member %s has pending approval requests; week start can't be changed until they are approved or rejected", userID), apiErr), nil
+	}
+	return nil, nil
+}
+
+// Feature flags that gate profile editing.
+const (
+	featureEditMemberProfile = "EDIT_MEMBER_PROFILE"
+	featureUserCustomFields  = "USER_CUSTOM_FIELDS"
+	planFree                 = "FREE"
+)
+
+// paidFeatureMissing says why the workspace's plan does not allow u, or "" when it does. A
+// workspace whose answer has no features list (old workspaces) is judged by its plan alone.
+func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) string {
+	if ws.Plan() == planFree {
+		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s is on the FREE plan", workspaceID)
+	}
+	if ws.Features == nil {
+		return ""
+	}
+	if !ws.HasFeature(featureEditMemberProfile) {
+		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s lacks %s", workspaceID, featureEditMemberProfile)
+	}
+	if len(u.CustomFields) > 0 && !ws.HasFeature(featureUserCustomFields) {
+		return fmt.Sprintf("user custom fields are a paid feature; workspace %s lacks %s", workspaceID, featureUserCustomFields)
+	}
+	return ""
+}
