@@ -1,0 +1,295 @@
+package clockify
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// capacityChanges returns n changes setting user i's capacity to i minutes (user ids "u0", ...).
+func capacityChanges(n int) []ProfileChange {
+	changes := make([]ProfileChange, n)
+	for i := range changes {
+		changes[i] = ProfileChange{UserID: "u" + strconv.Itoa(i), Update: &ProfileUpdate{WorkCapacity: Ptr(Duration(time.Duration(i) * time.Minute))}}
+	}
+	return changes
+}
+
+// echoProfile answers a PATCH with the capacity it was sent.
+func echoProfile(t *testing.T, w http.ResponseWriter, r *http.Request) {
+	var u struct {
+		WorkCapacity string `json:"workCapacity"`
+	}
+	require.NoError(t, json.NewDecoder(r.Body).Decode(&u))
+	fmt.Fprintf(w, `{"email":"%s@example.com","workCapacity":%q,"workspaceNumber":1}`, r.PathValue("user"), u.WorkCapacity)
+}
+
+func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
+	client, mux := setup(t)
+	var inFlight, maxInFlight atomic.Int32
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxInFlight.Load()
+			if n <= m || maxInFlight.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(time.Duration(rand.IntN(3000)) * time.Microsecond) // answers finish out of order
+		echoProfile(t, w, r)
+	})
+	changes := capacityChanges(40)
+
+	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 8})
+	require.Len(t, results, len(changes))
+	for i, r := range results {
+		require.NoError(t, r.Err, "change %d", i)
+		assert.Equal(t, changes[i].UserID, r.UserID)
+		require.NotNil(t, r.Profile)
+		assert.Equal(t, *changes[i].Update.WorkCapacity, r.Profile.WorkCapacity, "change %d got another's answer", i)
+		assert.Equal(t, changes[i].UserID+"@example.com", r.Profile.Email)
+	}
+	assert.LessOrEqual(t, maxInFlight.Load(), int32(8), "Concurrency bounds the requests in flight")
+}
+
+func TestProfilesUpdateMany_defaultConcurrency(t *testing.T) {
+	client, mux := setup(t)
+	var inFlight, maxInFlight atomic.Int32
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxInFlight.Load()
+			if n <= m || maxInFlight.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(time.Millisecond)
+		echoProfile(t, w, r)
+	})
+	results := client.Profiles.UpdateMany(ctx, "ws1", capacityChanges(20), nil)
+	for _, r := range results {
+		require.NoError(t, r.Err)
+	}
+	assert.LessOrEqual(t, maxInFlight.Load(), int32(DefaultBulkConcurrency))
+}
+
+func TestProfilesUpdateMany_partialFailure(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		switch r.PathValue("user") {
+		case "u2":
+			w.WriteHeader(http.StatusBadRequest)
+			fmt.Fprint(w, `{"message":"User doesn't belong to Workspace","code":501}`)
+		case "u5":
+			w.WriteHeader(http.StatusInternalServerError)
+			fmt.Fprint(w, `{"message":"boom"}`)
+		default:
+			echoProfile(t, w, r)
+		}
+	})
+	changes := capacityChanges(8)
+
+	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 3})
+	require.Len(t, results, 8)
+	for i, r := range results {
+		assert.Equal(t, changes[i].UserID, r.UserID)
+		switch i {
+		case 2:
+			assert.ErrorIs(t, r.Err, ErrNotFound)
+			assert.Nil(t, r.Profile)
+		case 5:
+			assert.ErrorIs(t, r.Err, ErrServer)
+			var apiErr *APIError
+			assert.ErrorAs(t, r.Err, &apiErr)
+		default:
+			assert.NoError(t, r.Err, "change %d", i)
+			assert.NotNil(t, r.Profile)
+		}
+	}
+}
+
+func TestProfilesUpdateMany_validationErrorsPerChange(t *testing.T) {
+	client, mux := setup(t)
+	var requests atomic.Int32
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		echoProfile(t, w, r)
+	})
+	changes := capacityChanges(6)
+	changes[1].Update = nil
+	changes[3].Update = &ProfileUpdate{WorkCapacity: Ptr(Hours(25))}
+	changes[4].UserID = ""
+
+	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 2})
+	require.Len(t, results, 6)
+	for i, field := range map[int]string{1: "update", 3: "WorkCapacity", 4: "userID"} {
+		var ve *ValidationError
+		require.ErrorAs(t, results[i].Err, &ve, "change %d", i)
+		assert.Equal(t, field, ve.Field)
+	}
+	for _, i := range []int{0, 2, 5} {
+		assert.NoError(t, results[i].Err)
+	}
+	assert.EqualValues(t, 3, requests.Load(), "invalid changes cost no request")
+}
+
+func TestProfilesUpdateMany_cancellationMarksUnstartedChanges(t *testing.T) {
+	client, mux := setup(t)
+	const answered = 5
+	var requests atomic.Int32
+	release := make(chan struct{})
+	t.Cleanup(func() { close(release) }) // runs before the server's Close
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		if requests.Add(1) > answered {
+			readBody(t, r) // the server notices a closed connection only once the body is read
+			select {
+			case <-r.Context().Done(): // hang until the client gives up
+			case <-release:
+			}
+			return
+		}
+		echoProfile(t, w, r)
+	})
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	changes := capacityChanges(30)
+
+	results := client.Profiles.UpdateMany(cctx, "ws1", changes, &BulkOptions{
+		Concurrency: 3,
+		Progress: func(done, total int, r BulkResult) {
+			if done == answered {
+				cancel()
+			}
+		},
+	})
+	require.Len(t, results, len(changes), "no result is missing")
+	succeeded := 0
+	for i, r := range results {
+		assert.Equal(t, changes[i].UserID, r.UserID)
+		if r.Err == nil {
+			succeeded++
+			assert.NotNil(t, r.Profile)
+			continue
+		}
+		assert.ErrorIs(t, r.Err, context.Canceled, "change %d", i)
+		assert.Nil(t, r.Profile)
+	}
+	assert.Equal(t, answered, succeeded)
+	assert.LessOrEqual(t, requests.Load(), int32(answered+3), "no change starts after cancellation")
+	for _, r := range results[answered+3:] {
+		assert.ErrorIs(t, r.Err, context.Canceled)
+	}
+}
+
+func TestProfilesUpdateMany_alreadyCancelled(t *testing.T) {
+	client, mux := setup(t)
+	var requests atomic.Int32
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { requests.Add(1) })
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+
+	results := client.Profiles.UpdateMany(cctx, "ws1", capacityChanges(10), nil)
+	require.Len(t, results, 10)
+	for _, r := range results {
+		assert.ErrorIs(t, r.Err, context.Canceled)
+	}
+	assert.Zero(t, requests.Load())
+}
+
+func TestProfilesUpdateMany_progress(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(time.Duration(rand.IntN(1000)) * time.Microsecond)
+		echoProfile(t, w, r)
+	})
+	changes := capacityChanges(25)
+	changes[7].Update = nil
+
+	// Unguarded on purpose: -race reports it if Progress ever runs concurrently.
+	var calls []int
+	seen := map[string]bool{}
+	var active atomic.Int32
+	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{
+		Concurrency: 6,
+		Progress: func(done, total int, r BulkResult) {
+			assert.EqualValues(t, 1, active.Add(1), "Progress runs one call at a time")
+			defer active.Add(-1)
+			assert.Equal(t, len(changes), total)
+			calls = append(calls, done)
+			seen[r.UserID] = true
+		},
+	})
+	require.Len(t, results, 25)
+	require.Len(t, calls, 25)
+	for i, done := range calls {
+		assert.Equal(t, i+1, done)
+	}
+	assert.Len(t, seen, 25, "each change is reported once")
+}
+
+func TestProfilesUpdateMany_sameMemberInInputOrder(t *testing.T) {
+	client, mux := setup(t)
+	var mu sync.Mutex
+	var got []string
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		body := readBody(t, r)
+		if r.PathValue("user") == "u1" {
+			mu.Lock()
+			got = append(got, body)
+			mu.Unlock()
+		}
+		time.Sleep(time.Duration(rand.IntN(1000)) * time.Microsecond)
+		fmt.Fprint(w, body)
+	})
+	changes := []ProfileChange{
+		{UserID: "u1", Update: &ProfileUpdate{WorkCapacity: Ptr(Hours(1))}},
+		{UserID: "u2", Update: &ProfileUpdate{WorkCapacity: Ptr(Hours(2))}},
+		{UserID: "u1", Update: &ProfileUpdate{WorkCapacity: Ptr(Hours(3))}},
+		{UserID: "u3", Update: &ProfileUpdate{WorkCapacity: Ptr(Hours(4))}},
+		{UserID: "u1", Update: &ProfileUpdate{WorkCapacity: Ptr(Hours(5))}},
+	}
+	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 5})
+	for i, r := range results {
+		require.NoError(t, r.Err)
+		assert.Equal(t, *changes[i].Update.WorkCapacity, r.Profile.WorkCapacity)
+	}
+	assert.Equal(t, []string{`{"workCapacity":"PT1H"}`, `{"workCapacity":"PT3H"}`, `{"workCapacity":"PT5H"}`}, got)
+}
+
+func TestProfilesUpdateMany_empty(t *testing.T) {
+	client, _ := setup(t)
+	results := client.Profiles.UpdateMany(ctx, "ws1", nil, &BulkOptions{Progress: func(int, int, BulkResult) { t.Error("no progress for no changes") }})
+	assert.Empty(t, results)
+}
+
+func TestProfilesUpdateMany_usesTheClientsLimiter(t *testing.T) {
+	lim := &countingLimiter{}
+	client, mux := setup(t, WithRateLimiter(lim))
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
+		echoProfile(t, w, r)
+	})
+	results := client.Profiles.UpdateMany(ctx, "ws1", capacityChanges(12), &BulkOptions{Concurrency: 4})
+	for _, r := range results {
+		require.NoError(t, r.Err)
+	}
+	assert.EqualValues(t, 12, lim.waits.Load(), "every request waits on the client's limiter")
+}
+
+type countingLimiter struct{ waits atomic.Int32 }
+
+func (l *countingLimiter) Wait(ctx context.Context) error {
+	l.waits.Add(1)
+	return ctx.Err()
+}
