@@ -128,6 +128,12 @@ func (u *ProfileUpdate) setsMoreThanSchedule() bool {
 	return u.WeekStart != nil || len(u.CustomFields) > 0 || u.setsIdentity()
 }
 
+// onlyWeekStart reports whether u changes the week start and nothing else, which every plan
+// allows.
+func (u *ProfileUpdate) onlyWeekStart() bool {
+	return u.WeekStart != nil && u.WorkCapacity == nil && u.WorkingDays == nil && len(u.CustomFields) == 0 && !u.setsIdentity()
+}
+
 func profilePath(workspaceID, userID string) string {
 	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/member-profile/" + url.PathEscape(userID)
 }
@@ -180,17 +186,20 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 // The rules, in the order they are checked:
 //
 //  1. ErrPaidFeature: the workspace is on the FREE plan or lacks the EDIT_MEMBER_PROFILE
-//     feature; custom fields also need USER_CUSTOM_FIELDS.
+//     feature; custom fields also need USER_CUSTOM_FIELDS. An update of WeekStart alone is
+//     exempt: the help centre says week start can be edited on every plan.
 //  2. ErrMultipleWorkspaces: the member belongs to more than one workspace and u sets more
 //     than WorkCapacity and WorkingDays.
 //  3. ErrMemberInactive: the member is deactivated in the workspace.
-//  4. ErrInvitationPending: the member has not accepted the invitation.
+//  4. ErrInvitationPending: the member has not accepted the invitation (membership PENDING,
+//     or DECLINED).
 //  5. ErrLimitedMemberOnly: u sets Name, ImageURL or RemoveProfileImage and the member is not
 //     a limited member. (Clockify's list puts the owner rule first; a limited member is never
 //     the owner and the owner is never limited, so checking this first names the same kind
 //     of refusal one request sooner.)
 //  6. ErrOwnerProfile: the member is the workspace owner.
-//  7. ErrPendingApprovals: u sets WeekStart while the member has pending approval requests.
+//  7. ErrPendingApprovals: u changes WeekStart (sets it to another day than the current one)
+//     while the member has pending approval requests.
 //
 // Check costs at most three requests: the member's profile, the workspace (plan, features,
 // membership statuses) and one member search (by email or name to learn the account status
@@ -259,6 +268,9 @@ func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string,
 	case MembershipPending:
 		return restricted(ErrInvitationPending, userID, fmt.Sprintf(
 			"member %s has not accepted the invitation yet; their profile can be edited once they join", userID), apiErr), nil
+	case MembershipDeclined:
+		return restricted(ErrInvitationPending, userID, fmt.Sprintf(
+			"member %s declined the invitation; their profile can't be edited", userID), apiErr), nil
 	}
 
 	if u.setsIdentity() {
@@ -285,7 +297,7 @@ func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string,
 		}
 	}
 
-	if u.WeekStart != nil && p.HasPendingApprovalRequest {
+	if u.WeekStart != nil && *u.WeekStart != p.WeekStart && p.HasPendingApprovalRequest {
 		return restricted(ErrPendingApprovals, userID, fmt.Sprintf(
 			"member %s has pending approval requests; week start can't be changed until they are approved or rejected", userID), apiErr), nil
 	}
@@ -302,6 +314,9 @@ const (
 // paidFeatureMissing says why the workspace's plan does not allow u, or "" when it does. A
 // workspace whose answer has no features list (old workspaces) is judged by its plan alone.
 func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) string {
+	if u.onlyWeekStart() {
+		return ""
+	}
 	if ws.Plan() == planFree {
 		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s is on the FREE plan", workspaceID)
 	}

@@ -326,6 +326,8 @@ func ruleCases() []struct {
 	}{
 		{"free plan", func(m *member) { m.plan = "FREE" }, capacity, ErrPaidFeature},
 		{"no profile editing feature", func(m *member) { m.features = []string{"USER_CUSTOM_FIELDS"} }, capacity, ErrPaidFeature},
+		{"week start and capacity on the free plan", func(m *member) { m.plan = "FREE" },
+			ProfileUpdate{WeekStart: Ptr(Sunday), WorkCapacity: Ptr(Hours(6))}, ErrPaidFeature},
 		{"custom fields without the feature", func(m *member) { m.features = []string{"EDIT_MEMBER_PROFILE"} },
 			ProfileUpdate{CustomFields: []CustomFieldUpsert{{CustomFieldID: "cf1", Value: "x"}}}, ErrPaidFeature},
 		{"several workspaces, week start", func(m *member) { m.workspaces = 3 }, ProfileUpdate{WeekStart: Ptr(Monday)}, ErrMultipleWorkspaces},
@@ -333,6 +335,7 @@ func ruleCases() []struct {
 			ProfileUpdate{WorkCapacity: Ptr(Hours(6)), CustomFields: []CustomFieldUpsert{{CustomFieldID: "cf1"}}}, ErrMultipleWorkspaces},
 		{"inactive", func(m *member) { m.status = MembershipInactive }, capacity, ErrMemberInactive},
 		{"invitation pending", func(m *member) { m.status = MembershipPending }, capacity, ErrInvitationPending},
+		{"invitation declined", func(m *member) { m.status = MembershipDeclined }, capacity, ErrInvitationPending},
 		{"name of a full user", func(m *member) {}, ProfileUpdate{Name: Ptr("Ana B.")}, ErrLimitedMemberOnly},
 		{"picture of a full user", func(m *member) {}, ProfileUpdate{RemoveProfileImage: true}, ErrLimitedMemberOnly},
 		{"name of the owner", func(m *member) { m.owner = true }, ProfileUpdate{Name: Ptr("Boss")}, ErrLimitedMemberOnly},
@@ -349,6 +352,8 @@ func ruleCases() []struct {
 			ProfileUpdate{WorkCapacity: Ptr(Hours(6)), WorkingDays: Ptr(Weekdays)}, nil},
 		{"week start without pending approvals", func(m *member) {}, ProfileUpdate{WeekStart: Ptr(Sunday)}, nil},
 		{"capacity with pending approvals", func(m *member) { m.pendingApprovals = true }, capacity, nil},
+		{"unchanged week start with pending approvals", func(m *member) { m.pendingApprovals = true }, ProfileUpdate{WeekStart: Ptr(Monday)}, nil},
+		{"week start alone on the free plan", func(m *member) { m.plan = "FREE"; m.features = []string{"TIME_TRACKING"} }, ProfileUpdate{WeekStart: Ptr(Sunday)}, nil},
 		{"name of a limited member", func(m *member) { m.account = AccountLimited; m.email = "" }, ProfileUpdate{Name: Ptr("Kim K.")}, nil},
 		{"workspace without a features list", func(m *member) { m.features = nil }, capacity, nil},
 	}
