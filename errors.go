@@ -1,0 +1,298 @@
+package clockify
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinel errors for the kinds of failure Clockify reports. Match them with errors.Is; an
+// *APIError (and a *RestrictionError wrapping one) matches every sentinel that applies.
+var (
+	// ErrInvalidInput: the request was refused before sending; see *ValidationError.
+	ErrInvalidInput = errors.New("clockify: invalid input")
+	// ErrUnauthorized: HTTP 401, whatever the reason.
+	ErrUnauthorized = errors.New("clockify: unauthorized")
+	// ErrInvalidAPIKey: the X-Api-Key is unknown or was deleted (401, code 4003). Keys are
+	// per region and per subdomain: a key of one does not exist on another.
+	ErrInvalidAPIKey = errors.New("clockify: API key does not exist")
+	// ErrInvalidAddonToken: the X-Addon-Token is not valid (401, code 4017).
+	ErrInvalidAddonToken = errors.New("clockify: addon token is not valid")
+	// ErrAuthConflict: no credential, two credentials, or an Authorization header was sent
+	// (401, code 1000). The client never does this by itself.
+	ErrAuthConflict = errors.New("clockify: exactly one credential header is required")
+	// ErrForbidden: HTTP 403; the credential's user lacks the permission.
+	ErrForbidden = errors.New("clockify: forbidden")
+	// ErrNotFound: the entity does not exist or is in another workspace. Clockify answers
+	// HTTP 400 with code 501 ("… doesn't belong to Workspace") for this, not 404.
+	ErrNotFound = errors.New("clockify: not found")
+	// ErrRouteNotFound: HTTP 404 with code 3000; the path does not exist (wrong base URL?).
+	ErrRouteNotFound = errors.New("clockify: no such route")
+	// ErrMethodNotAllowed: HTTP 405; the route exists but not with this verb.
+	ErrMethodNotAllowed = errors.New("clockify: method not allowed")
+	// ErrRateLimited: HTTP 429, after the client's retries were used up.
+	ErrRateLimited = errors.New("clockify: rate limited")
+	// ErrServer: HTTP 5xx, after the client's retries (if the call was safe to retry).
+	ErrServer = errors.New("clockify: server error")
+)
+
+// Sentinel errors for Clockify's documented product rules. The SDK returns them wrapped in a
+// *RestrictionError that names the member and, when the server refused, its *APIError.
+var (
+	// ErrPaidFeature: the change needs a paid plan or a feature flag the workspace lacks
+	// (profile editing, custom fields, manager roles, cost rates, invites by API).
+	ErrPaidFeature = errors.New("clockify: feature not available on this workspace's plan")
+	// ErrMultipleWorkspaces: the member belongs to more than one workspace, so only work
+	// capacity and working days of their profile can be changed.
+	ErrMultipleWorkspaces = errors.New("clockify: member belongs to more than one workspace")
+	// ErrMemberInactive: the member is deactivated in this workspace.
+	ErrMemberInactive = errors.New("clockify: member is inactive")
+	// ErrInvitationPending: the member has not accepted the invitation yet.
+	ErrInvitationPending = errors.New("clockify: invitation not accepted yet")
+	// ErrOwnerProfile: the workspace owner's profile cannot be edited.
+	ErrOwnerProfile = errors.New("clockify: the owner's profile cannot be edited")
+	// ErrPendingApprovals: week start cannot change while the member has pending approvals.
+	ErrPendingApprovals = errors.New("clockify: member has pending approval requests")
+	// ErrLimitedMemberOnly: name and image can be changed only for limited members; full users
+	// change them in their CAKE.com account.
+	ErrLimitedMemberOnly = errors.New("clockify: only limited members' name and image can be changed")
+	// ErrOwnerOnly: only the workspace owner may do this (remove the admin role, deactivate an
+	// admin).
+	ErrOwnerOnly = errors.New("clockify: only the workspace owner can do this")
+	// ErrOwnerImmutable: the owner cannot be deactivated or removed.
+	ErrOwnerImmutable = errors.New("clockify: the workspace owner cannot be deactivated or removed")
+	// ErrMustDeactivateFirst: a member must be deactivated before removal.
+	ErrMustDeactivateFirst = errors.New("clockify: member must be deactivated first")
+	// ErrRemovedInCAKE: Clockify cannot remove members by API; remove them on the CAKE.com
+	// account's Members page after deactivating them in every workspace.
+	ErrRemovedInCAKE = errors.New("clockify: members are removed in the CAKE.com account, not by API")
+)
+
+// Error codes Clockify puts in error bodies (clockify-api.md §6).
+const (
+	codeAuthConflict     = 1000
+	codeInvalidAPIKey    = 4003
+	codeInvalidAddon     = 4017
+	codeNotInWorkspace   = 501
+	codeGenericRejection = 3000
+)
+
+// maxErrorMessage bounds how much of an error body is kept, since Clockify's messages can echo
+// request data and non-JSON bodies (a proxy's HTML page) can be large.
+const maxErrorMessage = 512
+
+// APIError is an error answer from Clockify. Code is Clockify's own code from the body (0 when
+// absent); Message may echo submitted values. RetryAfter is set on 429 when the server said
+// how long to wait. errors.Is matches it against the sentinels above (ErrNotFound, ...).
+type APIError struct {
+	StatusCode int
+	Code       int
+	Message    string
+	Method     string
+	Path       string
+	RetryAfter time.Duration
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("clockify: ")
+	if e.Method != "" {
+		b.WriteString(e.Method)
+		b.WriteByte(' ')
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteByte(' ')
+		b.WriteString(t)
+	}
+	if e.Code != 0 {
+		b.WriteString(" (code ")
+		b.WriteString(strconv.Itoa(e.Code))
+		b.WriteByte(')')
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	return b.String()
+}
+
+// Is maps the answer to the sentinel errors.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrInvalidAPIKey:
+		return e.StatusCode == http.StatusUnauthorized && e.Code == codeInvalidAPIKey
+	case ErrInvalidAddonToken:
+		return e.StatusCode == http.StatusUnauthorized && e.Code == codeInvalidAddon
+	case ErrAuthConflict:
+		return e.StatusCode == http.StatusUnauthorized && e.Code == codeAuthConflict
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		if e.StatusCode == http.StatusBadRequest {
+			return e.Code == codeNotInWorkspace || strings.Contains(e.Message, "doesn't belong to")
+		}
+		return e.StatusCode == http.StatusNotFound && e.Code != codeGenericRejection
+	case ErrRouteNotFound:
+		return e.StatusCode == http.StatusNotFound && e.Code == codeGenericRejection
+	case ErrMethodNotAllowed:
+		return e.StatusCode == http.StatusMethodNotAllowed
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	case ErrServer:
+		return e.StatusCode >= 500
+	case ErrRemovedInCAKE:
+		return e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "Use Cake to remove")
+	}
+	return false
+}
+
+// parseErrorBody builds an *APIError from a status and body. It accepts Clockify's
+// {"message","code"} form, the old {"description","code"} form, a code sent as a string, and
+// any other body, which is kept (truncated) as the message.
+func parseErrorBody(status int, body []byte) *APIError {
+	e := &APIError{StatusCode: status}
+	var w struct {
+		Message     string          `json:"message"`
+		Description string          `json:"description"`
+		Error       string          `json:"error"`
+		Code        json.RawMessage `json:"code"`
+	}
+	trimmed := strings.TrimSpace(string(body))
+	if strings.HasPrefix(trimmed, "{") && json.Unmarshal(body, &w) == nil {
+		e.Message = w.Message
+		if e.Message == "" {
+			e.Message = w.Description
+		}
+		if e.Message == "" {
+			e.Message = w.Error
+		}
+		e.Code = parseCode(w.Code)
+	} else {
+		e.Message = trimmed
+	}
+	e.Message = truncate(e.Message, maxErrorMessage)
+	return e
+}
+
+func parseCode(raw json.RawMessage) int {
+	if len(raw) == 0 {
+		return 0
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		if i, err := n.Int64(); err == nil && i >= 0 && i <= 1<<31-1 {
+			return int(i)
+		}
+		return 0
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// truncate cuts s to at most n bytes without splitting a UTF-8 sequence.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date; 0 when absent or
+// unreadable.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs <= 0 || secs > 1e6 {
+			return 0
+		}
+		return time.Duration(secs * float64(time.Second))
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// RestrictionError reports that one of Clockify's documented product rules blocks a change.
+// Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
+// server's answer when the server refused (nil when the SDK found the rule before sending).
+// errors.As reaches both the *RestrictionError and the *APIError.
+type RestrictionError struct {
+	Rule   error
+	UserID string
+	Detail string
+	Err    *APIError
+}
+
+func (e *RestrictionError) Error() string {
+	msg := e.Detail
+	if msg == "" && e.Rule != nil {
+		msg = strings.TrimPrefix(e.Rule.Error(), "clockify: ")
+	}
+	return "clockify: " + msg
+}
+
+// Unwrap returns the rule and, when the server answered, its *APIError.
+func (e *RestrictionError) Unwrap() []error {
+	errs := make([]error, 0, 2)
+	if e.Rule != nil {
+		errs = append(errs, e.Rule)
+	}
+	if e.Err != nil {
+		errs = append(errs, e.Err)
+	}
+	return errs
+}
+
+// ValidationError reports input the SDK refused before sending anything: an empty id, an
+// unknown enum value, a capacity outside 0–24h. errors.Is(err, ErrInvalidInput) is true.
+type ValidationError struct {
+	Field  string
+	Reason string
+}
+
+func (e *ValidationError) Error() string {
+	return fmt.Sprintf("clockify: invalid %s: %s", e.Field, e.Reason)
+}
+
+// Is makes every *ValidationError match ErrInvalidInput.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
+
+// requireIDs checks that each id (given as name, value pairs) is non-empty and has no path
+// separators, so a blank id never turns into a request for another route.
+func requireIDs(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name, v := pairs[i], pairs[i+1]
+		switch {
+		case strings.TrimSpace(v) == "":
+			return &ValidationError{Field: name, Reason: "must not be empty"}
+		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
+			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
+		}
+	}
+	return nil
+}

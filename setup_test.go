@@ -1,0 +1,44 @@
+package clockify
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// ctx is the context the wire tests call with.
+var ctx = context.Background()
+
+// testKey is the API key setup's client sends; tests assert it never leaks.
+const testKey = "test-key-5f3c9a1b7e2d4c6a8b0e1f2a"
+
+// setup starts a fresh server whose routes the test registers on mux, and a client for it
+// with retries fast and rate limiting off. Both are closed when the test ends.
+func setup(t *testing.T, opts ...Option) (*Client, *http.ServeMux) {
+	t.Helper()
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base := []Option{
+		WithBaseURL(srv.URL),
+		WithAPIKey(testKey),
+		WithoutRateLimit(),
+		WithRetry(RetryPolicy{MaxRetries: 2, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond}),
+	}
+	c, err := NewClient(append(base, opts...)...)
+	require.NoError(t, err)
+	return c, mux
+}
+
+// readBody returns the request body as a string.
+func readBody(t *testing.T, r *http.Request) string {
+	t.Helper()
+	b, err := io.ReadAll(r.Body)
+	require.NoError(t, err)
+	return string(b)
+}
