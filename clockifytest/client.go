@@ -10,8 +10,8 @@ import (
 // owner's API key (OwnerKey) and an HTTP client whose connections Close
 // releases. opts are applied after these, so they can change retries, rate
 // limits and so on, but not add a second credential: to act as another user
-// or as an add-on, call ClientE with nothing, or build the client yourself
-// with clockify.NewClient(clockify.WithBaseURL(s.URL), clockify.WithAddonToken(tok)).
+// use ClientAs; to act as an add-on build the client yourself with
+// clockify.NewClient(clockify.WithBaseURL(s.URL), clockify.WithAddonToken(tok)).
 //
 // Client panics if clockify.NewClient rejects opts; ClientE returns the error.
 func (s *Server) Client(opts ...clockify.Option) *clockify.Client {
