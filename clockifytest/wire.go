@@ -96,7 +96,7 @@ type userDTO struct {
 	Settings         *userSettingsDTO      `json:"settings"`
 	Status           string                `json:"status"`
 	CustomFields     []customFieldValueDTO `json:"customFields"`
-	Roles            []roleDetailsDTO      `json:"roles,omitempty"`
+	Roles            *[]roleDetailsDTO     `json:"roles,omitempty"` // only with include-roles
 }
 
 type roundDTO struct {
@@ -352,7 +352,8 @@ func (st *store) userDTO(ws *workspace, m *member, memberships string, includeRo
 		CustomFields: ws.customFieldValues(m),
 	}
 	if includeRoles {
-		d.Roles = ws.rolesOf(m)
+		roles := ws.rolesOf(m)
+		d.Roles = &roles
 	}
 	return d
 }
