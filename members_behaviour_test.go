@@ -112,6 +112,17 @@ func TestMembersBehaviour_ListFilters(t *testing.T) {
 	assert.Equal(t, clockifytest.DemoOwnerID, owners[0].ID)
 }
 
+func TestMembersBehaviour_IncludeRolesDecodesRoleGrants(t *testing.T) {
+	srv := demoServer(t)
+	c := clientWithKey(t, srv, srv.OwnerKey())
+	pm, _ := srv.Member(demoWS, clockifytest.DemoProjectManagerID)
+	users, _, err := c.Members.List(context.Background(), demoWS, &clockify.ListMembersOptions{Email: pm.Email, IncludeRoles: true})
+	require.NoError(t, err)
+	require.Len(t, users, 1)
+	assert.Contains(t, users[0].RoleGrants(), clockify.RoleGrant{WorkspaceID: demoWS, UserID: clockifytest.DemoProjectManagerID,
+		EntityID: clockifytest.DemoProjectID, Role: clockify.RoleProjectManager})
+}
+
 func TestMembersBehaviour_CurrentIsTheKeysUser(t *testing.T) {
 	srv := demoServer(t)
 	c := clientWithKey(t, srv, srv.IssueKey(clockifytest.DemoAdminID))
