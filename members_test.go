@@ -33,10 +33,10 @@ const memberJSON = `{
   "futureField": {"nested": true}
 }`
 
-// workspaceJSON is the workspace member mutations answer with, with the quirks of
+// memberWorkspaceJSON is the workspace member mutations answer with, with the quirks of
 // clockify-api.md §10: a plan as a plain string, features missing from the spec, an array of
 // admin-only pages, a null subdomain name and null rates.
-const workspaceJSON = `{
+const memberWorkspaceJSON = `{
   "id": "ws1", "name": "Wonderland", "imageUrl": "", "cakeOrganizationId": "org1",
   "hourlyRate": {"amount": 10000, "currency": "GBP"}, "costRate": null,
   "featureSubscriptionType": "BUNDLE_YEAR_2024",
@@ -53,11 +53,11 @@ const workspaceJSON = `{
   ]
 }`
 
-// refusedJSON is a refusal Clockify gives without a documented code, as for a product rule.
-const refusedJSON = `{"message":"Access Denied"}`
+// ruleRefusalJSON is a refusal Clockify gives without a documented code, as for a product rule.
+const ruleRefusalJSON = `{"message":"Access Denied"}`
 
-// noRequests fails the test on any request the test did not register a route for.
-func noRequests(t *testing.T, mux *http.ServeMux) {
+// failOnUnexpectedRequest fails the test on any request the test did not register a route for.
+func failOnUnexpectedRequest(t *testing.T, mux *http.ServeMux) {
 	t.Helper()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("unexpected request %s %s", r.Method, r.URL)
@@ -65,20 +65,20 @@ func noRequests(t *testing.T, mux *http.ServeMux) {
 	})
 }
 
-// counted wraps h, counting the requests it serves.
-func counted(n *atomic.Int32, h http.HandlerFunc) http.HandlerFunc {
+// countRequests wraps h, counting the requests it serves.
+func countRequests(n *atomic.Int32, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		n.Add(1)
 		h(w, r)
 	}
 }
 
-// serveDirectory answers the member filter (POST …/users/info) of ws1 with the members holding
+// serveRoleDirectory answers the member filter (POST …/users/info) of ws1 with the members holding
 // the role the filter asks for, the way hasRole searches. The caller's id is served at /v1/user.
-func serveDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) *atomic.Int32 {
+func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) *atomic.Int32 {
 	t.Helper()
 	var n atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", counted(&n, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
 		var f MemberFilter
 		require.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f))
 		require.Len(t, f.Roles, 1)
@@ -188,7 +188,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux)
+			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.List(ctx, "ws1", opts)
 			assert.ErrorIs(t, err, ErrInvalidInput)
 			var ve *ValidationError
@@ -200,7 +200,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		assert.Equal(t, "2", q.Get("page-size"))
 		assert.Equal(t, "false", q.Get("include-roles"))
@@ -225,7 +225,7 @@ func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
 func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "false")
 		fmt.Fprintf(w, `[{"id":"a%s"},{"id":"b%[1]s"}]`, r.URL.Query().Get("page"))
 	}))
@@ -240,7 +240,7 @@ func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
 func TestMembersAll_defaultPageSizeAndShortPageWithoutHeader(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "200", r.URL.Query().Get("page-size"))
 		fmt.Fprint(w, `[{"id":"only"}]`)
 	}))
@@ -270,7 +270,7 @@ func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
 
 func TestMembersAll_badOptionsYieldValidationError(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	for _, err := range client.Members.All(ctx, "ws1", &ListMembersOptions{ListOptions: ListOptions{PageSize: 5001}}) {
 		assert.ErrorIs(t, err, ErrInvalidInput)
 	}
@@ -282,7 +282,7 @@ func TestMembersInvite_sendsEmailAndSendEmailTrueByDefault(t *testing.T) {
 		assert.Equal(t, url.Values{"send-email": {"true"}}, r.URL.Query())
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
 		assert.JSONEq(t, `{"email":"new@example.com"}`, readBody(t, r))
-		fmt.Fprint(w, workspaceJSON)
+		fmt.Fprint(w, memberWorkspaceJSON)
 	})
 	ws, _, err := client.Members.Invite(ctx, "ws1", " new@example.com ", nil)
 	require.NoError(t, err)
@@ -299,7 +299,7 @@ func TestMembersInvite_sendEmailFalse(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"send-email": {"false"}}, r.URL.Query())
-		fmt.Fprint(w, workspaceJSON)
+		fmt.Fprint(w, memberWorkspaceJSON)
 	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", &InviteOptions{SendEmail: Ptr(false)})
 	require.NoError(t, err)
@@ -309,7 +309,7 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 	for _, email := range []string{"", "   ", "not-an-email", "Ada <ada@example.com>", "a@b.c, d@e.f"} {
 		t.Run(email, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux)
+			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.Invite(ctx, "ws1", email, nil)
 			assert.ErrorIs(t, err, ErrInvalidInput)
 		})
@@ -319,7 +319,7 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	}))
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
@@ -330,12 +330,12 @@ func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
 func TestMembersInvite_retriedOn429(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		if requests.Load() == 1 {
 			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
-		fmt.Fprint(w, workspaceJSON)
+		fmt.Fprint(w, memberWorkspaceJSON)
 	}))
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	require.NoError(t, err)
@@ -346,10 +346,10 @@ func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprint(w, strings.Replace(workspaceJSON, `"BUNDLE_YEAR_2024"`, `"FREE"`, 1))
+		fmt.Fprint(w, strings.Replace(memberWorkspaceJSON, `"BUNDLE_YEAR_2024"`, `"FREE"`, 1))
 	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	assert.ErrorIs(t, err, ErrPaidFeature)
@@ -400,7 +400,7 @@ func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux)
+			failOnUnexpectedRequest(t, mux)
 			_, err := client.Members.AddLimited(ctx, "ws1", members)
 			assert.ErrorIs(t, err, ErrInvalidInput)
 		})
@@ -417,7 +417,7 @@ func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
 func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadGateway)
 	}))
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: "a"}})
@@ -429,9 +429,9 @@ func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: "a"}})
 	assert.ErrorIs(t, err, ErrPaidFeature)
 	assert.Contains(t, err.Error(), "LIMITED_USERS")
@@ -448,11 +448,11 @@ func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T)
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux)
+			failOnUnexpectedRequest(t, mux)
 			var requests atomic.Int32
-			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, `{"status":"`+tc.status+`"}`, readBody(t, r))
-				fmt.Fprint(w, workspaceJSON)
+				fmt.Fprint(w, memberWorkspaceJSON)
 			}))
 			ws, _, err := tc.call(client)
 			require.NoError(t, err)
@@ -482,10 +482,10 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/"+tc.target, func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(http.StatusBadRequest)
-				fmt.Fprint(w, refusedJSON)
+				fmt.Fprint(w, ruleRefusalJSON)
 			})
-			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
-			serveDirectory(t, mux, tc.caller, tc.holders)
+			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+			serveRoleDirectory(t, mux, tc.caller, tc.holders)
 
 			_, _, err := client.Members.Deactivate(ctx, "ws1", tc.target)
 			assert.ErrorIs(t, err, tc.rule)
@@ -504,11 +504,11 @@ func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	// The owner deactivating an admin is allowed, so the refusal was something else.
-	serveDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
+	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 
 	_, _, err := client.Members.Deactivate(ctx, "ws1", "u1")
 	var re *RestrictionError
@@ -520,7 +520,7 @@ func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
 
 func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `{"message":"User doesn't belong to Workspace","code":501}`)
@@ -541,9 +541,9 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 	} {
 		t.Run(tc.target, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux) // no DELETE route: sending one fails the test
-			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
-			serveDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}})
+			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
+			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+			serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}})
 
 			resp, err := client.Members.Remove(ctx, "ws1", tc.target)
 			assert.Nil(t, resp)
@@ -558,7 +558,7 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 
 func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, readBody(t, r))
 		w.WriteHeader(http.StatusBadRequest)
@@ -579,8 +579,8 @@ func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 
 func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
 	client, mux := setup(t)
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	_, err := client.Members.Remove(ctx, "ws1", "u3")
 	require.NoError(t, err)
 }
@@ -614,7 +614,7 @@ func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
 func TestMembersManagersAll_pagesLazily(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
 		assert.Equal(t, "1", r.URL.Query().Get("page-size"))
 		w.Header().Set("Last-Page", fmt.Sprint(page == "2"))
@@ -631,7 +631,7 @@ func TestMembersManagersAll_pagesLazily(t *testing.T) {
 
 func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	for _, opts := range []*ListManagersOptions{{SortColumn: "AGE"}, {SortOrder: "UP"}, {ListOptions: ListOptions{PageSize: 5001}}} {
 		_, _, err := client.Members.Managers(ctx, "ws1", "u1", opts)
 		assert.ErrorIs(t, err, ErrInvalidInput)
@@ -661,7 +661,7 @@ func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1"+tc.path, func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tc.body, readBody(t, r))
-				fmt.Fprint(w, workspaceJSON)
+				fmt.Fprint(w, memberWorkspaceJSON)
 			})
 			ws, _, err := tc.call(client, tc.rate)
 			require.NoError(t, err)
@@ -674,7 +674,7 @@ func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
 
 func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	for _, r := range []RateChange{{Amount: -1}, {Amount: math.MaxInt32 + 1}, {Amount: 1, Since: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}} {
 		_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", r)
 		assert.ErrorIs(t, err, ErrInvalidInput)
@@ -686,12 +686,12 @@ func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
 func TestMembersSetRates_retriedOnServerError(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		if requests.Load() == 1 {
 			w.WriteHeader(http.StatusBadGateway)
 			return
 		}
-		fmt.Fprint(w, workspaceJSON)
+		fmt.Fprint(w, memberWorkspaceJSON)
 	}))
 	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1})
 	require.NoError(t, err)
@@ -702,9 +702,9 @@ func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *tes
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1, Since: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
 	assert.ErrorIs(t, err, ErrPaidFeature)
 	assert.Contains(t, err.Error(), "HISTORIC_RATES")
@@ -740,7 +740,7 @@ func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
 
 func TestMembersSetCustomField_unencodableValueIsValidationError(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	_, _, err := client.Members.SetCustomField(ctx, "ws1", "u1", "cf1", make(chan int))
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
@@ -775,7 +775,7 @@ func TestMembers_idsAreEscapedInPaths(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/{ws}/users/{user}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "/v1/workspaces/ws%201/users/u%251", r.URL.EscapedPath())
-		fmt.Fprint(w, workspaceJSON)
+		fmt.Fprint(w, memberWorkspaceJSON)
 	})
 	_, _, err := client.Members.Activate(ctx, "ws 1", "u%1")
 	require.NoError(t, err)
@@ -833,7 +833,7 @@ func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
 			}
 			t.Run(fmt.Sprintf("%s %q %q", name, ids[0], ids[1]), func(t *testing.T) {
 				client, mux := setup(t)
-				noRequests(t, mux)
+				failOnUnexpectedRequest(t, mux)
 				assert.ErrorIs(t, call(client, ids[0], ids[1]), ErrInvalidInput)
 			})
 		}

@@ -67,7 +67,7 @@ func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
 func TestRolesAssign_retriedOnServerError(t *testing.T) {
 	client, mux := setup(t)
 	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		if requests.Load() == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
@@ -84,9 +84,9 @@ func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, workspaceJSON) })
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	_, _, err := client.Roles.Assign(ctx, "ws1", "u1", ProjectManagerOf("p1"))
 	assert.ErrorIs(t, err, ErrPaidFeature)
 	assert.ErrorIs(t, err, ErrForbidden)
@@ -105,7 +105,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			client, mux := setup(t)
-			noRequests(t, mux)
+			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Roles.Assign(ctx, "ws1", "u1", a)
 			assert.ErrorIs(t, err, ErrInvalidInput)
 			_, err = client.Roles.Remove(ctx, "ws1", "u1", a)
@@ -117,7 +117,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 func TestRoles_emptyIDsAreValidationErrors(t *testing.T) {
 	for _, ids := range [][2]string{{"", "u1"}, {"ws1", ""}, {"ws1", "a/b"}} {
 		client, mux := setup(t)
-		noRequests(t, mux)
+		failOnUnexpectedRequest(t, mux)
 		_, _, err := client.Roles.Assign(ctx, ids[0], ids[1], ProjectManagerOf("p1"))
 		assert.ErrorIs(t, err, ErrInvalidInput)
 		_, err = client.Roles.Remove(ctx, ids[0], ids[1], ProjectManagerOf("p1"))
@@ -143,9 +143,9 @@ func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	serveDirectory(t, mux, "admin", map[Role][]string{RoleOwner: {"owner"}})
+	serveRoleDirectory(t, mux, "admin", map[Role][]string{RoleOwner: {"owner"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
 	assert.ErrorIs(t, err, ErrOwnerOnly)
 	assert.Equal(t, "clockify: only the workspace owner can remove the admin role (from member u1)", err.Error())
@@ -158,9 +158,9 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	serveDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}})
+	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
 	var re *RestrictionError
 	assert.False(t, errors.As(err, &re))
@@ -169,11 +169,11 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 
 func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
 	client, mux := setup(t)
-	noRequests(t, mux)
+	failOnUnexpectedRequest(t, mux)
 	var requests atomic.Int32
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", counted(&requests, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	}))
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", ProjectManagerOf("p1"))
 	var apiErr *APIError
@@ -195,7 +195,7 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			client, mux := setup(t)
-			searches := serveDirectory(t, mux, "owner", map[Role][]string{
+			searches := serveRoleDirectory(t, mux, "owner", map[Role][]string{
 				RoleOwner:          {"owner"},
 				RoleWorkspaceAdmin: {"owner", "u1"}, // the filter counts owners as admins
 				RoleTeamManager:    {"owner", "u2"},
@@ -213,7 +213,7 @@ func TestRolesOf_returnsTheSearchError(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, refusedJSON)
+		fmt.Fprint(w, ruleRefusalJSON)
 	})
 	_, err := client.Roles.Of(ctx, "ws1", "u1")
 	assert.ErrorIs(t, err, ErrForbidden)
