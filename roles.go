@@ -78,6 +78,28 @@ func TeamManagerOfGroup(userGroupID string) RoleAssignment {
 	return RoleAssignment{role: RoleTeamManager, entityID: userGroupID, group: true}
 }
 
+
+// Assignment returns the RoleAssignment that grants g, for example to remove every role a
+// member holds when offboarding them. The owner role cannot be assigned or removed, so an
+// OWNER grant (or one of an unknown role) is a *ValidationError.
+func (g RoleGrant) Assignment() (RoleAssignment, error) {
+	if g.EntityID == "" {
+		return RoleAssignment{}, &ValidationError{Field: "RoleGrant.EntityID", Reason: "must not be empty"}
+	}
+	switch g.Role {
+	case RoleWorkspaceAdmin:
+		return WorkspaceAdmin(g.EntityID), nil
+	case RoleProjectManager:
+		return ProjectManagerOf(g.EntityID), nil
+	case RoleTeamManager:
+		if g.SourceType == "USER_GROUP" {
+			return TeamManagerOfGroup(g.EntityID), nil
+		}
+		return TeamManagerOf(g.EntityID), nil
+	}
+	return RoleAssignment{}, &ValidationError{Field: "RoleGrant.Role", Reason: fmt.Sprintf("role %q cannot be assigned or removed", g.Role)}
+}
+
 // Role is the role assigned.
 func (a RoleAssignment) Role() Role { return a.role }
 

@@ -228,3 +228,24 @@ func TestRoleAssignment_describesItself(t *testing.T) {
 	assert.Equal(t, "u9", a.EntityID())
 	assert.False(t, a.ViaGroup())
 }
+
+func TestRoleGrantAssignment(t *testing.T) {
+	tests := []struct {
+		grant RoleGrant
+		want  RoleAssignment
+	}{
+		{RoleGrant{Role: RoleWorkspaceAdmin, EntityID: "ws1"}, WorkspaceAdmin("ws1")},
+		{RoleGrant{Role: RoleProjectManager, EntityID: "p1"}, ProjectManagerOf("p1")},
+		{RoleGrant{Role: RoleTeamManager, EntityID: "u2"}, TeamManagerOf("u2")},
+		{RoleGrant{Role: RoleTeamManager, EntityID: "g1", SourceType: "USER_GROUP"}, TeamManagerOfGroup("g1")},
+	}
+	for _, tt := range tests {
+		got, err := tt.grant.Assignment()
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got)
+	}
+	for _, bad := range []RoleGrant{{Role: RoleOwner, EntityID: "ws1"}, {Role: "BOSS", EntityID: "x"}, {Role: RoleTeamManager}} {
+		_, err := bad.Assignment()
+		assert.ErrorIs(t, err, ErrInvalidInput, "%+v", bad)
+	}
+}
