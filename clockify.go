@@ -19,6 +19,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -312,6 +313,7 @@ type Client struct {
 	baseURL   string // ends with "/"
 	base      *url.URL
 	cred      atomic.Pointer[credential]
+	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	hc        *retryablehttp.Client
 	userAgent string
 	limiter   RateLimiter
@@ -323,6 +325,7 @@ type Client struct {
 type credential struct {
 	header string
 	secret string
+	owner  string // id of the user the secret belongs to, once APIKeys has checked it
 }
 
 func (c *credential) String() string {
@@ -485,9 +488,10 @@ func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String
 // BaseURL returns the API root the client sends to (ending in "/").
 func (c *Client) BaseURL() string { return c.baseURL }
 
-// setAPIKey swaps the credential atomically; requests already sent keep the old one.
-func (c *Client) setAPIKey(key string) {
-	c.cred.Store(&credential{header: apiKeyHeader, secret: key})
+// setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
+// the id of the key's user when known ("" if not), which a later Rotate compares against.
+func (c *Client) setAPIKey(key, owner string) {
+	c.cred.Store(&credential{header: apiKeyHeader, secret: key, owner: owner})
 }
 
 // Fingerprint returns a short identifier of a key or token that is safe to log: the first 12
@@ -520,6 +524,9 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.Header.Del("Authorization")
 	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
 		cred := t.client.cred.Load()
+		if st, _ := req.Context().Value(opKey{}).(*attemptState); st != nil && st.cred != nil {
+			cred = st.cred
+		}
 		r.Header.Set(cred.header, cred.secret)
 	}
 	return t.next.RoundTrip(r)
@@ -531,6 +538,7 @@ type opKey struct{}
 type attemptState struct {
 	retrySafe bool
 	path      string
+	cred      *credential // op.cred: sent instead of the client's credential
 	wrote     atomic.Bool // the request reached the wire in this attempt
 }
 
@@ -617,6 +625,9 @@ type op struct {
 	out       any    // decoded from a 2xx body; nil means ignore it
 	retrySafe bool
 	page      int
+	// cred, when set, is sent instead of the client's credential (and only it), so APIKeys.Rotate
+	// can try a key before the client adopts it. The same-host rule applies to it.
+	cred *credential
 }
 
 // call sends o and decodes the answer. Every method goes through here.
@@ -653,7 +664,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		}
 		body = b
 	}
-	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path}
+	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred}
 	ctx = context.WithValue(ctx, opKey{}, st)
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 		WroteHeaders: func() { st.wrote.Store(true) },
