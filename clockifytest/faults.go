@@ -131,7 +131,7 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, body []byte,
 	case f.Truncate:
 		maps.Copy(w.Header(), real.header)
 		w.Header().Set("Content-Length", strconv.Itoa(real.body.Len()))
-		w.WriteHeader(real.status)
+		w.WriteHeader(real.code())
 		_, _ = w.Write(real.body.Bytes()[:real.body.Len()/2])
 		if fl, ok := w.(http.Flusher); ok {
 			fl.Flush()
@@ -156,7 +156,7 @@ func (s *Server) serveFault(w http.ResponseWriter, r *http.Request, body []byte,
 		_, _ = w.Write([]byte(b))
 	case real != nil: // AfterHandler without another fault: the real answer stands
 		maps.Copy(w.Header(), real.header)
-		w.WriteHeader(real.status)
+		w.WriteHeader(real.code())
 		_, _ = w.Write(real.body.Bytes())
 	default:
 		s.serve(w, r, body)
@@ -172,6 +172,14 @@ type bufferedResponse struct {
 
 func newBufferedResponse() *bufferedResponse {
 	return &bufferedResponse{header: http.Header{}}
+}
+
+// code is the status written, 200 if the handler wrote nothing.
+func (b *bufferedResponse) code() int {
+	if b.status == 0 {
+		return http.StatusOK
+	}
+	return b.status
 }
 
 func (b *bufferedResponse) Header() http.Header { return b.header }
