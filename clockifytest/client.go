@@ -24,25 +24,24 @@ func (s *Server) Client(opts ...clockify.Option) *clockify.Client {
 
 // ClientE is Client returning NewClient's error instead of panicking.
 func (s *Server) ClientE(opts ...clockify.Option) (*clockify.Client, error) {
-	base := []clockify.Option{
-		clockify.WithBaseURL(s.URL),
-		clockify.WithAPIKey(s.OwnerKey()),
-		clockify.WithHTTPClient(s.ts.Client()),
-	}
-	return clockify.NewClient(append(base, opts...)...)
+	return s.clientWithKey(s.OwnerKey(), opts)
 }
 
 // ClientAs returns a *clockify.Client that acts as userID, with a fresh API
-// key issued for that user.
+// key issued for that user. Like Client, it panics if NewClient rejects opts.
 func (s *Server) ClientAs(userID string, opts ...clockify.Option) *clockify.Client {
-	base := []clockify.Option{
-		clockify.WithBaseURL(s.URL),
-		clockify.WithAPIKey(s.IssueKey(userID)),
-		clockify.WithHTTPClient(s.ts.Client()),
-	}
-	c, err := clockify.NewClient(append(base, opts...)...)
+	c, err := s.clientWithKey(s.IssueKey(userID), opts)
 	if err != nil {
 		panic(fmt.Sprintf("clockifytest: ClientAs: %v", err))
 	}
 	return c
+}
+
+func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Client, error) {
+	base := []clockify.Option{
+		clockify.WithBaseURL(s.URL),
+		clockify.WithAPIKey(key),
+		clockify.WithHTTPClient(s.ts.Client()),
+	}
+	return clockify.NewClient(append(base, opts...)...)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/mail"
-	"slices"
 	"strings"
 	"time"
 )
@@ -112,13 +111,8 @@ func (s *Server) addLimitedUsers(c *call) (int, any, *apiError) {
 		if u.CostRate != nil && *u.CostRate < 0 {
 			return 0, nil, invalidField(field("costRate"), "must be greater than or equal to 0")
 		}
-		if u.WeekStart != "" && !slices.Contains(weekdays, u.WeekStart) {
-			return 0, nil, badEnumJSON("DayOfWeek", u.WeekStart, weekdays)
-		}
-		for _, d := range u.WorkingDays {
-			if !slices.Contains(weekdays, d) {
-				return 0, nil, badEnumJSON("DayOfWeek", d, weekdays)
-			}
+		if err := checkEnumJSON("DayOfWeek", weekdays, append([]string{u.WeekStart}, u.WorkingDays...)...); err != nil {
+			return 0, nil, err
 		}
 		if u.WorkCapacity != "" {
 			if _, err := normalizeDuration(u.WorkCapacity); err != nil {
@@ -194,8 +188,8 @@ func (s *Server) updateUserStatus(c *call) (int, any, *apiError) {
 	if req.Status == "" {
 		return 0, nil, invalidField("status", "This field can't be empty")
 	}
-	if !slices.Contains(settable, req.Status) {
-		return 0, nil, badEnumJSON("UserStatus", req.Status, settable)
+	if err := checkEnumJSON("UserStatus", settable, req.Status); err != nil {
+		return 0, nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

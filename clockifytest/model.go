@@ -160,6 +160,7 @@ type workspace struct {
 	groups     map[string]*group
 	groupList  []*group
 	projects   map[string]*project
+	projList   []*project // insertion order
 
 	cacheMu sync.Mutex
 	sorted  map[string]sortedIndex

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"slices"
 )
 
 // Messages of the member-profile rules (clockify-api.md §15 rows 2–7),
@@ -63,16 +62,16 @@ func (s *Server) updateMemberProfile(c *call) (int, any, *apiError) {
 		if err := json.Unmarshal(req.WorkingDays, &list); err != nil {
 			return 0, nil, badJSON("Cannot deserialize value of type `java.util.LinkedHashSet<com.clockify.domain.model.DayOfWeek>` from " + string(req.WorkingDays[:min(len(req.WorkingDays), 40)]))
 		}
-		for _, d := range list {
-			if !slices.Contains(weekdays, d) {
-				return 0, nil, badEnumJSON("DayOfWeek", d, weekdays)
-			}
+		if err := checkEnumJSON("DayOfWeek", weekdays, list...); err != nil {
+			return 0, nil, err
 		}
 		set, _ := parseDays(list)
 		days = &set
 	}
-	if req.WeekStart != nil && !slices.Contains(weekdays, *req.WeekStart) {
-		return 0, nil, badEnumJSON("DayOfWeek", *req.WeekStart, weekdays)
+	if req.WeekStart != nil {
+		if err := checkEnumJSON("DayOfWeek", weekdays, *req.WeekStart); err != nil {
+			return 0, nil, err
+		}
 	}
 	var capacity string
 	if req.WorkCapacity != nil {

@@ -64,8 +64,9 @@ func (rc *recorder) add(r RecordedRequest) {
 	rc.mu.Unlock()
 }
 
-// Requests returns the requests received so far, oldest first. A request is
-// recorded once its answer has been written.
+// Requests returns the requests received so far, in the order their answers
+// started (oldest first). A request is recorded as its status is written, so
+// once a client has an answer, its request is here.
 func (s *Server) Requests() []RecordedRequest {
 	s.recorder.mu.Lock()
 	defer s.recorder.mu.Unlock()
@@ -79,22 +80,25 @@ func (s *Server) ResetRequests() {
 	s.recorder.mu.Unlock()
 }
 
-// recordingWriter remembers the status code written.
+// recordingWriter remembers the status code written and commits the record
+// before the answer goes out.
 type recordingWriter struct {
 	http.ResponseWriter
 	status int
+	commit func(status int)
 }
 
 func (w *recordingWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
+		w.commit(code)
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *recordingWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
-		w.status = http.StatusOK
+		w.WriteHeader(http.StatusOK)
 	}
 	return w.ResponseWriter.Write(b)
 }

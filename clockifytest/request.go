@@ -63,6 +63,17 @@ func multiParam(q url.Values, name string) []string {
 	return out
 }
 
+// checkEnumJSON refuses a body value outside allowed the way Jackson does
+// (400 code 3000); empty values count as absent.
+func checkEnumJSON(javaType string, allowed []string, vals ...string) *apiError {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(allowed, v) {
+			return badEnumJSON(javaType, v, allowed)
+		}
+	}
+	return nil
+}
+
 // maxPageSize is the largest page Clockify support has named (clockify-api.md
 // trap 7). Whether the live API rejects or clamps a larger one is unknown;
 // the fake rejects it so that a client asking for more notices.

@@ -345,7 +345,9 @@ func (s *Server) AddProject(wsID string, p ProjectSeed) string {
 	st := s.st
 	ws := st.mustWorkspace("AddProject", wsID)
 	id := st.id(p.ID, "project")
-	ws.projects[id] = &project{id: id, name: p.Name, public: p.Public, userIDs: slices.Clone(p.UserIDs)}
+	pr := &project{id: id, name: p.Name, public: p.Public, userIDs: slices.Clone(p.UserIDs)}
+	ws.projects[id] = pr
+	ws.projList = append(ws.projList, pr)
 	st.touch()
 	return id
 }

@@ -101,12 +101,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	_ = r.Body.Close()
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	rw := &recordingWriter{ResponseWriter: w}
 	entry := newRecordedRequest(r, body)
-	defer func() {
-		entry.Status = rw.status
-		s.recorder.add(entry)
-	}()
+	var once sync.Once
+	commit := func(status int) {
+		once.Do(func() {
+			entry.Status = status
+			s.recorder.add(entry)
+		})
+	}
+	// The request is recorded when its status is written, before any byte
+	// reaches the client, so a client that has its answer always finds it
+	// in Requests; a request without an answer is recorded at the end.
+	rw := &recordingWriter{ResponseWriter: w, commit: commit}
+	defer func() { commit(rw.status) }()
 
 	if !s.latency.sleep(r.Context()) {
 		return

@@ -131,30 +131,16 @@ func (s *Server) filterUsers(c *call) (int, any, *apiError) {
 	if err := c.decode(&req); err != nil {
 		return 0, nil, err
 	}
-	enums := []struct {
-		val, javaType string
-		allowed       []string
-	}{
-		{req.Status, "MembershipStatus", membershipStatuses},
-		{req.SortColumn, "SortColumn", sortColumns},
-		{req.SortOrder, "SortOrder", sortOrders},
-		{req.Memberships, "MembershipsInclude", membershipIncludes},
-	}
-	for _, v := range req.AccountStatuses {
-		enums = append(enums, struct {
-			val, javaType string
-			allowed       []string
-		}{v, "AccountStatus", accountStatuses})
-	}
-	for _, v := range req.Roles {
-		enums = append(enums, struct {
-			val, javaType string
-			allowed       []string
-		}{v, "Role", filterRoles})
-	}
-	for _, e := range enums {
-		if e.val != "" && !slices.Contains(e.allowed, e.val) {
-			return 0, nil, badEnumJSON(e.javaType, e.val, e.allowed)
+	for _, err := range []*apiError{
+		checkEnumJSON("MembershipStatus", membershipStatuses, req.Status),
+		checkEnumJSON("SortColumn", sortColumns, req.SortColumn),
+		checkEnumJSON("SortOrder", sortOrders, req.SortOrder),
+		checkEnumJSON("MembershipsInclude", membershipIncludes, req.Memberships),
+		checkEnumJSON("AccountStatus", accountStatuses, req.AccountStatuses...),
+		checkEnumJSON("Role", filterRoles, req.Roles...),
+	} {
+		if err != nil {
+			return 0, nil, err
 		}
 	}
 	spec := listSpec{

@@ -3,7 +3,6 @@ package clockifytest
 import (
 	"encoding/json"
 	"slices"
-	"strings"
 )
 
 // The fake's own wire structs, written from clockify-api.md §12 rather than
@@ -250,7 +249,7 @@ func (ws *workspace) membershipsOf(m *member, include string) []membershipDTO {
 		out = append(out, ws.membershipDTO(m))
 	}
 	if include == "ALL" || include == "PROJECT" {
-		for _, p := range ws.projectList() {
+		for _, p := range ws.projList {
 			if slices.Contains(p.userIDs, m.user.id) {
 				out = append(out, membershipDTO{UserID: m.user.id, TargetID: p.id, MembershipType: "PROJECT", MembershipStatus: MembershipActive})
 			}
@@ -262,15 +261,6 @@ func (ws *workspace) membershipsOf(m *member, include string) []membershipDTO {
 		}
 	}
 	return out
-}
-
-func (ws *workspace) projectList() []*project {
-	list := make([]*project, 0, len(ws.projects))
-	for _, p := range ws.projects {
-		list = append(list, p)
-	}
-	slices.SortFunc(list, func(a, b *project) int { return strings.Compare(a.id, b.id) })
-	return list
 }
 
 // rolesOf is the RoleDetailsDtoV1 list that include-roles=true adds to a user.
