@@ -461,6 +461,8 @@ func newClient(cfg *config) (*Client, error) {
 		Backoff:        backoff,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		RequestLogHook: c.beforeAttempt,
+		// The first attempt is paced in call; every retry is paced here, after its backoff.
+		PrepareRetry: func(req *http.Request) error { return c.wait(req.Context()) },
 	}
 
 	c.common.client = c
@@ -497,23 +499,14 @@ func Fingerprint(key string) string {
 	return "fp:" + hex.EncodeToString(sum[:6])
 }
 
-// authTransport paces each attempt and adds the credential only to requests for the
-// configured scheme and host, so a redirect elsewhere never carries it.
+// authTransport adds the credential only to requests for the configured scheme and host, so
+// a redirect elsewhere never carries it.
 type authTransport struct {
 	client *Client
 	next   http.RoundTripper
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.client.limiter.Wait(req.Context()); err != nil {
-		if req.Body != nil {
-			req.Body.Close()
-		}
-		if ctxErr := req.Context().Err(); ctxErr != nil {
-			return nil, ctxErr
-		}
-		return nil, fmt.Errorf("clockify: rate limiter: %w", err)
-	}
 	r := req.Clone(req.Context())
 	r.Header.Del(apiKeyHeader)
 	r.Header.Del(addonTokenHeader)
@@ -523,6 +516,26 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		r.Header.Set(cred.header, cred.secret)
 	}
 	return t.next.RoundTrip(r)
+}
+
+// limiterError is a failure of the client's RateLimiter: the request was not sent, and
+// retrying would only fail the same way.
+type limiterError struct{ err error }
+
+func (e *limiterError) Error() string { return "rate limiter: " + e.err.Error() }
+func (e *limiterError) Unwrap() error { return e.err }
+
+// wait paces one attempt. It runs outside the http.Client, so its Timeout does not count the
+// time spent waiting for the limiter (a Free-plan pace of one request per two minutes would
+// otherwise always exceed the default 60 s timeout).
+func (c *Client) wait(ctx context.Context) error {
+	if err := c.limiter.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return &limiterError{err}
+	}
+	return nil
 }
 
 // opKey carries an attempt's retry facts from call to checkRetry through the context.
@@ -555,9 +568,8 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	st, _ := ctx.Value(opKey{}).(*attemptState)
 	safe := st == nil || st.retrySafe
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after") {
-			return false, nil // too many redirects
+		if permanent(err) {
+			return false, nil
 		}
 		if !safe && st.wrote.Load() {
 			return false, nil
@@ -571,6 +583,22 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return safe, nil
 	}
 	return false, nil
+}
+
+// permanent reports transport errors that a retry would only repeat: too many redirects and
+// a failing rate limiter.
+func permanent(err error) bool {
+	var (
+		ue *url.Error
+		le *limiterError
+	)
+	switch {
+	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
+		return true
+	case errors.As(err, &le):
+		return true
+	}
+	return false
 }
 
 // backoff is capped exponential backoff with full jitter between min and the cap; a
@@ -672,6 +700,9 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 
+	if err := c.wait(ctx); err != nil {
+		return nil, c.transportError(ctx, o, err)
+	}
 	hresp, err := c.hc.Do(req)
 	if err != nil {
 		if hresp != nil {
