@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -585,17 +587,21 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return false, nil
 }
 
-// permanent reports transport errors that a retry would only repeat: too many redirects and
-// a failing rate limiter.
+// permanent reports transport errors that a retry would only repeat: too many redirects, a
+// certificate the client does not trust, and a failing rate limiter.
 func permanent(err error) bool {
 	var (
-		ue *url.Error
-		le *limiterError
+		ue  *url.Error
+		le  *limiterError
+		uae x509.UnknownAuthorityError
+		he  x509.HostnameError
+		cie x509.CertificateInvalidError
+		cve *tls.CertificateVerificationError
 	)
 	switch {
 	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
 		return true
-	case errors.As(err, &le):
+	case errors.As(err, &le), errors.As(err, &uae), errors.As(err, &he), errors.As(err, &cie), errors.As(err, &cve):
 		return true
 	}
 	return false
