@@ -517,7 +517,13 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		cred := t.client.cred.Load()
 		r.Header.Set(cred.header, cred.secret)
 	}
-	return t.next.RoundTrip(r)
+	resp, err := t.next.RoundTrip(r)
+	if resp != nil {
+		// The inner transport points resp.Request at r, which carries the secret; callers reach
+		// it through Response.Request, so hand back the request without it.
+		resp.Request = req
+	}
+	return resp, err
 }
 
 // limiterError is a failure of the client's RateLimiter: the request was not sent, and
@@ -727,7 +733,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, data)
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data))
 		apiErr.Method, apiErr.Path = o.method, st.path
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
@@ -742,6 +748,17 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))
 	return resp, nil
+}
+
+// redact replaces the credential in an error body with its fingerprint: Clockify's messages
+// echo request data, and a proxy's error page may echo headers. It runs before the body is
+// parsed and truncated, so no part of the secret survives a cut.
+func (c *Client) redact(body []byte) []byte {
+	cred := c.cred.Load()
+	if cred == nil || cred.secret == "" {
+		return body
+	}
+	return bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
 }
 
 // transportError words a failure with no HTTP answer; context errors stay matchable.
