@@ -624,8 +624,16 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 			return ra
 		}
 	}
+	// With MinWait 0 the ceiling still has to grow from something.
 	ceil := min
+	if ceil <= 0 {
+		ceil = DefaultRetryPolicy.MinWait
+	}
 	for i := 0; i < attempt && ceil < max; i++ {
+		if ceil > max/2 {
+			ceil = max // doubling would overflow
+			break
+		}
 		ceil *= 2
 	}
 	if ceil > max {
