@@ -41,6 +41,8 @@ const (
 	// MaxPageSize is the largest page Clockify support has stated it serves.
 	MaxPageSize = 5000
 
+	defaultPageSize = 50 // Clockify's page-size when a request names none
+
 	defaultUserAgent = "clockify-go/" + Version
 	apiKeyHeader     = "X-Api-Key"
 	addonTokenHeader = "X-Addon-Token"
@@ -732,9 +734,8 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	defer hresp.Body.Close()
 	resp := &Response{Response: hresp, Page: o.page}
-	if v := hresp.Header.Get("Last-Page"); v != "" {
-		resp.lastPageKnown = true
-		resp.LastPage, _ = strconv.ParseBool(v)
+	if last, err := strconv.ParseBool(hresp.Header.Get("Last-Page")); err == nil {
+		resp.LastPage, resp.lastPageKnown = last, true
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", st.path), slog.Int("status", hresp.StatusCode))
@@ -815,6 +816,9 @@ var ErrPageRepeated = errors.New("clockify: a page repeated the previous one")
 // fetching as soon as the loop body breaks. Only one page is held at a time.
 func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 	fetch func(ctx context.Context, page int) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	if pageSize <= 0 {
+		pageSize = defaultPageSize // what Clockify serves when the request names no size
+	}
 	return func(yield func(*T, error) bool) {
 		var prev [sha256.Size]byte
 		for page := 1; ; page++ {
