@@ -373,14 +373,19 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	}
 	if cfg.apiKey == nil && cfg.addonToken == nil {
 		key, token := os.Getenv("CLOCKIFY_API_KEY"), os.Getenv("CLOCKIFY_ADDON_TOKEN")
-		if key != "" {
-			cfg.apiKey = &key
-		}
-		if token != "" {
-			cfg.addonToken = &token
-		}
 		if key == "" && token == "" {
 			return nil, &ValidationError{Field: "credential", Reason: "set CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN"}
+		}
+		// Through the options, so a blank variable is refused like a blank argument.
+		if key != "" {
+			if err := WithAPIKey(key)(&cfg); err != nil {
+				return nil, err
+			}
+		}
+		if token != "" {
+			if err := WithAddonToken(token)(&cfg); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if cfg.endpoint == "" {
