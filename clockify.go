@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -39,6 +41,8 @@ const (
 	DefaultRateLimit = 50
 	// MaxPageSize is the largest page Clockify support has stated it serves.
 	MaxPageSize = 5000
+
+	defaultPageSize = 50 // Clockify's page-size when a request names none
 
 	defaultUserAgent = "clockify-go/" + Version
 	apiKeyHeader     = "X-Api-Key"
@@ -372,14 +376,19 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	}
 	if cfg.apiKey == nil && cfg.addonToken == nil {
 		key, token := os.Getenv("CLOCKIFY_API_KEY"), os.Getenv("CLOCKIFY_ADDON_TOKEN")
-		if key != "" {
-			cfg.apiKey = &key
-		}
-		if token != "" {
-			cfg.addonToken = &token
-		}
 		if key == "" && token == "" {
 			return nil, &ValidationError{Field: "credential", Reason: "set CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN"}
+		}
+		// Through the options, so a blank variable is refused like a blank argument.
+		if key != "" {
+			if err := WithAPIKey(key)(&cfg); err != nil {
+				return nil, err
+			}
+		}
+		if token != "" {
+			if err := WithAddonToken(token)(&cfg); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if cfg.endpoint == "" {
@@ -464,6 +473,8 @@ func newClient(cfg *config) (*Client, error) {
 		Backoff:        backoff,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		RequestLogHook: c.beforeAttempt,
+		// The first attempt is paced in call; every retry is paced here, after its backoff.
+		PrepareRetry: func(req *http.Request) error { return c.wait(req.Context()) },
 	}
 
 	c.common.client = c
@@ -501,23 +512,14 @@ func Fingerprint(key string) string {
 	return "fp:" + hex.EncodeToString(sum[:6])
 }
 
-// authTransport paces each attempt and adds the credential only to requests for the
-// configured scheme and host, so a redirect elsewhere never carries it.
+// authTransport adds the credential only to requests for the configured scheme and host, so
+// a redirect elsewhere never carries it.
 type authTransport struct {
 	client *Client
 	next   http.RoundTripper
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.client.limiter.Wait(req.Context()); err != nil {
-		if req.Body != nil {
-			req.Body.Close()
-		}
-		if ctxErr := req.Context().Err(); ctxErr != nil {
-			return nil, ctxErr
-		}
-		return nil, fmt.Errorf("clockify: rate limiter: %w", err)
-	}
 	r := req.Clone(req.Context())
 	r.Header.Del(apiKeyHeader)
 	r.Header.Del(addonTokenHeader)
@@ -529,7 +531,33 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		r.Header.Set(cred.header, cred.secret)
 	}
-	return t.next.RoundTrip(r)
+	resp, err := t.next.RoundTrip(r)
+	if resp != nil {
+		// The inner transport points resp.Request at r, which carries the secret; callers reach
+		// it through Response.Request, so hand back the request without it.
+		resp.Request = req
+	}
+	return resp, err
+}
+
+// limiterError is a failure of the client's RateLimiter: the request was not sent, and
+// retrying would only fail the same way.
+type limiterError struct{ err error }
+
+func (e *limiterError) Error() string { return "rate limiter: " + e.err.Error() }
+func (e *limiterError) Unwrap() error { return e.err }
+
+// wait paces one attempt. It runs outside the http.Client, so its Timeout does not count the
+// time spent waiting for the limiter (a Free-plan pace of one request per two minutes would
+// otherwise always exceed the default 60 s timeout).
+func (c *Client) wait(ctx context.Context) error {
+	if err := c.limiter.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return &limiterError{err}
+	}
+	return nil
 }
 
 // opKey carries an attempt's retry facts from call to checkRetry through the context.
@@ -563,9 +591,8 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	st, _ := ctx.Value(opKey{}).(*attemptState)
 	safe := st == nil || st.retrySafe
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after") {
-			return false, nil // too many redirects
+		if permanent(err) {
+			return false, nil
 		}
 		if !safe && st.wrote.Load() {
 			return false, nil
@@ -581,6 +608,26 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	return false, nil
 }
 
+// permanent reports transport errors that a retry would only repeat: too many redirects, a
+// certificate the client does not trust, and a failing rate limiter.
+func permanent(err error) bool {
+	var (
+		ue  *url.Error
+		le  *limiterError
+		uae x509.UnknownAuthorityError
+		he  x509.HostnameError
+		cie x509.CertificateInvalidError
+		cve *tls.CertificateVerificationError
+	)
+	switch {
+	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
+		return true
+	case errors.As(err, &le), errors.As(err, &uae), errors.As(err, &he), errors.As(err, &cie), errors.As(err, &cve):
+		return true
+	}
+	return false
+}
+
 // backoff is capped exponential backoff with full jitter between min and the cap; a
 // Retry-After header on 429/503 is used instead, but never beyond max.
 func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
@@ -592,8 +639,16 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 			return ra
 		}
 	}
+	// With MinWait 0 the ceiling still has to grow from something.
 	ceil := min
+	if ceil <= 0 {
+		ceil = DefaultRetryPolicy.MinWait
+	}
 	for i := 0; i < attempt && ceil < max; i++ {
+		if ceil > max/2 {
+			ceil = max // doubling would overflow
+			break
+		}
 		ceil *= 2
 	}
 	if ceil > max {
@@ -683,6 +738,9 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 
+	if err := c.wait(ctx); err != nil {
+		return nil, c.transportError(ctx, o, err)
+	}
 	hresp, err := c.hc.Do(req)
 	if err != nil {
 		if hresp != nil {
@@ -692,16 +750,15 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	defer hresp.Body.Close()
 	resp := &Response{Response: hresp, Page: o.page}
-	if v := hresp.Header.Get("Last-Page"); v != "" {
-		resp.lastPageKnown = true
-		resp.LastPage, _ = strconv.ParseBool(v)
+	if last, err := strconv.ParseBool(hresp.Header.Get("Last-Page")); err == nil {
+		resp.LastPage, resp.lastPageKnown = last, true
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", st.path), slog.Int("status", hresp.StatusCode))
 
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, data)
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data))
 		apiErr.Method, apiErr.Path = o.method, st.path
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
@@ -716,6 +773,17 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))
 	return resp, nil
+}
+
+// redact replaces the credential in an error body with its fingerprint: Clockify's messages
+// echo request data, and a proxy's error page may echo headers. It runs before the body is
+// parsed and truncated, so no part of the secret survives a cut.
+func (c *Client) redact(body []byte) []byte {
+	cred := c.cred.Load()
+	if cred == nil || cred.secret == "" {
+		return body
+	}
+	return bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
 }
 
 // transportError words a failure with no HTTP answer; context errors stay matchable.
@@ -764,6 +832,9 @@ var ErrPageRepeated = errors.New("clockify: a page repeated the previous one")
 // fetching as soon as the loop body breaks. Only one page is held at a time.
 func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 	fetch func(ctx context.Context, page int) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	if pageSize <= 0 {
+		pageSize = defaultPageSize // what Clockify serves when the request names no size
+	}
 	return func(yield func(*T, error) bool) {
 		var prev [sha256.Size]byte
 		for page := 1; ; page++ {

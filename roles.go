@@ -78,7 +78,6 @@ func TeamManagerOfGroup(userGroupID string) RoleAssignment {
 	return RoleAssignment{role: RoleTeamManager, entityID: userGroupID, group: true}
 }
 
-
 // Assignment returns the RoleAssignment that grants g, for example to remove every role a
 // member holds when offboarding them. The owner role cannot be assigned or removed, so an
 // OWNER grant (or one of an unknown role) is a *ValidationError.
