@@ -63,10 +63,6 @@ type limiterFunc func(context.Context) error
 
 func (f limiterFunc) Wait(ctx context.Context) error { return f(ctx) }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 // sentHeaders makes one call with a client built by newClient and returns the request's headers
 // as they left the client.
 func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts ...Option) http.Header {
@@ -1199,7 +1195,7 @@ func TestSetAPIKey_nextRequestsCarryNewKey(t *testing.T) {
 	})
 	_, err := client.call(ctx, getUser)
 	require.NoError(t, err)
-	client.setAPIKey("rotated-key")
+	client.setAPIKey("rotated-key", "")
 	_, err = client.call(ctx, getUser)
 	require.NoError(t, err)
 	assert.Equal(t, []string{testKey, "rotated-key"}, got)
@@ -1226,7 +1222,7 @@ func TestSetAPIKey_concurrentWithCalls(t *testing.T) {
 			}
 		}()
 	}
-	client.setAPIKey("rotated-key")
+	client.setAPIKey("rotated-key", "")
 	wg.Wait()
 }
 
