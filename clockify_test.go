@@ -1498,3 +1498,16 @@ func BenchmarkPages_10000(b *testing.B) {
 		}
 	}
 }
+
+func TestCheckRetry_finalAnswerStandsAfterCancel(t *testing.T) {
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	for _, code := range []int{200, 201, 204, 400, 403} {
+		retry, err := checkRetry(cctx, &http.Response{StatusCode: code}, nil)
+		assert.False(t, retry, "status %d", code)
+		assert.NoError(t, err, "status %d: the server answered, so the answer is the result", code)
+	}
+	retry, err := checkRetry(cctx, &http.Response{StatusCode: 503}, nil)
+	assert.False(t, retry)
+	assert.ErrorIs(t, err, context.Canceled)
+}
