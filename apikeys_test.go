@@ -80,10 +80,6 @@ func addonClient(t *testing.T, token string) (*Client, *http.ServeMux) {
 	return c, mux
 }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 // clientServedBy is a client for a real Clockify address (a region, a subdomain: an API root
 // ending in /api) whose requests mux answers in process.
 func clientServedBy(t *testing.T, mux *http.ServeMux, opts ...Option) *Client {

@@ -585,6 +585,11 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, attemp
 // (the server did not act); on 502/503/504 and transport errors only for retry-safe calls, or
 // for any call when the request never reached the wire.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	// An answer that is final stands even if ctx ended meanwhile: the server has acted, and
+	// reporting a cancellation would make a caller redo an invite that went through.
+	if err == nil && resp != nil && !retryableStatus(resp.StatusCode) {
+		return false, nil
+	}
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
@@ -599,13 +604,18 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		return true, nil
 	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests:
+	if resp.StatusCode == http.StatusTooManyRequests {
 		return true, nil
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return safe, nil
 	}
-	return false, nil
+	return safe, nil // 502, 503, 504
+}
+
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
 
 // permanent reports transport errors that a retry would only repeat: too many redirects, a

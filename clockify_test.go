@@ -63,10 +63,6 @@ type limiterFunc func(context.Context) error
 
 func (f limiterFunc) Wait(ctx context.Context) error { return f(ctx) }
 
-type roundTripFunc func(*http.Request) (*http.Response, error)
-
-func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 // sentHeaders makes one call with a client built by newClient and returns the request's headers
 // as they left the client.
 func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts ...Option) http.Header {
@@ -1199,7 +1195,7 @@ func TestSetAPIKey_nextRequestsCarryNewKey(t *testing.T) {
 	})
 	_, err := client.call(ctx, getUser)
 	require.NoError(t, err)
-	client.setAPIKey("rotated-key")
+	client.setAPIKey("rotated-key", "")
 	_, err = client.call(ctx, getUser)
 	require.NoError(t, err)
 	assert.Equal(t, []string{testKey, "rotated-key"}, got)
@@ -1226,7 +1222,7 @@ func TestSetAPIKey_concurrentWithCalls(t *testing.T) {
 			}
 		}()
 	}
-	client.setAPIKey("rotated-key")
+	client.setAPIKey("rotated-key", "")
 	wg.Wait()
 }
 
@@ -1501,4 +1497,17 @@ func BenchmarkPages_10000(b *testing.B) {
 			b.Fatalf("got %d items", n)
 		}
 	}
+}
+
+func TestCheckRetry_finalAnswerStandsAfterCancel(t *testing.T) {
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	for _, code := range []int{200, 201, 204, 400, 403} {
+		retry, err := checkRetry(cctx, &http.Response{StatusCode: code}, nil)
+		assert.False(t, retry, "status %d", code)
+		assert.NoError(t, err, "status %d: the server answered, so the answer is the result", code)
+	}
+	retry, err := checkRetry(cctx, &http.Response{StatusCode: 503}, nil)
+	assert.False(t, retry)
+	assert.ErrorIs(t, err, context.Canceled)
 }
