@@ -1,5 +1,276 @@
 package clockify
 
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
 // APIKeysService covers what a program can do with credentials. Clockify's API has no
-// endpoint to create, list, rename or delete API keys: that is done in the web app.
+// endpoint to create, list, rename or delete API keys: that is done in the web app (Profile
+// settings → Preferences → Advanced → Manage API keys), where generating a new key may
+// deactivate the old one. A key works only in the region or subdomain where it was generated.
+// The service therefore checks credentials (Verify), swaps a new key into a running client
+// (Rotate), and names keys safely in logs (Fingerprint).
 type APIKeysService service
+
+var (
+	// ErrKeyOwnerMismatch: Rotate was given a key that belongs to another user than the
+	// client's current key; the client keeps its current key.
+	ErrKeyOwnerMismatch = errors.New("clockify: API key belongs to another user")
+	// ErrKeyOwnerUnknown: Rotate could not tell whose the current key is, because Clockify no
+	// longer accepts it and no earlier Verify or Rotate recorded its user, so it cannot check
+	// that the new key belongs to the same user. The client keeps its current key; call Verify
+	// when the client starts, or make a new Client with the new key.
+	ErrKeyOwnerUnknown = errors.New("clockify: the current API key's user is unknown")
+)
+
+// CredentialKind is the kind of credential a client sends.
+type CredentialKind string
+
+// Credential kinds.
+const (
+	CredentialAPIKey     CredentialKind = "API key"     // X-Api-Key: a user's personal key
+	CredentialAddonToken CredentialKind = "addon token" // X-Addon-Token: a Marketplace add-on's token
+)
+
+// KeyInfo is what Verify learned about the client's credential.
+type KeyInfo struct {
+	// User is the user the credential acts as (for an API key, its owner).
+	User *User
+	// Fingerprint identifies the credential safely (see Fingerprint); the secret itself is
+	// never part of KeyInfo.
+	Fingerprint    string
+	CredentialKind CredentialKind
+	// BaseURL is the API root the credential was checked against; keys are valid only there.
+	BaseURL string
+	// Workspaces are the workspaces the credential reaches, in Clockify's order, each with the
+	// user's role there.
+	Workspaces []KeyWorkspace
+	// WorkspacesListed is false when Workspaces could not be read: Clockify's GET /v1/workspaces
+	// does not accept addon tokens, so Verify skips it for them.
+	WorkspacesListed bool
+}
+
+// KeyWorkspace is a workspace a credential reaches and the user's role in it.
+type KeyWorkspace struct {
+	Workspace *Workspace
+	// Role is RoleOwner, RoleWorkspaceAdmin, or "" for any other member (team and project
+	// managers included).
+	Role Role
+}
+
+// IsAdmin reports whether the user is the workspace's owner or one of its admins, which
+// inviting, deactivating, setting rates and editing profiles require.
+func (w KeyWorkspace) IsAdmin() bool { return w.Role == RoleOwner || w.Role == RoleWorkspaceAdmin }
+
+// Workspace returns the workspace with the given id among those the credential reaches.
+func (k *KeyInfo) Workspace(id string) (KeyWorkspace, bool) {
+	for _, w := range k.Workspaces {
+		if w.Workspace != nil && w.Workspace.ID == id {
+			return w, true
+		}
+	}
+	return KeyWorkspace{}, false
+}
+
+// Verify checks the client's credential and reports whose it is and which workspaces it
+// reaches with which role, so a program can fail fast instead of mid-job. An unknown key is an
+// error matching ErrInvalidAPIKey whose message explains that keys are valid only in the region
+// or subdomain where they were generated; an invalid addon token matches ErrInvalidAddonToken.
+// errors.As reaches the *APIError in both cases.
+//
+// Verify costs one request for an addon token (Clockify lists workspaces only for API keys)
+// and up to four for an API key: the user, all workspaces, and the workspaces filtered by
+// roles=OWNER and by roles=WORKSPACE_ADMIN (Clockify does not count owners as admins there,
+// and memberships carry no role, so no single request tells the roles). All requests use the
+// same credential even if Rotate runs meanwhile.
+//
+// Clockify API: GET /v1/user, GET /v1/workspaces (unfiltered, ?roles=OWNER, ?roles=WORKSPACE_ADMIN)
+func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
+	c := s.client
+	cred := c.cred.Load()
+	u, err := s.user(ctx, cred)
+	if err != nil {
+		return nil, err
+	}
+	if cred.header == apiKeyHeader && cred.owner == "" {
+		// Recorded so a later Rotate can check ownership even after this key is deactivated.
+		// If the key was swapped meanwhile, there is nothing to record.
+		c.cred.CompareAndSwap(cred, &credential{header: cred.header, secret: cred.secret, owner: u.ID})
+	}
+	info := &KeyInfo{User: u, Fingerprint: Fingerprint(cred.secret), CredentialKind: cred.kind(), BaseURL: c.BaseURL()}
+	if cred.header != apiKeyHeader {
+		return info, nil
+	}
+
+	all, err := s.workspaces(ctx, cred, "")
+	if err != nil {
+		return nil, err
+	}
+	info.WorkspacesListed = true
+	if len(all) == 0 {
+		return info, nil
+	}
+	roles := make(map[string]Role)
+	// Admins first, so that OWNER wins should a server ever list a workspace under both.
+	for _, role := range []Role{RoleWorkspaceAdmin, RoleOwner} {
+		list, err := s.workspaces(ctx, cred, role)
+		if err != nil {
+			return nil, err
+		}
+		for _, ws := range list {
+			roles[ws.ID] = role
+		}
+	}
+	info.Workspaces = make([]KeyWorkspace, len(all))
+	for i, ws := range all {
+		info.Workspaces[i] = KeyWorkspace{Workspace: ws, Role: roles[ws.ID]}
+	}
+	return info, nil
+}
+
+// Rotate makes the client use newKey from now on. It first checks newKey with a request that
+// carries only newKey, and keeps the current key if Clockify does not know newKey
+// (ErrInvalidAPIKey) or if it belongs to another user than the current key (ErrKeyOwnerMismatch).
+// The current key's user is the one recorded by an earlier Verify or Rotate, or else is read
+// with the current key; if that key no longer works and no user was recorded, Rotate refuses
+// with ErrKeyOwnerUnknown. Generating a key in the web app may deactivate the previous one, so
+// call Verify when the client starts.
+//
+// The swap is atomic: requests already sent keep the old key, later ones carry the new one,
+// and none carries a mix. Only API keys rotate: on a client with an addon token Rotate returns
+// a *ValidationError, as it does for an empty newKey, without sending anything.
+//
+// Clockify API: GET /v1/user (Clockify has no endpoint to create or revoke keys)
+func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
+	if err := checkAPIKey(newKey); err != nil {
+		return err
+	}
+	c := s.client
+	c.rotateMu.Lock()
+	defer c.rotateMu.Unlock()
+	cur := c.cred.Load()
+	if cur.header != apiKeyHeader {
+		return &ValidationError{Field: "credential", Reason: "only an API key can be rotated; this client uses an addon token"}
+	}
+	oldFP, newFP := Fingerprint(cur.secret), Fingerprint(newKey)
+
+	next := &credential{header: apiKeyHeader, secret: newKey}
+	newUser, err := s.user(ctx, next)
+	if err != nil {
+		return fmt.Errorf("clockify: new API key refused, still using %s: %w", oldFP, err)
+	}
+	owner := cur.owner
+	if owner == "" {
+		u, err := s.user(ctx, cur)
+		switch {
+		case errors.Is(err, ErrInvalidAPIKey):
+			// Not wrapped: the *APIError is about the old key, and matching ErrInvalidAPIKey
+			// would suggest the new one is bad.
+			return fmt.Errorf("%w: Clockify no longer accepts the current key %s (401, code 4003) and no earlier Verify recorded its user, so %s cannot be checked against it; still using %s (use a new Client for the new key)",
+				ErrKeyOwnerUnknown, oldFP, newFP, oldFP)
+		case err != nil:
+			return fmt.Errorf("clockify: look up the current API key's user, still using %s: %w", oldFP, err)
+		}
+		owner = u.ID
+	}
+	if newUser.ID != owner {
+		return fmt.Errorf("%w: new key %s belongs to user %s, the current key %s to user %s; still using %s",
+			ErrKeyOwnerMismatch, newFP, newUser.ID, oldFP, owner, oldFP)
+	}
+	c.setAPIKey(newKey, newUser.ID)
+	return nil
+}
+
+// checkAPIKey refuses a key that cannot be sent as a header value, without quoting it.
+func checkAPIKey(key string) error {
+	if strings.TrimSpace(key) == "" {
+		return &ValidationError{Field: "newKey", Reason: "must not be empty"}
+	}
+	for i := 0; i < len(key); i++ {
+		if b := key[i]; b <= ' ' || b == 0x7f {
+			return &ValidationError{Field: "newKey", Reason: "must not contain spaces, line breaks or control characters"}
+		}
+	}
+	return nil
+}
+
+// kind names the credential's kind.
+func (c *credential) kind() CredentialKind {
+	if c.header == addonTokenHeader {
+		return CredentialAddonToken
+	}
+	return CredentialAPIKey
+}
+
+// user reads the user cred belongs to.
+//
+// Clockify API: GET /v1/user
+func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, error) {
+	var u User
+	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", out: &u, retrySafe: true, cred: cred})
+	if err != nil {
+		return nil, s.credentialError(cred, err)
+	}
+	return &u, nil
+}
+
+// workspaces lists the workspaces cred reaches, only those where its user holds role if role is
+// set. Clockify does not document how several roles are encoded, so one role per call.
+//
+// Clockify API: GET /v1/workspaces
+func (s *APIKeysService) workspaces(ctx context.Context, cred *credential, role Role) ([]*Workspace, error) {
+	var q url.Values
+	if role != "" {
+		q = url.Values{"roles": {string(role)}}
+	}
+	var list []*Workspace
+	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/workspaces", query: q, out: &list, retrySafe: true, cred: cred})
+	if err != nil {
+		return nil, s.credentialError(cred, err)
+	}
+	return list, nil
+}
+
+// credentialError explains a refused credential: the same 4003 answers a deleted key and a key
+// from another region or subdomain, so the message names both. It wraps the *APIError, so
+// errors.Is(err, ErrInvalidAPIKey) and errors.As(err, &apiErr) keep working. Other errors
+// pass through.
+func (s *APIKeysService) credentialError(cred *credential, err error) error {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return err
+	}
+	place := describeHost(s.client.base)
+	switch {
+	case errors.Is(apiErr, ErrInvalidAPIKey):
+		return fmt.Errorf("clockify: API key %s is not known at %s; keys work only in the region or subdomain where they were generated, so it may come from another one, or it was deleted or replaced in the web app: %w",
+			Fingerprint(cred.secret), place, apiErr)
+	case errors.Is(apiErr, ErrInvalidAddonToken):
+		return fmt.Errorf("clockify: addon token %s is not valid at %s: %w", Fingerprint(cred.secret), place, apiErr)
+	}
+	return err
+}
+
+// describeHost names the place a base URL points to, e.g. "euc1.clockify.me (region euc1)".
+func describeHost(base *url.URL) string {
+	host := base.Hostname()
+	label, onClockify := strings.CutSuffix(strings.ToLower(host), ".clockify.me")
+	switch {
+	case !onClockify || strings.Contains(label, "."):
+		return base.Host
+	case label == "api":
+		return host + " (global)"
+	case label == "developer":
+		return host + " (developer sandbox)"
+	}
+	switch Region(label) {
+	case RegionEU, RegionUS, RegionUK, RegionAU:
+		return host + " (region " + label + ")"
+	}
+	return host + " (subdomain " + label + ")"
+}

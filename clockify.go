@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -19,6 +21,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +41,8 @@ const (
 	DefaultRateLimit = 50
 	// MaxPageSize is the largest page Clockify support has stated it serves.
 	MaxPageSize = 5000
+
+	defaultPageSize = 50 // Clockify's page-size when a request names none
 
 	defaultUserAgent = "clockify-go/" + Version
 	apiKeyHeader     = "X-Api-Key"
@@ -312,6 +317,7 @@ type Client struct {
 	baseURL   string // ends with "/"
 	base      *url.URL
 	cred      atomic.Pointer[credential]
+	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	hc        *retryablehttp.Client
 	userAgent string
 	limiter   RateLimiter
@@ -323,6 +329,7 @@ type Client struct {
 type credential struct {
 	header string
 	secret string
+	owner  string // id of the user the secret belongs to, once APIKeys has checked it
 }
 
 func (c *credential) String() string {
@@ -369,14 +376,19 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 	}
 	if cfg.apiKey == nil && cfg.addonToken == nil {
 		key, token := os.Getenv("CLOCKIFY_API_KEY"), os.Getenv("CLOCKIFY_ADDON_TOKEN")
-		if key != "" {
-			cfg.apiKey = &key
-		}
-		if token != "" {
-			cfg.addonToken = &token
-		}
 		if key == "" && token == "" {
 			return nil, &ValidationError{Field: "credential", Reason: "set CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN"}
+		}
+		// Through the options, so a blank variable is refused like a blank argument.
+		if key != "" {
+			if err := WithAPIKey(key)(&cfg); err != nil {
+				return nil, err
+			}
+		}
+		if token != "" {
+			if err := WithAddonToken(token)(&cfg); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if cfg.endpoint == "" {
@@ -461,6 +473,8 @@ func newClient(cfg *config) (*Client, error) {
 		Backoff:        backoff,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 		RequestLogHook: c.beforeAttempt,
+		// The first attempt is paced in call; every retry is paced here, after its backoff.
+		PrepareRetry: func(req *http.Request) error { return c.wait(req.Context()) },
 	}
 
 	c.common.client = c
@@ -485,9 +499,10 @@ func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String
 // BaseURL returns the API root the client sends to (ending in "/").
 func (c *Client) BaseURL() string { return c.baseURL }
 
-// setAPIKey swaps the credential atomically; requests already sent keep the old one.
-func (c *Client) setAPIKey(key string) {
-	c.cred.Store(&credential{header: apiKeyHeader, secret: key})
+// setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
+// the id of the key's user when known ("" if not), which a later Rotate compares against.
+func (c *Client) setAPIKey(key, owner string) {
+	c.cred.Store(&credential{header: apiKeyHeader, secret: key, owner: owner})
 }
 
 // Fingerprint returns a short identifier of a key or token that is safe to log: the first 12
@@ -497,32 +512,52 @@ func Fingerprint(key string) string {
 	return "fp:" + hex.EncodeToString(sum[:6])
 }
 
-// authTransport paces each attempt and adds the credential only to requests for the
-// configured scheme and host, so a redirect elsewhere never carries it.
+// authTransport adds the credential only to requests for the configured scheme and host, so
+// a redirect elsewhere never carries it.
 type authTransport struct {
 	client *Client
 	next   http.RoundTripper
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.client.limiter.Wait(req.Context()); err != nil {
-		if req.Body != nil {
-			req.Body.Close()
-		}
-		if ctxErr := req.Context().Err(); ctxErr != nil {
-			return nil, ctxErr
-		}
-		return nil, fmt.Errorf("clockify: rate limiter: %w", err)
-	}
 	r := req.Clone(req.Context())
 	r.Header.Del(apiKeyHeader)
 	r.Header.Del(addonTokenHeader)
 	r.Header.Del("Authorization")
 	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
 		cred := t.client.cred.Load()
+		if st, _ := req.Context().Value(opKey{}).(*attemptState); st != nil && st.cred != nil {
+			cred = st.cred
+		}
 		r.Header.Set(cred.header, cred.secret)
 	}
-	return t.next.RoundTrip(r)
+	resp, err := t.next.RoundTrip(r)
+	if resp != nil {
+		// The inner transport points resp.Request at r, which carries the secret; callers reach
+		// it through Response.Request, so hand back the request without it.
+		resp.Request = req
+	}
+	return resp, err
+}
+
+// limiterError is a failure of the client's RateLimiter: the request was not sent, and
+// retrying would only fail the same way.
+type limiterError struct{ err error }
+
+func (e *limiterError) Error() string { return "rate limiter: " + e.err.Error() }
+func (e *limiterError) Unwrap() error { return e.err }
+
+// wait paces one attempt. It runs outside the http.Client, so its Timeout does not count the
+// time spent waiting for the limiter (a Free-plan pace of one request per two minutes would
+// otherwise always exceed the default 60 s timeout).
+func (c *Client) wait(ctx context.Context) error {
+	if err := c.limiter.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return &limiterError{err}
+	}
+	return nil
 }
 
 // opKey carries an attempt's retry facts from call to checkRetry through the context.
@@ -531,6 +566,7 @@ type opKey struct{}
 type attemptState struct {
 	retrySafe bool
 	path      string
+	cred      *credential // op.cred: sent instead of the client's credential
 	wrote     atomic.Bool // the request reached the wire in this attempt
 }
 
@@ -549,28 +585,57 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, attemp
 // (the server did not act); on 502/503/504 and transport errors only for retry-safe calls, or
 // for any call when the request never reached the wire.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	// An answer that is final stands even if ctx ended meanwhile: the server has acted, and
+	// reporting a cancellation would make a caller redo an invite that went through.
+	if err == nil && resp != nil && !retryableStatus(resp.StatusCode) {
+		return false, nil
+	}
 	if ctx.Err() != nil {
 		return false, ctx.Err()
 	}
 	st, _ := ctx.Value(opKey{}).(*attemptState)
 	safe := st == nil || st.retrySafe
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after") {
-			return false, nil // too many redirects
+		if permanent(err) {
+			return false, nil
 		}
 		if !safe && st.wrote.Load() {
 			return false, nil
 		}
 		return true, nil
 	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests:
+	if resp.StatusCode == http.StatusTooManyRequests {
 		return true, nil
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return safe, nil
 	}
-	return false, nil
+	return safe, nil // 502, 503, 504
+}
+
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// permanent reports transport errors that a retry would only repeat: too many redirects, a
+// certificate the client does not trust, and a failing rate limiter.
+func permanent(err error) bool {
+	var (
+		ue  *url.Error
+		le  *limiterError
+		uae x509.UnknownAuthorityError
+		he  x509.HostnameError
+		cie x509.CertificateInvalidError
+		cve *tls.CertificateVerificationError
+	)
+	switch {
+	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
+		return true
+	case errors.As(err, &le), errors.As(err, &uae), errors.As(err, &he), errors.As(err, &cie), errors.As(err, &cve):
+		return true
+	}
+	return false
 }
 
 // backoff is capped exponential backoff with full jitter between min and the cap; a
@@ -584,8 +649,16 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 			return ra
 		}
 	}
+	// With MinWait 0 the ceiling still has to grow from something.
 	ceil := min
+	if ceil <= 0 {
+		ceil = DefaultRetryPolicy.MinWait
+	}
 	for i := 0; i < attempt && ceil < max; i++ {
+		if ceil > max/2 {
+			ceil = max // doubling would overflow
+			break
+		}
 		ceil *= 2
 	}
 	if ceil > max {
@@ -617,6 +690,9 @@ type op struct {
 	out       any    // decoded from a 2xx body; nil means ignore it
 	retrySafe bool
 	page      int
+	// cred, when set, is sent instead of the client's credential (and only it), so APIKeys.Rotate
+	// can try a key before the client adopts it. The same-host rule applies to it.
+	cred *credential
 }
 
 // call sends o and decodes the answer. Every method goes through here.
@@ -653,7 +729,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		}
 		body = b
 	}
-	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path}
+	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred}
 	ctx = context.WithValue(ctx, opKey{}, st)
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 		WroteHeaders: func() { st.wrote.Store(true) },
@@ -672,6 +748,9 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		req.Header.Set("Content-Type", "application/json")
 	}
 
+	if err := c.wait(ctx); err != nil {
+		return nil, c.transportError(ctx, o, err)
+	}
 	hresp, err := c.hc.Do(req)
 	if err != nil {
 		if hresp != nil {
@@ -681,16 +760,15 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	defer hresp.Body.Close()
 	resp := &Response{Response: hresp, Page: o.page}
-	if v := hresp.Header.Get("Last-Page"); v != "" {
-		resp.lastPageKnown = true
-		resp.LastPage, _ = strconv.ParseBool(v)
+	if last, err := strconv.ParseBool(hresp.Header.Get("Last-Page")); err == nil {
+		resp.LastPage, resp.lastPageKnown = last, true
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", st.path), slog.Int("status", hresp.StatusCode))
 
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, data)
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data))
 		apiErr.Method, apiErr.Path = o.method, st.path
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
@@ -705,6 +783,17 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))
 	return resp, nil
+}
+
+// redact replaces the credential in an error body with its fingerprint: Clockify's messages
+// echo request data, and a proxy's error page may echo headers. It runs before the body is
+// parsed and truncated, so no part of the secret survives a cut.
+func (c *Client) redact(body []byte) []byte {
+	cred := c.cred.Load()
+	if cred == nil || cred.secret == "" {
+		return body
+	}
+	return bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
 }
 
 // transportError words a failure with no HTTP answer; context errors stay matchable.
@@ -753,6 +842,9 @@ var ErrPageRepeated = errors.New("clockify: a page repeated the previous one")
 // fetching as soon as the loop body breaks. Only one page is held at a time.
 func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 	fetch func(ctx context.Context, page int) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	if pageSize <= 0 {
+		pageSize = defaultPageSize // what Clockify serves when the request names no size
+	}
 	return func(yield func(*T, error) bool) {
 		var prev [sha256.Size]byte
 		for page := 1; ; page++ {

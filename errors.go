@@ -204,16 +204,21 @@ func parseCode(raw json.RawMessage) int {
 	return 0
 }
 
-// truncate cuts s to at most n bytes without splitting a UTF-8 sequence.
+// truncate cuts s to at most n bytes, a trailing "…" included, without splitting a UTF-8
+// sequence.
 func truncate(s string, n int) string {
+	const ellipsis = "…"
 	if len(s) <= n {
 		return s
 	}
-	cut := n
+	cut := n - len(ellipsis)
+	if cut <= 0 {
+		return ""
+	}
 	for cut > 0 && !utf8.RuneStart(s[cut]) {
 		cut--
 	}
-	return s[:cut] + "…"
+	return s[:cut] + ellipsis
 }
 
 // parseRetryAfter reads a Retry-After header in seconds or as an HTTP date; 0 when absent or

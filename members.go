@@ -2,10 +2,18 @@ package clockify
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"net/http"
+	"net/mail"
 	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
 )
 
 // MembersService manages a workspace's members: listing and filtering them, invitations,
@@ -113,3 +121,652 @@ func (s *MembersService) FilterAll(ctx context.Context, workspaceID string, f *M
 const defaultIterPageSize = 200
 
 func userID(u *User) string { return u.ID }
+
+func usersPath(workspaceID string) string {
+	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/users"
+}
+
+func memberPath(workspaceID, userID string) string {
+	return usersPath(workspaceID) + "/" + url.PathEscape(userID)
+}
+
+// Current returns the user the credential belongs to, without memberships (Clockify sends an
+// empty list unless asked; see CurrentWithMemberships).
+//
+// Clockify API: GET /v1/user
+func (s *MembersService) Current(ctx context.Context) (*User, *Response, error) {
+	return s.current(ctx, false)
+}
+
+// CurrentWithMemberships returns the credential's user with all of its workspace, project and
+// user-group memberships filled in. The list can hold hundreds of entries.
+//
+// Clockify API: GET /v1/user?include-memberships=true
+func (s *MembersService) CurrentWithMemberships(ctx context.Context) (*User, *Response, error) {
+	return s.current(ctx, true)
+}
+
+func (s *MembersService) current(ctx context.Context, memberships bool) (*User, *Response, error) {
+	var q url.Values
+	if memberships {
+		q = url.Values{"include-memberships": {"true"}}
+	}
+	var u User
+	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", query: q, out: &u, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &u, resp, nil
+}
+
+// ListMembersOptions filters, sorts and pages the member list. Zero fields are not sent, except
+// IncludeRoles, which Clockify declares required and is always sent (include-roles=false by
+// default).
+//
+// Without AccountStatuses Clockify lists only ACTIVE, PENDING_EMAIL_VERIFICATION and
+// NOT_REGISTERED accounts, hiding limited members; pass AllAccountStatuses to see everyone.
+// Several account statuses travel comma-joined in one parameter
+// (account-statuses=ACTIVE,LIMITED), as the parameter's string type suggests.
+type ListMembersOptions struct {
+	// Email and Name match substrings.
+	Email string `url:"email,omitempty"`
+	Name  string `url:"name,omitempty"`
+	// ProjectID lists the members with access to that project.
+	ProjectID string `url:"project-id,omitempty"`
+	// Status filters by workspace membership status (MembershipAll for every status).
+	Status          MembershipStatus `url:"status,omitempty"`
+	AccountStatuses []AccountStatus  `url:"account-statuses,comma,omitempty"`
+	// SortColumn defaults to SortByEmail, SortOrder to Ascending.
+	SortColumn SortColumn `url:"sort-column,omitempty"`
+	SortOrder  SortOrder  `url:"sort-order,omitempty"`
+	// Memberships selects which memberships (and so which rates) each user carries; Clockify's
+	// default is none.
+	Memberships MembershipsInclude `url:"memberships,omitempty"`
+	// IncludeRoles adds each member's manager roles (User.Roles, User.RoleGrants).
+	IncludeRoles bool `url:"include-roles"`
+	ListOptions
+}
+
+func (o *ListMembersOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if o.Status != "" && !o.Status.Valid() {
+		return &ValidationError{Field: "Status", Reason: fmt.Sprintf("unknown membership status %q", o.Status)}
+	}
+	for _, st := range o.AccountStatuses {
+		if !st.Valid() {
+			return &ValidationError{Field: "AccountStatuses", Reason: fmt.Sprintf("unknown account status %q", st)}
+		}
+	}
+	if o.SortColumn != "" && !o.SortColumn.Valid() {
+		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
+	}
+	if o.SortOrder != "" && !o.SortOrder.Valid() {
+		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
+	}
+	if o.Memberships != "" && !o.Memberships.Valid() {
+		return &ValidationError{Field: "Memberships", Reason: fmt.Sprintf("unknown memberships option %q", o.Memberships)}
+	}
+	return o.ListOptions.validate()
+}
+
+// List returns one page of the workspace's members (page 1 unless opts.Page says otherwise).
+// resp.LastPage says whether more pages follow; All iterates them for you.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/users
+func (s *MembersService) List(ctx context.Context, workspaceID string, opts *ListMembersOptions) ([]*User, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, nil, err
+	}
+	if err := opts.validate(); err != nil {
+		return nil, nil, err
+	}
+	q := ListMembersOptions{}
+	if opts != nil {
+		q = *opts
+	}
+	page := q.Page
+	if page == 0 {
+		page = 1
+	}
+	var users []*User
+	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q, out: &users,
+		retrySafe: true, page: page})
+	if err != nil {
+		return nil, resp, err
+	}
+	return users, resp, nil
+}
+
+// All iterates every member matching opts, fetching pages lazily as the loop asks for them
+// (opts.Page is ignored; opts.PageSize defaults to 200). Breaking out of the loop stops the
+// fetching; an error ends the iteration after being yielded once.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/users
+func (s *MembersService) All(ctx context.Context, workspaceID string, opts *ListMembersOptions) iter.Seq2[*User, error] {
+	q := ListMembersOptions{}
+	if opts != nil {
+		q = *opts
+	}
+	if q.PageSize == 0 {
+		q.PageSize = defaultIterPageSize
+	}
+	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
+		q.Page = page
+		return s.List(ctx, workspaceID, &q)
+	})
+}
+
+// InviteOptions tunes an invitation.
+type InviteOptions struct {
+	// SendEmail says whether Clockify emails the invitation; nil means the API default, true.
+	SendEmail *bool
+}
+
+// Invite adds the user with this email to the workspace; they show as a pending member ("not
+// joined yet") until they accept. Clockify answers with the whole workspace, not the new user:
+// find the new member's id with List or Filter by email. Inviting by API works only on paid
+// workspaces; a refusal on a Free-plan workspace comes back as a *RestrictionError
+// (errors.Is(err, ErrPaidFeature)).
+//
+// Invite is not repeated after the server may have acted (a 5xx or a dropped connection), since
+// Clockify does not de-duplicate requests; check the member list before calling it again.
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/users?send-email=true|false
+func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, opts *InviteOptions) (*Workspace, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, nil, err
+	}
+	email = strings.TrimSpace(email)
+	if err := validateEmail(email); err != nil {
+		return nil, nil, err
+	}
+	send := true
+	if opts != nil && opts.SendEmail != nil {
+		send = *opts.SendEmail
+	}
+	q := url.Values{"send-email": {strconv.FormatBool(send)}}
+	body := struct {
+		Email string `json:"email"`
+	}{email}
+	var ws Workspace
+	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body, out: &ws})
+	if err != nil {
+		return nil, resp, s.diagnoseInvite(ctx, workspaceID, err)
+	}
+	return &ws, resp, nil
+}
+
+func validateEmail(email string) error {
+	if email == "" {
+		return &ValidationError{Field: "email", Reason: "must not be empty"}
+	}
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Address != email || a.Name != "" {
+		return &ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not a bare email address", email)}
+	}
+	return nil
+}
+
+// diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
+func (s *MembersService) diagnoseInvite(ctx context.Context, workspaceID string, err error) error {
+	if !diagnosable(err) {
+		return err
+	}
+	ws, lerr := s.client.workspace(ctx, workspaceID)
+	if lerr != nil || ws.Plan() != "FREE" {
+		return err
+	}
+	return restricted(ErrPaidFeature, "", fmt.Sprintf("workspace %s is on the Free plan; inviting members by API needs a paid subscription with a free seat", workspaceID), err)
+}
+
+// MaxLimitedMembers is the most limited members one AddLimited call takes.
+const MaxLimitedMembers = 250
+
+// LimitedMember is a new limited member: a name without an email or login, who tracks time only
+// through a kiosk and takes a cheaper limited seat. Only Name is required; unset fields are not
+// sent. Rates are in minor units (2500 is 25.00 in the workspace currency).
+type LimitedMember struct {
+	// Name is required, 1 to 100 characters.
+	Name             string              `json:"name"`
+	HourlyRate       *int64              `json:"hourlyRate,omitempty"`
+	CostRate         *int64              `json:"costRate,omitempty"`
+	WeekStart        Weekday             `json:"weekStart,omitempty"`
+	WorkCapacity     *Duration           `json:"workCapacity,omitempty"`
+	WorkingDays      *WeekdaySet         `json:"workingDays,omitempty"`
+	UserCustomFields []CustomFieldUpsert `json:"userCustomFields,omitempty"`
+	// UserGroups are ids of groups to put the member in.
+	UserGroups []string `json:"userGroups,omitempty"`
+}
+
+func (m *LimitedMember) validate(i int) error {
+	field := func(name string) string { return fmt.Sprintf("members[%d].%s", i, name) }
+	name := strings.TrimSpace(m.Name)
+	switch {
+	case name == "":
+		return &ValidationError{Field: field("Name"), Reason: "is required"}
+	case utf8.RuneCountInString(m.Name) > 100:
+		return &ValidationError{Field: field("Name"), Reason: "must be at most 100 characters"}
+	}
+	if err := validateAmount(field("HourlyRate"), m.HourlyRate); err != nil {
+		return err
+	}
+	if err := validateAmount(field("CostRate"), m.CostRate); err != nil {
+		return err
+	}
+	if m.WeekStart != "" && !m.WeekStart.Valid() {
+		return &ValidationError{Field: field("WeekStart"), Reason: fmt.Sprintf("unknown weekday %q", m.WeekStart)}
+	}
+	if m.WorkCapacity != nil && (*m.WorkCapacity < 0 || time.Duration(*m.WorkCapacity) > 24*time.Hour) {
+		return &ValidationError{Field: field("WorkCapacity"), Reason: "must be between 0 and 24 hours"}
+	}
+	if m.WorkingDays != nil && !m.WorkingDays.Valid() {
+		return &ValidationError{Field: field("WorkingDays"), Reason: "contains a value that is not a weekday"}
+	}
+	for j, cf := range m.UserCustomFields {
+		if err := requireIDs(field(fmt.Sprintf("UserCustomFields[%d].CustomFieldID", j)), cf.CustomFieldID); err != nil {
+			return err
+		}
+	}
+	seen := make(map[string]bool, len(m.UserGroups))
+	for j, g := range m.UserGroups {
+		if err := requireIDs(field(fmt.Sprintf("UserGroups[%d]", j)), g); err != nil {
+			return err
+		}
+		if seen[g] {
+			return &ValidationError{Field: field("UserGroups"), Reason: fmt.Sprintf("group %q is listed twice", g)}
+		}
+		seen[g] = true
+	}
+	return nil
+}
+
+func validateAmount(field string, amount *int64) error {
+	if amount != nil && (*amount < 0 || *amount > math.MaxInt32) {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("must be between 0 and %d minor units", math.MaxInt32)}
+	}
+	return nil
+}
+
+// AddLimited adds 1 to MaxLimitedMembers limited members in one call. Clockify answers with an
+// undocumented object, so only the *Response is returned; list the new members with
+// ListMembersOptions{AccountStatuses: []AccountStatus{AccountLimited}}. Limited members cannot be
+// removed by API. A workspace without the LIMITED_USERS feature refuses with a *RestrictionError
+// (errors.Is(err, ErrPaidFeature)).
+//
+// Like Invite it is not repeated after the server may have acted.
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/limited-users
+func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, members []LimitedMember) (*Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, err
+	}
+	if len(members) == 0 || len(members) > MaxLimitedMembers {
+		return nil, &ValidationError{Field: "members", Reason: fmt.Sprintf("must hold 1 to %d members, not %d", MaxLimitedMembers, len(members))}
+	}
+	for i := range members {
+		if err := members[i].validate(i); err != nil {
+			return nil, err
+		}
+	}
+	body := struct {
+		Users []LimitedMember `json:"users"`
+	}{members}
+	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
+	if err != nil {
+		return resp, s.client.diagnoseFeatures(ctx, workspaceID, "", err, featureLimitedUsers)
+	}
+	return resp, nil
+}
+
+// Activate sets the member's workspace membership to ACTIVE, e.g. to take back someone
+// deactivated earlier. Clockify answers with the whole workspace.
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}
+func (s *MembersService) Activate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
+	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipActive)
+	if err != nil {
+		return nil, resp, err
+	}
+	return ws, resp, nil
+}
+
+// Deactivate sets the member's workspace membership to INACTIVE: they keep their data but can no
+// longer use the workspace. This is how members leave a workspace by API (see Remove). If they
+// are in no other workspace of the organisation, CAKE.com deactivates them there too.
+//
+// Clockify's rules come back as a *RestrictionError wrapping the server's *APIError: the owner
+// cannot be deactivated (ErrOwnerImmutable), a pending invitation cannot be deactivated
+// (ErrInvitationPending; the owner revokes it on the CAKE.com account's Members page), and only
+// the owner can deactivate an admin (ErrOwnerOnly). The rule is looked up only after a refusal,
+// so a successful call costs one request.
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}
+func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
+	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
+	if err != nil {
+		return nil, resp, s.diagnoseDeactivate(ctx, workspaceID, userID, err)
+	}
+	return ws, resp, nil
+}
+
+func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID string, status MembershipStatus) (*Workspace, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, nil, err
+	}
+	body := struct {
+		Status MembershipStatus `json:"status"`
+	}{status}
+	var ws Workspace
+	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, out: &ws, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &ws, resp, nil
+}
+
+// diagnoseDeactivate explains a refused deactivation by the first of Clockify's rules that
+// applies, or returns err unchanged. A lookup that fails leaves err unchanged too.
+func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, userID string, err error) error {
+	if !diagnosable(err) {
+		return err
+	}
+	c := s.client
+	owner, lerr := c.hasRole(ctx, workspaceID, userID, RoleOwner)
+	if lerr != nil {
+		return err
+	}
+	if owner {
+		return restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be deactivated", userID), err)
+	}
+	ws, lerr := c.workspace(ctx, workspaceID)
+	if lerr != nil {
+		return err
+	}
+	if membershipStatus(ws, userID) == MembershipPending {
+		return restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
+			"a pending invitation cannot be deactivated, only revoked by the owner on the CAKE.com account's Members page", userID), err)
+	}
+	admin, lerr := c.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
+	if lerr != nil || !admin {
+		return err
+	}
+	callerOwns, lerr := c.callerIsOwner(ctx, workspaceID)
+	if lerr != nil || callerOwns {
+		return err
+	}
+	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("member %s is a workspace admin; only the workspace owner can deactivate an admin", userID), err)
+}
+
+// Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
+// explained instead of a bare 400. Clockify no longer removes members by API: members leave a
+// workspace by Deactivate, and are deleted on the CAKE.com account's Members page once they are
+// deactivated in every workspace of the organisation.
+//
+// Remove first reads the workspace and refuses, without sending the DELETE, to remove the owner
+// (ErrOwnerImmutable), an active member (ErrMustDeactivateFirst) or a pending invitation
+// (ErrInvitationPending). Otherwise it sends the DELETE, and Clockify's answer "User is migrated
+// to Cake" comes back as ErrRemovedInCAKE. All three are *RestrictionError values; the last
+// wraps the server's *APIError.
+//
+// Clockify API: DELETE /v1/workspaces/{workspaceId}/users/{userId} (deprecated)
+func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string) (*Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, err
+	}
+	ws, err := s.client.workspace(ctx, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	switch membershipStatus(ws, userID) {
+	case MembershipActive:
+		owner, err := s.client.hasRole(ctx, workspaceID, userID, RoleOwner)
+		if err != nil {
+			return nil, err
+		}
+		if owner {
+			return nil, restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be removed", userID), nil)
+		}
+		return nil, restricted(ErrMustDeactivateFirst, userID, fmt.Sprintf("member %s is active; a member must be deactivated before removal", userID), nil)
+	case MembershipPending:
+		return nil, restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
+			"only the owner can revoke it, on the CAKE.com account's Members page", userID), nil)
+	}
+	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
+	if err != nil {
+		if errors.Is(err, ErrRemovedInCAKE) {
+			return resp, restricted(ErrRemovedInCAKE, userID, fmt.Sprintf("member %s cannot be removed by API; after deactivating them in every workspace "+
+				"of the organisation, remove them on the CAKE.com account's Members page", userID), err)
+		}
+		return resp, err
+	}
+	return resp, nil
+}
+
+// ListManagersOptions sorts and pages a member's team managers.
+type ListManagersOptions struct {
+	// SortColumn defaults to SortByEmail, SortOrder to Ascending.
+	SortColumn SortColumn `url:"sort-column,omitempty"`
+	SortOrder  SortOrder  `url:"sort-order,omitempty"`
+	ListOptions
+}
+
+func (o *ListManagersOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if o.SortColumn != "" && !o.SortColumn.Valid() {
+		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
+	}
+	if o.SortOrder != "" && !o.SortOrder.Valid() {
+		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
+	}
+	return o.ListOptions.validate()
+}
+
+// Managers returns one page of the member's team managers (page 1 unless opts.Page says
+// otherwise); ManagersAll iterates them all.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/users/{userId}/managers
+func (s *MembersService) Managers(ctx context.Context, workspaceID, userID string, opts *ListManagersOptions) ([]*User, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, nil, err
+	}
+	if err := opts.validate(); err != nil {
+		return nil, nil, err
+	}
+	var q any
+	page := 1
+	if opts != nil {
+		q = opts
+		if opts.Page > 0 {
+			page = opts.Page
+		}
+	}
+	var users []*User
+	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: q,
+		out: &users, retrySafe: true, page: page})
+	if err != nil {
+		return nil, resp, err
+	}
+	return users, resp, nil
+}
+
+// ManagersAll iterates all of the member's team managers, fetching pages lazily (opts.Page is
+// ignored; opts.PageSize defaults to 200).
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/users/{userId}/managers
+func (s *MembersService) ManagersAll(ctx context.Context, workspaceID, userID string, opts *ListManagersOptions) iter.Seq2[*User, error] {
+	q := ListManagersOptions{}
+	if opts != nil {
+		q = *opts
+	}
+	if q.PageSize == 0 {
+		q.PageSize = defaultIterPageSize
+	}
+	return pages(ctx, q.PageSize, func(u *User) string { return u.ID }, func(ctx context.Context, page int) ([]*User, *Response, error) {
+		q.Page = page
+		return s.Managers(ctx, workspaceID, userID, &q)
+	})
+}
+
+// RateChange is a new hourly or cost rate for a member. Amount is in minor units of the
+// workspace currency (2500 is 25.00), from 0 to math.MaxInt32. Since is when the rate starts to
+// apply, to the second; the zero time leaves it to Clockify (the rate applies from now on).
+// Back-dating needs the workspace feature HISTORIC_RATES.
+type RateChange struct {
+	Amount int64
+	Since  time.Time
+}
+
+// rateTimeFormat is Clockify's yyyy-MM-ddThh:mm:ssZ, always in UTC.
+const rateTimeFormat = "2006-01-02T15:04:05Z"
+
+func (r RateChange) body() (any, error) {
+	if err := validateAmount("Amount", &r.Amount); err != nil {
+		return nil, err
+	}
+	b := struct {
+		Amount int64  `json:"amount"`
+		Since  string `json:"since,omitempty"`
+	}{Amount: r.Amount}
+	if !r.Since.IsZero() {
+		t := r.Since.UTC()
+		if t.Year() < 1 || t.Year() > 9999 {
+			return nil, &ValidationError{Field: "Since", Reason: "must be a year between 1 and 9999"}
+		}
+		b.Since = t.Format(rateTimeFormat)
+	}
+	return b, nil
+}
+
+// SetHourlyRate sets the member's billable hourly rate in this workspace. Clockify answers with
+// the whole workspace; the member's rate shows in its memberships (there is no GET for rates).
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/hourly-rate
+func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
+	return s.setRate(ctx, workspaceID, userID, "/hourly-rate", r)
+}
+
+// SetCostRate sets the member's cost rate (labour cost) in this workspace; it needs the
+// workspace feature LABOR_COST, and a refusal for lack of it comes back as a *RestrictionError
+// (errors.Is(err, ErrPaidFeature)). Clockify answers with the whole workspace.
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/cost-rate
+func (s *MembersService) SetCostRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
+	return s.setRate(ctx, workspaceID, userID, "/cost-rate", r)
+}
+
+func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which string, r RateChange) (*Workspace, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
+		return nil, nil, err
+	}
+	body, err := r.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	var ws Workspace
+	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, out: &ws, retrySafe: true})
+	if err != nil {
+		var features []string
+		if which == "/cost-rate" {
+			features = append(features, featureLaborCost)
+		}
+		if !r.Since.IsZero() {
+			features = append(features, featureHistoricRates)
+		}
+		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
+	}
+	return &ws, resp, nil
+}
+
+// SetCustomField sets the member's value of a user custom field (entity type USER). value is
+// encoded as JSON as it is: a string, number, bool or list by the field's type; nil clears it.
+// Clockify answers 201 with the stored value.
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/custom-field/{customFieldId}/value
+func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID, customFieldID string, value any) (*CustomFieldValue, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "customFieldID", customFieldID); err != nil {
+		return nil, nil, err
+	}
+	raw, err := json.Marshal(value)
+	if err != nil {
+		return nil, nil, &ValidationError{Field: "value", Reason: "cannot be encoded as JSON: " + err.Error()}
+	}
+	body := struct {
+		Value json.RawMessage `json:"value"`
+	}{raw}
+	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
+	var v CustomFieldValue
+	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: path, body: body, out: &v, retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureUserCustomFields)
+	}
+	return &v, resp, nil
+}
+
+// UserGroup is a workspace's user group, as Clockify answers changes to its members.
+type UserGroup struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	WorkspaceID string   `json:"workspaceId"`
+	UserIDs     []string `json:"userIds"`
+	// TeamManagers are the group's team managers, by id and name.
+	TeamManagers []UserSummary `json:"teamManagers"`
+}
+
+// UserSummary is a user reduced to id and name.
+type UserSummary struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// HasMember reports whether userID is in the group.
+func (g *UserGroup) HasMember(userID string) bool {
+	for _, id := range g.UserIDs {
+		if id == userID {
+			return true
+		}
+	}
+	return false
+}
+
+func groupUsersPath(workspaceID, userGroupID string) string {
+	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/user-groups/" + url.PathEscape(userGroupID) + "/users"
+}
+
+// AddToGroup puts the member in the user group and returns the group as it now is. Adding a
+// member twice is harmless, so the call is retried like a PUT.
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users
+func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	body := struct {
+		UserID string `json:"userId"`
+	}{userID}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &g, resp, nil
+}
+
+// RemoveFromGroup takes the member out of the user group and returns the group as it now is.
+//
+// Clockify API: DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}
+func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+		out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &g, resp, nil
+}

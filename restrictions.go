@@ -3,6 +3,7 @@ package clockify
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 )
@@ -95,4 +96,41 @@ func membershipStatus(ws *Workspace, userID string) MembershipStatus {
 		return m.MembershipStatus
 	}
 	return ""
+}
+
+// callerIsOwner reports whether the credential's user owns the workspace (two lookups).
+func (c *Client) callerIsOwner(ctx context.Context, workspaceID string) (bool, error) {
+	id, err := c.currentUserID(ctx)
+	if err != nil {
+		return false, err
+	}
+	return c.hasRole(ctx, workspaceID, id, RoleOwner)
+}
+
+// Workspace feature flags that gate member operations (clockify-api.md §15 row 17).
+const (
+	featureLimitedUsers     = "LIMITED_USERS"
+	featureLaborCost        = "LABOR_COST"
+	featureHistoricRates    = "HISTORIC_RATES"
+	featureUserCustomFields = "USER_CUSTOM_FIELDS"
+	featureManagerRole      = "MANAGER_ROLE"
+)
+
+// diagnoseFeatures explains a refused write by the first of features the workspace lacks
+// (ErrPaidFeature), or returns err unchanged. A workspace that lists no features at all (old
+// workspaces) proves nothing, so it leaves err unchanged too.
+func (c *Client) diagnoseFeatures(ctx context.Context, workspaceID, userID string, err error, features ...string) error {
+	if len(features) == 0 || !diagnosable(err) {
+		return err
+	}
+	ws, lerr := c.workspace(ctx, workspaceID)
+	if lerr != nil || len(ws.Features) == 0 {
+		return err
+	}
+	for _, f := range features {
+		if !ws.HasFeature(f) {
+			return restricted(ErrPaidFeature, userID, fmt.Sprintf("workspace %s does not have the %s feature; it needs a plan that includes it", workspaceID, f), err)
+		}
+	}
+	return err
 }

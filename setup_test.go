@@ -42,3 +42,8 @@ func readBody(t *testing.T, r *http.Request) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+// roundTripFunc adapts a function to http.RoundTripper, for transports a test controls.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }

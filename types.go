@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -320,7 +321,9 @@ func ParseDuration(s string) (Duration, error) {
 	if rest == "" {
 		return bad("no components")
 	}
-	var total float64
+	// Exact arithmetic: float64 loses nanoseconds beyond 2^53 ns (about 104 days), which broke
+	// ParseDuration(d.String()) == d.
+	total := new(big.Rat)
 	inTime := false
 	components := 0
 	lastOrder := -1
@@ -350,12 +353,15 @@ func ParseDuration(s string) (Duration, error) {
 		if i == len(rest) {
 			return bad("number without a unit")
 		}
+		if i > maxDurationDigits {
+			return bad(fmt.Sprintf("number %.10s… is too long", rest))
+		}
 		num := strings.Replace(rest[:i], ",", ".", 1)
 		if strings.Count(num, ".") > 1 || num[0] == '.' || num[len(num)-1] == '.' {
 			return bad(fmt.Sprintf("malformed number %q", rest[:i]))
 		}
-		v, err := strconv.ParseFloat(num, 64)
-		if err != nil {
+		v, ok := new(big.Rat).SetString(num) // num is digits with at most one '.', so exact
+		if !ok {
 			return bad(fmt.Sprintf("malformed number %q", rest[:i]))
 		}
 		if sawFraction {
@@ -364,21 +370,21 @@ func ParseDuration(s string) (Duration, error) {
 		sawFraction = strings.Contains(num, ".")
 		unit := rest[i]
 		rest = rest[i+1:]
-		var scale float64
+		var scale time.Duration
 		var order int
 		switch {
 		case !inTime && (unit == 'W' || unit == 'w'):
-			scale, order = float64(7*24*time.Hour), 0
+			scale, order = 7*24*time.Hour, 0
 		case !inTime && (unit == 'D' || unit == 'd'):
-			scale, order = float64(24*time.Hour), 1
+			scale, order = 24*time.Hour, 1
 		case !inTime && (unit == 'Y' || unit == 'y' || unit == 'M' || unit == 'm'):
 			return bad("years and months have no fixed length")
 		case inTime && (unit == 'H' || unit == 'h'):
-			scale, order = float64(time.Hour), 2
+			scale, order = time.Hour, 2
 		case inTime && (unit == 'M' || unit == 'm'):
-			scale, order = float64(time.Minute), 3
+			scale, order = time.Minute, 3
 		case inTime && (unit == 'S' || unit == 's'):
-			scale, order = float64(time.Second), 4
+			scale, order = time.Second, 4
 		default:
 			return bad(fmt.Sprintf("unexpected unit %q", string(unit)))
 		}
@@ -387,20 +393,30 @@ func ParseDuration(s string) (Duration, error) {
 		}
 		lastOrder = order
 		components++
-		total += v * scale
-		if total > math.MaxInt64 {
+		total.Add(total, v.Mul(v, new(big.Rat).SetInt64(int64(scale))))
+		if total.Cmp(maxDurationRat) > 0 {
 			return bad("too long")
 		}
 	}
 	if components == 0 {
 		return bad("no components")
 	}
-	d := math.Round(total)
-	if d >= math.MaxInt64 {
+	// Round half up to the nanosecond: floor((2·num + den) / (2·den)).
+	num, den := total.Num(), total.Denom()
+	n := new(big.Int).Lsh(num, 1)
+	n.Add(n, den)
+	n.Quo(n, new(big.Int).Lsh(den, 1))
+	if !n.IsInt64() {
 		return bad("too long")
 	}
-	return Duration(d), nil
+	return Duration(n.Int64()), nil
 }
+
+var maxDurationRat = new(big.Rat).SetInt64(math.MaxInt64)
+
+// maxDurationDigits bounds one component's number: 19 integer digits reach the longest
+// Duration, and nine decimals are a nanosecond; anything longer is not a real duration.
+const maxDurationDigits = 32
 
 // MarshalJSON writes d as an ISO-8601 string. A negative d is an error.
 func (d Duration) MarshalJSON() ([]byte, error) {

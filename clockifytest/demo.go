@@ -1,0 +1,104 @@
+package clockifytest
+
+// Ids of what NewDemoServer seeds. They are fixed, so examples and tests
+// that print them are reproducible.
+const (
+	// DemoWorkspaceID is "Acme Studio", a paid (STANDARD_2021) workspace
+	// with every feature of this API surface.
+	DemoWorkspaceID = "64f0a1b2c3d4e5f601000001"
+	// DemoFreeWorkspaceID is "Maya's Sandbox", a FREE workspace that the
+	// demo owner and DemoMultiWorkspaceID also belong to.
+	DemoFreeWorkspaceID = "64f0a1b2c3d4e5f601000002"
+
+	// DemoOwnerID is Maya Lindqvist, owner of both workspaces; OwnerKey is hers.
+	DemoOwnerID = "64f0a1b2c3d4e5f602000001"
+	// DemoAdminID is Daniel Okafor, a workspace admin.
+	DemoAdminID = "64f0a1b2c3d4e5f602000002"
+	// DemoTeamManagerID is Priya Raman, team manager of DemoMemberID and of DemoGroupID.
+	DemoTeamManagerID = "64f0a1b2c3d4e5f602000003"
+	// DemoProjectManagerID is Lucas Ferreira, project manager of DemoProjectID
+	// (four 10-hour days, Monday to Thursday).
+	DemoProjectManagerID = "64f0a1b2c3d4e5f602000004"
+	// DemoMemberID is Emma Schultz, an ordinary active member.
+	DemoMemberID = "64f0a1b2c3d4e5f602000005"
+	// DemoMultiWorkspaceID is Noah Bennett, who belongs to 3 workspaces
+	// (workspaceNumber 3), so only his capacity and working days can be edited.
+	DemoMultiWorkspaceID = "64f0a1b2c3d4e5f602000006"
+	// DemoPendingApprovalsID is Sofia Rossi, who has approval requests
+	// pending, so her week start can't be changed.
+	DemoPendingApprovalsID = "64f0a1b2c3d4e5f602000007"
+	// DemoInactiveID is Oliver Grant, a deactivated member.
+	DemoInactiveID = "64f0a1b2c3d4e5f602000008"
+	// DemoInvitedID is leo.dubois@example.com, invited but not joined yet
+	// (membership PENDING, account NOT_REGISTERED, name and settings null).
+	DemoInvitedID = "64f0a1b2c3d4e5f602000009"
+	// DemoLimitedID is Tomás Vega, a limited (kiosk) member without e-mail,
+	// hidden from listings unless account-statuses includes LIMITED.
+	DemoLimitedID = "64f0a1b2c3d4e5f60200000a"
+
+	// DemoProjectID is the private project "Website Redesign".
+	DemoProjectID = "64f0a1b2c3d4e5f603000001"
+	// DemoGroupID is the user group "Design Team".
+	DemoGroupID = "64f0a1b2c3d4e5f604000001"
+	// DemoCustomFieldID is the user custom field "Department" (DROPDOWN_SINGLE).
+	DemoCustomFieldID = "64f0a1b2c3d4e5f605000001"
+)
+
+// NewDemoServer starts a fake seeded with a realistic team, for examples and
+// tests that want one: the paid workspace "Acme Studio" (DemoWorkspaceID)
+// with an owner, an admin, a team manager, a project manager, an ordinary
+// member, a member of three workspaces, a member with pending approvals, an
+// inactive member, a pending invitation and a limited member (see the Demo*
+// ids), a user group, a project, a "Department" custom field and some rates;
+// and the free workspace "Maya's Sandbox" (DemoFreeWorkspaceID). OwnerKey
+// and Client act as the owner, Maya Lindqvist.
+func NewDemoServer(opts ...ServerOption) *Server {
+	return newServer(seedDemo, opts)
+}
+
+func seedDemo(s *Server) {
+	ws := s.AddWorkspace(WorkspaceSeed{ID: DemoWorkspaceID, Name: "Acme Studio", Plan: "STANDARD_2021",
+		Currency: "EUR", HourlyRate: &Rate{Amount: 9000}, CostRate: &Rate{Amount: 5500}})
+	s.AddCustomField(ws, CustomFieldSeed{ID: DemoCustomFieldID, Name: "Department", Type: "DROPDOWN_SINGLE",
+		AllowedValues: []string{"Design", "Engineering", "Operations", "Sales"}, Placeholder: "Choose a department"})
+	monThu := []string{"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY"}
+	tueSat := []string{"TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"}
+	members := []MemberSeed{
+		{ID: DemoOwnerID, Name: "Maya Lindqvist", Email: "maya.lindqvist@acme-studio.example",
+			Roles: Roles{Owner: true}, HourlyRate: &Rate{Amount: 15000}, CostRate: &Rate{Amount: 9000},
+			TimeZone: "Europe/Stockholm", CustomFieldValues: map[string]any{DemoCustomFieldID: "Operations"}},
+		{ID: DemoAdminID, Name: "Daniel Okafor", Email: "daniel.okafor@acme-studio.example",
+			Roles: Roles{Admin: true}, HourlyRate: &Rate{Amount: 12000}, CostRate: &Rate{Amount: 7000},
+			TimeZone: "Europe/London", CustomFieldValues: map[string]any{DemoCustomFieldID: "Engineering"}},
+		{ID: DemoTeamManagerID, Name: "Priya Raman", Email: "priya.raman@acme-studio.example",
+			Roles:        Roles{TeamManagerOf: []string{DemoMemberID}, TeamManagerOfGroups: []string{DemoGroupID}},
+			WorkCapacity: "PT7H30M", HourlyRate: &Rate{Amount: 10000}, CustomFieldValues: map[string]any{DemoCustomFieldID: "Design"}},
+		{ID: DemoProjectManagerID, Name: "Lucas Ferreira", Email: "lucas.ferreira@acme-studio.example",
+			Roles: Roles{ProjectManagerOf: []string{DemoProjectID}}, WorkCapacity: "PT10H", WorkingDays: monThu,
+			TimeZone: "Europe/Lisbon", HourlyRate: &Rate{Amount: 11000}},
+		{ID: DemoMemberID, Name: "Emma Schultz", Email: "emma.schultz@acme-studio.example",
+			HourlyRate: &Rate{Amount: 7500}, CustomFieldValues: map[string]any{DemoCustomFieldID: "Design"}},
+		{ID: DemoMultiWorkspaceID, Name: "Noah Bennett", Email: "noah.bennett@acme-studio.example",
+			WorkspaceNumber: 3, WorkCapacity: "PT6H", TimeZone: "America/New_York"},
+		{ID: DemoPendingApprovalsID, Name: "Sofia Rossi", Email: "sofia.rossi@acme-studio.example",
+			PendingApprovals: true, WeekStart: "MONDAY", TimeZone: "Europe/Rome"},
+		{ID: DemoInactiveID, Name: "Oliver Grant", Email: "oliver.grant@acme-studio.example",
+			MembershipStatus: MembershipInactive, WorkCapacity: "PT7H"},
+		{ID: DemoInvitedID, Email: "leo.dubois@example.com", MembershipStatus: MembershipPending},
+		{ID: DemoLimitedID, Name: "Tomás Vega", AccountStatus: AccountLimited, WorkCapacity: "PT6H",
+			WorkingDays: tueSat, WeekStart: "TUESDAY"},
+	}
+	for _, m := range members {
+		s.AddMember(ws, m)
+	}
+	s.AddUserGroup(ws, GroupSeed{ID: DemoGroupID, Name: "Design Team",
+		UserIDs: []string{DemoMemberID, DemoMultiWorkspaceID, DemoPendingApprovalsID}})
+	s.AddProject(ws, ProjectSeed{ID: DemoProjectID, Name: "Website Redesign",
+		UserIDs: []string{DemoMemberID, DemoTeamManagerID}})
+
+	free := s.AddWorkspace(WorkspaceSeed{ID: DemoFreeWorkspaceID, Name: "Maya's Sandbox", Plan: PlanFree})
+	s.AddMember(free, MemberSeed{ID: DemoOwnerID, Roles: Roles{Owner: true}})
+	s.AddMember(free, MemberSeed{ID: DemoMultiWorkspaceID})
+
+	s.wsID, s.ownerID = DemoWorkspaceID, DemoOwnerID
+}

@@ -1,0 +1,149 @@
+// Package clockifytest is an in-memory fake of the Clockify REST API's
+// member-management surface, for testing code that uses package clockify (or
+// any other Clockify client) without an account.
+//
+// A Server is an httptest server that answers the endpoints E1–E19 of
+// clockify-api.md with the live API's paths, verbs, query names, status codes,
+// headers (Last-Page, Allow, Retry-After) and error bodies, including its
+// quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
+// array, null settings and names for members who never onboarded, null rates,
+// the nested role shape of role grants, 204 on role removal, 201 on
+// custom-field values, and the workspace (not the user) as the answer to
+// member mutations. It encodes its answers with its own wire structs, never
+// with package clockify's types, so an SDK decoding mistake fails a test.
+//
+// # Usage
+//
+//	srv := clockifytest.NewDemoServer()
+//	defer srv.Close()
+//	c := srv.Client() // a *clockify.Client acting as the demo workspace's owner
+//	for m, err := range c.Members.All(ctx, clockifytest.DemoWorkspaceID, nil) { ... }
+//
+// The server serves /v1/... at its root, so srv.URL is the base URL a client
+// expects (clockify.WithBaseURL(srv.URL)). Raw requests work too:
+//
+//	req, _ := http.NewRequest("GET", srv.URL+"/v1/user", nil)
+//	req.Header.Set("X-Api-Key", srv.OwnerKey())
+//
+// NewServer starts with one paid workspace (DefaultWorkspaceID) and its owner
+// (DefaultOwnerID); NewDemoServer starts with a realistic team in the paid
+// workspace "Acme Studio" (DemoWorkspaceID) and a free workspace
+// (DemoFreeWorkspaceID): an owner, an admin, a team manager, a project
+// manager, an ordinary member, a member of three workspaces, a member with
+// pending approvals, an inactive member, a pending invitation and a limited
+// member, each with a fixed Demo*ID. WithGeneratedMembers adds any number of
+// ordinary members (10,000 seed in tens of milliseconds).
+//
+// # Seeding and assertions
+//
+// AddWorkspace, AddMember, AddCustomField, AddUserGroup and AddProject seed
+// state; IssueKey / RevokeKey and IssueAddonToken / RevokeAddonToken manage
+// credentials; SetFeatures and SetPendingApprovals change a seeded value.
+// Seeding panics on a mistake (unknown workspace, duplicate id or e-mail,
+// invalid value), as test set-up should. Ids left empty are generated as
+// 24-hex-character, MongoDB-style ids, deterministically.
+//
+// Member, Members, Workspace, Group and FindMemberByEmail return snapshots
+// for assertions; Requests returns every request received (method, path,
+// query, headers, body, status), with credential values replaced by Redacted
+// and AuthHeader naming the credential header used.
+//
+// # Authentication
+//
+// Exactly one of X-Api-Key and X-Addon-Token must be sent. None, both, or any
+// Authorization header gives 401 {"message":"Multiple or none auth tokens
+// present","code":1000}; an unknown or revoked key gives 401 code 4003; an
+// unknown add-on token (or any X-Marketplace-Token) gives 401 code 4017. An
+// add-on token works in its one workspace, with the owner's rights; GET
+// /v1/workspaces refuses it (401 code 1000), as the spec lists no add-on
+// auth there. Authentication is checked before routing, as Spring Security
+// does, so an unauthenticated request to an unknown route gets 401, not 404.
+//
+// # Errors and product rules
+//
+// Clockify documents no status or code for its product rules (clockify-api.md
+// §15, §17), so the fake uses two classes, chosen by whether the rule is about
+// the caller or about the target:
+//
+// Permission rules: 403 {"message":"Access Denied"} (no code, like the only
+// observed 403):
+//   - a mutation by a caller who is neither owner nor admin (invite, limited
+//     members, status, removal, rates, profile update, role grant/removal,
+//     group membership; custom-field values except a member's own value of a
+//     field that is not onlyAdminCanEdit);
+//   - reading another member's profile as a non-admin;
+//   - removing the admin role, or deactivating an admin, by a non-owner;
+//   - inviting into a free workspace; a missing feature flag:
+//     EDIT_MEMBER_PROFILE for profile updates (a change of weekStart alone is
+//     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values,
+//     MANAGER_ROLE for team/project manager roles, LABOR_COST for cost rates,
+//     HISTORIC_RATES for a rate with since, LIMITED_USERS for limited members.
+//
+// State rules: 400 with a descriptive message and no code:
+//   - profile update of the owner, of an inactive member, of a member who has
+//     not accepted the invitation (PENDING or DECLINED);
+//   - profile update of a member in more than one workspace (workspaceNumber
+//     > 1) that sends anything besides workCapacity and workingDays;
+//   - name, imageUrl or removeProfileImage for a member who is not LIMITED;
+//   - a changed weekStart while hasPendingApprovalRequest is true;
+//   - deactivating the owner; activating or deactivating a PENDING or
+//     DECLINED member; removing the admin role from the owner;
+//   - DELETE of an active member ("must be deactivated"), of the owner, or of
+//     a pending member.
+//
+// DELETE …/users/{userId} never removes anyone: for a deactivated member it
+// answers the observed 400 {"code":400,"message":"User is migrated to Cake.
+// Use Cake to remove user from workspace"}.
+//
+// Framework errors come first and use the live codes: a missing body is 400
+// code 3002 "Required request body is missing: …" (with a Java signature, as
+// observed); a body that is not application/json is 415 code 3000; malformed
+// JSON or an unknown enum value in a body is 400 code 3000 "JSON parse error:
+// …" (so workingDays sent as a JSON string is refused); a query value that
+// does not convert is 400 code 3000 "Method parameter 'X': Failed to convert
+// …", except include-memberships on GET /v1/user, whose observed error has no
+// code; bean-validation failures (empty email, name over 100 characters,
+// negative amount, 0 or more than 250 limited users) are 400 without code. An
+// unknown id — user, workspace the caller is not an active member of, custom
+// field, group, project — is 400 code 501 "<Entity> doesn't belong to
+// Workspace" ("Workspace doesn't belong to User" for a workspace). An unknown route is 404 code 3000 "No static resource v1/….";
+// a known route with the wrong verb is 405 code 3000 with an Allow header.
+//
+// # Choices where the live API is undocumented
+//
+//   - page is 1-based, page-size defaults to 50; page < 1 and page-size
+//     outside 1..5000 are refused with 400 code 3000.
+//   - Last-Page is "true" when no matching member lies beyond the page: on
+//     the last full page, on a short page and on an empty page past the end.
+//   - Without status, listings show every membership status; without
+//     account-statuses, only ACTIVE, PENDING_EMAIL_VERIFICATION and
+//     NOT_REGISTERED accounts (so LIMITED members are hidden). Multi-valued
+//     query parameters (roles, account-statuses) may be repeated or
+//     comma-joined.
+//   - include-roles and send-email are declared required but default to
+//     false and true when absent, as Spring's defaultValue makes them; the
+//     recorded request shows whether a client sent them.
+//   - With include-roles=true each user carries "roles": an array of
+//     {"workspaceId","userId","role":{"id","name","source"}}; the owner
+//     appears as role OWNER on the workspace id.
+//   - workCapacity must be what java.time.Duration parses (so "PT7.5H" is
+//     refused) and is echoed normalised ("PT90M" → "PT1H30M").
+//   - POST …/limited-users answers {"workspaceId","users":[{"id","name"}]};
+//     the live answer is an untyped object.
+//   - Granting a role already held, removing a role not held, adding a user
+//     already in a group and removing one who is not all succeed unchanged.
+//
+// # Rate limiting and faults
+//
+// Each request passes, in order: latency (WithLatency, SetLatency), the rate
+// limiter (WithRateLimit, WithRateLimitBurst, SetRateLimit: 429
+// {"message":"Too many requests","code":429} with Retry-After in seconds),
+// injected faults (InjectFault), authentication, routing, the endpoint. So a
+// rate-limited request consumes no fault, and a fault fires whatever the
+// credentials. A Fault can answer any status with or without Retry-After and
+// with any body, drop the connection, delay, truncate the real answer's
+// body, or act after the endpoint ran (so its state change happened), for a
+// number of matching requests (by method and path prefix).
+//
+// All methods of Server are safe for concurrent use.
+package clockifytest

@@ -1,0 +1,91 @@
+package clockifytest
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Query parameters are converted the way Spring converts them, with the
+// same failure messages (code 3000).
+
+// boolParam parses name like Spring's StringToBooleanConverter (true/false,
+// on/off, yes/no, 1/0, any case); absent or empty gives def.
+func boolParam(q url.Values, name string, def bool) (bool, *apiError) {
+	v := q.Get(name)
+	switch strings.ToLower(v) {
+	case "":
+		return def, nil
+	case "true", "on", "yes", "1":
+		return true, nil
+	case "false", "off", "no", "0":
+		return false, nil
+	}
+	return false, badParam(name, "java.lang.Boolean", fmt.Sprintf("Invalid boolean value [%s]", v))
+}
+
+func intParam(q url.Values, name string, def int) (int, *apiError) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.ParseInt(v, 10, 32)
+	if err != nil {
+		return 0, badParam(name, "int", fmt.Sprintf("For input string: \"%s\"", v))
+	}
+	return int(n), nil
+}
+
+func enumParam(q url.Values, name, javaType string, allowed []string, def string) (string, *apiError) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	if !slices.Contains(allowed, v) {
+		return "", badEnumParam(name, javaType, v)
+	}
+	return v, nil
+}
+
+// multiParam accepts both repeated parameters and comma-joined values, as
+// Spring does for list parameters.
+func multiParam(q url.Values, name string) []string {
+	var out []string
+	for _, v := range q[name] {
+		for _, part := range strings.Split(v, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// checkEnumJSON refuses a body value outside allowed the way Jackson does
+// (400 code 3000); empty values count as absent.
+func checkEnumJSON(javaType string, allowed []string, vals ...string) *apiError {
+	for _, v := range vals {
+		if v != "" && !slices.Contains(allowed, v) {
+			return badEnumJSON(javaType, v, allowed)
+		}
+	}
+	return nil
+}
+
+// maxPageSize is the largest page Clockify support has named (clockify-api.md
+// trap 7). Whether the live API rejects or clamps a larger one is unknown;
+// the fake rejects it so that a client asking for more notices.
+const maxPageSize = 5000
+
+// checkPaging validates 1-based page and page-size (1..5000).
+func checkPaging(page, size int, pageName, sizeName string) *apiError {
+	if page < 1 {
+		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be greater than or equal to 1", pageName)}
+	}
+	if size < 1 || size > maxPageSize {
+		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be between 1 and %d", sizeName, maxPageSize)}
+	}
+	return nil
+}
