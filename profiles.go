@@ -204,7 +204,7 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 // Check costs at most three requests: the member's profile, the workspace (plan, features,
 // membership statuses) and one member search (by email or name to learn the account status
 // when u sets name or picture fields, otherwise by the OWNER role). It stops at the first rule
-// that blocks. A fact Clockify does not send (a workspace without a features list, a member
+// that blocks. A fact Clockify does not send (a workspace listing no features, a member
 // the search does not find) blocks nothing.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId},
@@ -304,15 +304,15 @@ func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string,
 	return nil, nil
 }
 
-// Feature flags that gate profile editing.
+// The feature flag that gates profile editing (custom fields also need
+// featureUserCustomFields), and the plan that has neither.
 const (
 	featureEditMemberProfile = "EDIT_MEMBER_PROFILE"
-	featureUserCustomFields  = "USER_CUSTOM_FIELDS"
 	planFree                 = "FREE"
 )
 
 // paidFeatureMissing says why the workspace's plan does not allow u, or "" when it does. A
-// workspace whose answer has no features list (old workspaces) is judged by its plan alone.
+// workspace that lists no features (old workspaces) is judged by its plan alone.
 func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) string {
 	if u.onlyWeekStart() {
 		return ""
@@ -320,7 +320,7 @@ func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) str
 	if ws.Plan() == planFree {
 		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s is on the FREE plan", workspaceID)
 	}
-	if ws.Features == nil {
+	if len(ws.Features) == 0 {
 		return ""
 	}
 	if !ws.HasFeature(featureEditMemberProfile) {
