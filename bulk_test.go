@@ -34,21 +34,29 @@ func echoProfile(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `{"email":"%s@example.com","workCapacity":%q,"workspaceNumber":1}`, r.PathValue("user"), u.WorkCapacity)
 }
 
-func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
-	client, mux := setup(t)
-	var inFlight, maxInFlight atomic.Int32
-	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
-		n := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for {
-			m := maxInFlight.Load()
-			if n <= m || maxInFlight.CompareAndSwap(m, n) {
+// inFlight measures the most requests a handler served at once.
+type inFlight struct{ now, max atomic.Int32 }
+
+func (f *inFlight) track(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		n := f.now.Add(1)
+		defer f.now.Add(-1)
+		for m := f.max.Load(); n > m; m = f.max.Load() {
+			if f.max.CompareAndSwap(m, n) {
 				break
 			}
 		}
+		h(w, r)
+	}
+}
+
+func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
+	client, mux := setup(t)
+	var peak inFlight
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Duration(rand.IntN(3000)) * time.Microsecond) // answers finish out of order
 		echoProfile(t, w, r)
-	})
+	}))
 	changes := capacityChanges(40)
 
 	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 8})
@@ -60,29 +68,21 @@ func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
 		assert.Equal(t, *changes[i].Update.WorkCapacity, r.Profile.WorkCapacity, "change %d got another's answer", i)
 		assert.Equal(t, changes[i].UserID+"@example.com", r.Profile.Email)
 	}
-	assert.LessOrEqual(t, maxInFlight.Load(), int32(8), "Concurrency bounds the requests in flight")
+	assert.LessOrEqual(t, peak.max.Load(), int32(8), "Concurrency bounds the requests in flight")
 }
 
 func TestProfilesUpdateMany_defaultConcurrency(t *testing.T) {
 	client, mux := setup(t)
-	var inFlight, maxInFlight atomic.Int32
-	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
-		n := inFlight.Add(1)
-		defer inFlight.Add(-1)
-		for {
-			m := maxInFlight.Load()
-			if n <= m || maxInFlight.CompareAndSwap(m, n) {
-				break
-			}
-		}
+	var peak inFlight
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Millisecond)
 		echoProfile(t, w, r)
-	})
+	}))
 	results := client.Profiles.UpdateMany(ctx, "ws1", capacityChanges(20), nil)
 	for _, r := range results {
 		require.NoError(t, r.Err)
 	}
-	assert.LessOrEqual(t, maxInFlight.Load(), int32(DefaultBulkConcurrency))
+	assert.LessOrEqual(t, peak.max.Load(), int32(DefaultBulkConcurrency))
 }
 
 func TestProfilesUpdateMany_partialFailure(t *testing.T) {

@@ -15,12 +15,11 @@ import (
 
 var bctx = context.Background()
 
-// demo starts the demo team and a client acting as its owner, with fast retries.
+// demo starts the demo team and a client acting as its owner, unpaced, with fast retries.
 func demo(t *testing.T) (*clockifytest.Server, *clockify.Client) {
 	t.Helper()
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	return srv, srv.Client(clockify.WithoutRateLimit())
+	srv := membersDemo(t)
+	return srv, srv.Client(membersTestOpts...)
 }
 
 // otherDay returns a weekday other than d.
@@ -204,9 +203,8 @@ func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
 // others' profiles; the diagnosis cannot read what it needs either, so the server's 403 comes
 // back as it is rather than a guessed rule.
 func TestProfilesBehaviour_nonAdminCallerGetsTheRefusal(t *testing.T) {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	c := srv.ClientAs(clockifytest.DemoMemberID, clockify.WithoutRateLimit())
+	srv := membersDemo(t)
+	c := srv.ClientAs(clockifytest.DemoMemberID, membersTestOpts...)
 
 	_, _, err := c.Profiles.Update(bctx, clockifytest.DemoWorkspaceID, clockifytest.DemoAdminID,
 		&clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
