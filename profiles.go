@@ -194,18 +194,19 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 //  4. ErrInvitationPending: the member has not accepted the invitation (membership PENDING,
 //     or DECLINED).
 //  5. ErrLimitedMemberOnly: u sets Name, ImageURL or RemoveProfileImage and the member is not
-//     a limited member. (Clockify's list puts the owner rule first; a limited member is never
-//     the owner and the owner is never limited, so checking this first names the same kind
-//     of refusal one request sooner.)
+//     a limited member. (§15 lists the owner rule before this one. The owner is never a
+//     limited member, so checking this rule first lets one member search answer both: it
+//     refuses every member who is not limited, the owner included, and a limited member is
+//     not the owner.)
 //  6. ErrOwnerProfile: the member is the workspace owner.
 //  7. ErrPendingApprovals: u changes WeekStart (sets it to another day than the current one)
 //     while the member has pending approval requests.
 //
-// Check costs at most three requests: the member's profile, the workspace (plan, features,
-// membership statuses) and one member search (by email or name to learn the account status
+// Check costs at most three requests: the workspace (plan, features, membership statuses),
+// the member's profile, and one member search (by email or name to learn the account status
 // when u sets name or picture fields, otherwise by the OWNER role). It stops at the first rule
-// that blocks. A fact Clockify does not send (a workspace listing no features, a member
-// the search does not find) blocks nothing.
+// that blocks. A fact Clockify does not send (a workspace listing no features, a member the
+// search does not find) blocks nothing.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId},
 // GET /v1/workspaces/{workspaceId}, POST /v1/workspaces/{workspaceId}/users/info
@@ -273,18 +274,17 @@ func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string,
 			"member %s declined the invitation; their profile can't be edited", userID), apiErr), nil
 	}
 
-	if u.setsIdentity() {
-		// Only a limited member's name and picture can be changed, and a limited member is never
-		// the owner: the account status answers both rules with one search.
-		if p.Email != "" || p.Name != "" {
-			m, err := c.findMember(ctx, workspaceID, userID, p.Email, p.Name)
-			if err != nil {
-				return nil, err
-			}
-			if m != nil && m.Status != AccountLimited {
-				return restricted(ErrLimitedMemberOnly, userID, fmt.Sprintf(
-					"member %s is not a limited member; only limited members' name and picture can be changed (others change them in their CAKE.com account)", userID), apiErr), nil
-			}
+	// Only a limited member's name and picture can be changed, and a limited member is never the
+	// owner, so when u sets them one search by email (or name: limited members have no email)
+	// answers both rules; otherwise the search is for the owner.
+	if u.setsIdentity() && (p.Email != "" || p.Name != "") {
+		m, err := c.findMember(ctx, workspaceID, userID, p.Email, p.Name)
+		if err != nil {
+			return nil, err
+		}
+		if m != nil && m.Status != AccountLimited {
+			return restricted(ErrLimitedMemberOnly, userID, fmt.Sprintf(
+				"member %s is not a limited member; only limited members' name and picture can be changed (others change them in their CAKE.com account)", userID), apiErr), nil
 		}
 	} else {
 		owner, err := c.hasRole(ctx, workspaceID, userID, RoleOwner)

@@ -340,6 +340,8 @@ func ruleCases() []struct {
 		{"picture of a full user", func(m *member) {}, ProfileUpdate{RemoveProfileImage: true}, ErrLimitedMemberOnly},
 		{"name of the owner", func(m *member) { m.owner = true }, ProfileUpdate{Name: Ptr("Boss")}, ErrLimitedMemberOnly},
 		{"owner", func(m *member) { m.owner = true }, capacity, ErrOwnerProfile},
+		{"name of an owner without email or name", func(m *member) { m.owner = true; m.email, m.name = "", "" },
+			ProfileUpdate{Name: Ptr("Boss")}, ErrOwnerProfile},
 		{"week start with pending approvals", func(m *member) { m.pendingApprovals = true }, ProfileUpdate{WeekStart: Ptr(Sunday)}, ErrPendingApprovals},
 		// Earlier rules win.
 		{"free plan and owner", func(m *member) { m.plan = "FREE"; m.owner = true }, capacity, ErrPaidFeature},
