@@ -21,8 +21,8 @@ type Profile struct {
 	ImageURL string `json:"imageUrl"`
 	// HasPassword reports whether the user signs in with a password.
 	HasPassword bool `json:"hasPassword"`
-	// HasPendingApprovalRequest is true while the member has timesheets or expenses waiting
-	// for approval; WeekStart cannot change then.
+	// HasPendingApprovalRequest is true while the member has approval requests pending;
+	// WeekStart cannot change then.
 	HasPendingApprovalRequest bool    `json:"hasPendingApprovalRequest"`
 	WeekStart                 Weekday `json:"weekStart,omitempty"`
 	// WorkCapacity is the member's daily work capacity.
