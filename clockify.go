@@ -39,6 +39,11 @@ const (
 	// DefaultRateLimit is Clockify's documented limit for paid workspaces, in requests per
 	// second per client.
 	DefaultRateLimit = 50
+	// DefaultRateBurst is the default limiter's burst. Requests are spaced evenly (one every
+	// 20 ms) rather than sent in bursts: Clockify's own accounting of "50 per second" is not
+	// documented, and a full burst on top of the steady rate lets a bulk job overrun it and
+	// collect 429s it never needed.
+	DefaultRateBurst = 1
 	// MaxPageSize is the largest page Clockify support has stated it serves.
 	MaxPageSize = 5000
 
@@ -251,7 +256,7 @@ func WithoutRetry() Option {
 }
 
 // WithRateLimit paces the client to perSecond requests per second with bursts of up to burst.
-// The default is DefaultRateLimit (50/s, burst 50). Every call and every retry on the client
+// The default is DefaultRateLimit (50/s) with DefaultRateBurst (1). Every call and every retry on the client
 // counts, bulk helpers included.
 func WithRateLimit(perSecond float64, burst int) Option {
 	return func(c *config) error {
@@ -443,7 +448,7 @@ func newClient(cfg *config) (*Client, error) {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
 	if c.limiter == nil {
-		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateLimit)
+		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateBurst)
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)

@@ -255,6 +255,7 @@ func TestNewClient_defaultRateLimit(t *testing.T) {
 	l, ok := c.limiter.(*rate.Limiter)
 	require.True(t, ok)
 	assert.Equal(t, rate.Limit(DefaultRateLimit), l.Limit())
+	assert.Equal(t, DefaultRateBurst, l.Burst())
 }
 
 func TestWithFreePlanRateLimit_pacesThirtyPerHour(t *testing.T) {

@@ -1,0 +1,123 @@
+// Command bulk-capacity sets the daily work capacity and working days of every member that
+// matches a filter, at the client's rate limit, with a progress bar on stderr and a summary of
+// what changed and what Clockify's rules refused.
+//
+// Offline (no CLOCKIFY_API_KEY) it runs on the clockifytest demo server, with 200 generated
+// members besides the demo team. Against the real API it needs CLOCKIFY_WORKSPACE_ID and only
+// prints its plan unless -apply is given:
+//
+//	go run ./examples/bulk-capacity -capacity PT7H30M -days MONDAY,TUESDAY,WEDNESDAY,THURSDAY -name "" -apply
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/clockify-go/clockify"
+	"github.com/clockify-go/clockify/clockifytest"
+)
+
+func main() {
+	capacity := flag.String("capacity", "PT7H30M", "daily work capacity, ISO-8601 (PT8H, PT7H30M)")
+	days := flag.String("days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", "working days, comma-separated")
+	name := flag.String("name", "", "only members whose name contains this")
+	apply := flag.Bool("apply", false, "make the changes against the real API (offline they are always made)")
+	flag.Parse()
+	if err := run(context.Background(), *capacity, *days, *name, *apply); err != nil {
+		fmt.Fprintln(os.Stderr, "bulk-capacity:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, capacityFlag, daysFlag, name string, apply bool) error {
+	capacity, err := clockify.ParseDuration(capacityFlag)
+	if err != nil {
+		return err
+	}
+	var working clockify.WeekdaySet
+	for _, d := range strings.Split(daysFlag, ",") {
+		working = working.With(clockify.Weekday(strings.ToUpper(strings.TrimSpace(d))))
+	}
+	if !working.Valid() {
+		return fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
+	}
+
+	var c *clockify.Client
+	var wsID string
+	if os.Getenv("CLOCKIFY_API_KEY") != "" {
+		if wsID = os.Getenv("CLOCKIFY_WORKSPACE_ID"); wsID == "" {
+			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
+		}
+		if c, err = clockify.NewClientFromEnv(); err != nil {
+			return err
+		}
+		fmt.Println("Using the real Clockify API, workspace", wsID)
+	} else {
+		srv := clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200))
+		defer srv.Close()
+		c, wsID, apply = srv.Client(), clockifytest.DemoWorkspaceID, true
+		fmt.Println("CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) with 200 generated members")
+	}
+
+	// Everyone matching, inactive and pending members included: the summary shows why they are refused.
+	var changes []clockify.ProfileChange
+	names := map[string]string{}
+	update := &clockify.ProfileUpdate{WorkCapacity: &capacity, WorkingDays: &working}
+	for u, err := range c.Members.All(ctx, wsID, &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}) {
+		if err != nil {
+			return err
+		}
+		changes = append(changes, clockify.ProfileChange{UserID: u.ID, Update: update})
+		names[u.ID] = u.Name
+		if u.Name == "" {
+			names[u.ID] = u.Email
+		}
+	}
+	fmt.Printf("%d members: capacity %s, working days %s\n", len(changes), capacity, working)
+	if !apply {
+		fmt.Println("dry run: add -apply to make the changes")
+		return nil
+	}
+
+	results := c.Profiles.UpdateMany(ctx, wsID, changes, &clockify.BulkOptions{
+		Progress: func(done, total int, _ clockify.BulkResult) { progress(done, total) },
+	})
+	fmt.Fprintln(os.Stderr)
+
+	changed := 0
+	refused := map[string][]string{} // reason → names
+	for _, r := range results {
+		if r.Err == nil {
+			changed++
+			continue
+		}
+		reason := r.Err.Error()
+		var rerr *clockify.RestrictionError
+		if errors.As(r.Err, &rerr) && rerr.Rule != nil {
+			reason = strings.TrimPrefix(rerr.Rule.Error(), "clockify: ")
+		}
+		refused[reason] = append(refused[reason], names[r.UserID])
+	}
+	fmt.Printf("changed: %d\n", changed)
+	reasons := make([]string, 0, len(refused))
+	for r := range refused {
+		reasons = append(reasons, r)
+	}
+	sort.Strings(reasons)
+	for _, r := range reasons {
+		fmt.Printf("refused (%s): %s\n", r, strings.Join(refused[r], ", "))
+	}
+	return nil
+}
+
+// progress draws a bar on stderr, so stdout stays a clean report.
+func progress(done, total int) {
+	const width = 40
+	filled := width * done / max(total, 1)
+	fmt.Fprintf(os.Stderr, "\r[%s%s] %d/%d", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total)
+}
