@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strings"
@@ -28,13 +29,13 @@ func main() {
 	name := flag.String("name", "", "only members whose name contains this")
 	apply := flag.Bool("apply", false, "make the changes against the real API (offline they are always made)")
 	flag.Parse()
-	if err := run(context.Background(), *capacity, *days, *name, *apply); err != nil {
+	if err := run(context.Background(), os.Stdout, *capacity, *days, *name, *apply); err != nil {
 		fmt.Fprintln(os.Stderr, "bulk-capacity:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, capacityFlag, daysFlag, name string, apply bool) error {
+func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string, apply bool) error {
 	capacity, err := clockify.ParseDuration(capacityFlag)
 	if err != nil {
 		return err
@@ -56,12 +57,12 @@ func run(ctx context.Context, capacityFlag, daysFlag, name string, apply bool) e
 		if c, err = clockify.NewClientFromEnv(); err != nil {
 			return err
 		}
-		fmt.Println("Using the real Clockify API, workspace", wsID)
+		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
 	} else {
 		srv := clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200))
 		defer srv.Close()
 		c, wsID, apply = srv.Client(), clockifytest.DemoWorkspaceID, true
-		fmt.Println("CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) with 200 generated members")
+		fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) with 200 generated members")
 	}
 
 	// Everyone matching, inactive and pending members included: the summary shows why they are refused.
@@ -78,9 +79,9 @@ func run(ctx context.Context, capacityFlag, daysFlag, name string, apply bool) e
 			names[u.ID] = u.Email
 		}
 	}
-	fmt.Printf("%d members: capacity %s, working days %s\n", len(changes), capacity, working)
+	fmt.Fprintf(out, "%d members: capacity %s, working days %s\n", len(changes), capacity, working)
 	if !apply {
-		fmt.Println("dry run: add -apply to make the changes")
+		fmt.Fprintln(out, "dry run: add -apply to make the changes")
 		return nil
 	}
 
@@ -103,14 +104,14 @@ func run(ctx context.Context, capacityFlag, daysFlag, name string, apply bool) e
 		}
 		refused[reason] = append(refused[reason], names[r.UserID])
 	}
-	fmt.Printf("changed: %d\n", changed)
+	fmt.Fprintf(out, "changed: %d\n", changed)
 	reasons := make([]string, 0, len(refused))
 	for r := range refused {
 		reasons = append(reasons, r)
 	}
 	sort.Strings(reasons)
 	for _, r := range reasons {
-		fmt.Printf("refused (%s): %s\n", r, strings.Join(refused[r], ", "))
+		fmt.Fprintf(out, "refused (%s): %s\n", r, strings.Join(refused[r], ", "))
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/clockify-go/clockify"
@@ -23,13 +24,13 @@ import (
 func main() {
 	apply := flag.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
 	flag.Parse()
-	if err := run(context.Background(), *apply, flag.Arg(0)); err != nil {
+	if err := run(context.Background(), os.Stdout, *apply, flag.Arg(0)); err != nil {
 		fmt.Fprintln(os.Stderr, "offboard:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, apply bool, userID string) error {
+func run(ctx context.Context, out io.Writer, apply bool, userID string) error {
 	if os.Getenv("CLOCKIFY_API_KEY") != "" {
 		wsID := os.Getenv("CLOCKIFY_WORKSPACE_ID")
 		if wsID == "" || userID == "" {
@@ -39,21 +40,21 @@ func run(ctx context.Context, apply bool, userID string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Println("Using the real Clockify API, workspace", wsID)
-		return offboard(ctx, c, wsID, userID, apply)
+		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
+		return offboard(ctx, out, c, wsID, userID, apply)
 	}
 
 	srv := clockifytest.NewDemoServer()
 	defer srv.Close()
-	fmt.Println("CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest)")
+	fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest)")
 	owner := srv.Client()
 	ws := clockifytest.DemoWorkspaceID
 
-	if err := offboard(ctx, owner, ws, clockifytest.DemoTeamManagerID, true); err != nil {
+	if err := offboard(ctx, out, owner, ws, clockifytest.DemoTeamManagerID, true); err != nil {
 		return err
 	}
 
-	fmt.Println("\nWhat Clockify refuses, as the SDK reports it:")
+	fmt.Fprintln(out, "\nWhat Clockify refuses, as the SDK reports it:")
 	admin := srv.ClientAs(clockifytest.DemoAdminID)
 	cases := []struct {
 		what string
@@ -81,42 +82,42 @@ func run(ctx context.Context, apply bool, userID string) error {
 		}},
 	}
 	for _, tc := range cases {
-		fmt.Printf("- %s:\n    %s\n", tc.what, explain(tc.try()))
+		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
 	}
 	return nil
 }
 
 // offboard removes every manager role userID holds, then deactivates them.
-func offboard(ctx context.Context, c *clockify.Client, wsID, userID string, apply bool) error {
+func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, userID string, apply bool) error {
 	u, err := findWithRoles(ctx, c, wsID, userID)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("Offboarding %s <%s>\n", u.Name, u.Email)
+	fmt.Fprintf(out, "Offboarding %s <%s>\n", u.Name, u.Email)
 	for _, g := range u.RoleGrants() {
 		a, err := g.Assignment()
 		if err != nil {
-			fmt.Printf("  keep %s: %v\n", g.Role, err)
+			fmt.Fprintf(out, "  keep %s: %v\n", g.Role, err)
 			continue
 		}
-		fmt.Println("  remove role:", a)
+		fmt.Fprintln(out, "  remove role:", a)
 		if apply {
 			if _, err := c.Roles.Remove(ctx, wsID, userID, a); err != nil {
-				fmt.Println("    refused:", explain(err))
+				fmt.Fprintln(out, "    refused:", explain(err))
 			}
 		}
 	}
-	fmt.Println("  deactivate")
+	fmt.Fprintln(out, "  deactivate")
 	if apply {
 		if _, _, err := c.Members.Deactivate(ctx, wsID, userID); err != nil {
-			fmt.Println("    refused:", explain(err))
+			fmt.Fprintln(out, "    refused:", explain(err))
 			return nil
 		}
 		roles, err := c.Roles.Of(ctx, wsID, userID)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  done: roles now %v\n", roles)
+		fmt.Fprintf(out, "  done: roles now %v\n", roles)
 	}
 	return nil
 }

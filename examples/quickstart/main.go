@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -20,26 +21,26 @@ import (
 )
 
 func main() {
-	if err := run(context.Background()); err != nil {
+	if err := run(context.Background(), os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context) error {
-	c, wsID, target, refused, cleanup, err := connect()
+func run(ctx context.Context, out io.Writer) error {
+	c, wsID, target, refused, cleanup, err := connect(out)
 	if err != nil {
 		return err
 	}
 	defer cleanup()
 
-	names, err := printTeam(ctx, c, wsID)
+	names, err := printTeam(ctx, out, c, wsID)
 	if err != nil {
 		return err
 	}
 
 	if target != "" {
-		fmt.Println("\nSetting a 7.5-hour day, Monday to Friday, for", orDash(names[target]))
+		fmt.Fprintln(out, "\nSetting a 7.5-hour day, Monday to Friday, for", orDash(names[target]))
 		p, _, err := c.Profiles.Update(ctx, wsID, target, &clockify.ProfileUpdate{
 			WorkCapacity: clockify.Ptr(clockify.Hours(7.5)),
 			WorkingDays:  clockify.Ptr(clockify.Weekdays),
@@ -47,23 +48,23 @@ func run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		fmt.Printf("  now: %s, %s\n", p.WorkCapacity, days(p.WorkingDays))
+		fmt.Fprintf(out, "  now: %s, %s\n", p.WorkCapacity, days(p.WorkingDays))
 	}
 
 	if refused != "" {
-		fmt.Println("\nTrying to move the week start of", names[refused]+", who has pending approvals:")
+		fmt.Fprintln(out, "\nTrying to move the week start of", names[refused]+", who has pending approvals:")
 		_, _, err := c.Profiles.Update(ctx, wsID, refused, &clockify.ProfileUpdate{WeekStart: clockify.Ptr(clockify.Sunday)})
 		var rerr *clockify.RestrictionError
 		switch {
 		case errors.Is(err, clockify.ErrPendingApprovals) && errors.As(err, &rerr):
-			fmt.Println("  refused:", rerr.Error())
+			fmt.Fprintln(out, "  refused:", rerr.Error())
 			if rerr.Err != nil {
-				fmt.Println("  server said:", rerr.Err.StatusCode, rerr.Err.Message)
+				fmt.Fprintln(out, "  server said:", rerr.Err.StatusCode, rerr.Err.Message)
 			}
 		case err != nil:
 			return err
 		default:
-			fmt.Println("  accepted (this member had no pending approvals)")
+			fmt.Fprintln(out, "  accepted (this member had no pending approvals)")
 		}
 	}
 	return nil
@@ -71,7 +72,7 @@ func run(ctx context.Context) error {
 
 // connect returns a client for the real API when CLOCKIFY_API_KEY is set, else one for the
 // in-process demo server, with the member to update and the one whose change is refused.
-func connect() (c *clockify.Client, wsID, target, refused string, cleanup func(), err error) {
+func connect(out io.Writer) (c *clockify.Client, wsID, target, refused string, cleanup func(), err error) {
 	if os.Getenv("CLOCKIFY_API_KEY") != "" {
 		wsID = os.Getenv("CLOCKIFY_WORKSPACE_ID")
 		if wsID == "" {
@@ -81,24 +82,24 @@ func connect() (c *clockify.Client, wsID, target, refused string, cleanup func()
 		if err != nil {
 			return nil, "", "", "", nil, err
 		}
-		fmt.Println("Using the real Clockify API, workspace", wsID)
+		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
 		return c, wsID, os.Getenv("CLOCKIFY_USER_ID"), "", func() {}, nil
 	}
 	srv := clockifytest.NewDemoServer()
-	fmt.Println("CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) at", srv.URL)
+	fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) at", srv.URL)
 	return srv.Client(), clockifytest.DemoWorkspaceID, clockifytest.DemoMemberID,
 		clockifytest.DemoPendingApprovalsID, srv.Close, nil
 }
 
 // printTeam lists every member, limited and inactive ones included, with role and profile,
 // and returns their names by id.
-func printTeam(ctx context.Context, c *clockify.Client, wsID string) (map[string]string, error) {
+func printTeam(ctx context.Context, out io.Writer, c *clockify.Client, wsID string) (map[string]string, error) {
 	roles, err := roleIndex(ctx, c, wsID)
 	if err != nil {
 		return nil, err
 	}
 	names := map[string]string{}
-	tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tEMAIL\tSTATUS\tROLE\tCAPACITY\tWORKING DAYS")
 	opts := &clockify.ListMembersOptions{
 		Status:          clockify.MembershipAll,
