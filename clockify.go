@@ -572,6 +572,7 @@ type attemptState struct {
 	retrySafe bool
 	path      string
 	cred      *credential // op.cred: sent instead of the client's credential
+	maxWait   time.Duration
 	wrote     atomic.Bool // the request reached the wire in this attempt
 }
 
@@ -609,10 +610,29 @@ func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		}
 		return true, nil
 	}
+	if st != nil && waitOutlivesDeadline(ctx, resp, st.maxWait) {
+		// Sleeping until the deadline only to fail then helps no one: return the answer, with
+		// its RetryAfter, while the caller can still act on it.
+		return false, nil
+	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		return true, nil
 	}
 	return safe, nil // 502, 503, 504
+}
+
+// waitOutlivesDeadline reports whether the server's Retry-After (as backoff would honour it,
+// capped at maxWait) ends after ctx's deadline.
+func waitOutlivesDeadline(ctx context.Context, resp *http.Response, maxWait time.Duration) bool {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return false
+	}
+	ra := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	if ra <= 0 {
+		return false
+	}
+	return time.Now().Add(min(ra, maxWait)).After(deadline)
 }
 
 func retryableStatus(code int) bool {
@@ -734,7 +754,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		}
 		body = b
 	}
-	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred}
+	st := &attemptState{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
 	ctx = context.WithValue(ctx, opKey{}, st)
 	ctx = httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 		WroteHeaders: func() { st.wrote.Store(true) },

@@ -1512,3 +1512,23 @@ func TestCheckRetry_finalAnswerStandsAfterCancel(t *testing.T) {
 	assert.False(t, retry)
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+func TestRetry_retryAfterBeyondDeadlineReturnsAtOnce(t *testing.T) {
+	client, mux := setup(t, WithRetry(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Hour}))
+	var calls atomic.Int32
+	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.Header().Set("Retry-After", "3600")
+		w.WriteHeader(http.StatusTooManyRequests)
+		fmt.Fprint(w, `{"message":"Too many requests","code":429}`)
+	})
+	dctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	_, err := client.call(dctx, op{method: http.MethodGet, path: "v1/user", retrySafe: true})
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr, "the 429 comes back instead of a wait past the deadline")
+	assert.ErrorIs(t, err, ErrRateLimited)
+	assert.Equal(t, time.Hour, apiErr.RetryAfter)
+	assert.NoError(t, dctx.Err(), "returned before the deadline")
+	assert.Equal(t, int32(1), calls.Load())
+}

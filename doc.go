@@ -61,7 +61,8 @@
 // Reads, the member filter (a POST that only reads) and writes that set state (status, rates,
 // profile, roles, groups: holding a role twice is holding it once) are retried. Certificate
 // errors and other 4xx answers are never retried. The context's deadline and cancellation
-// always win, except that an answer the server already gave stands.
+// always win, except that an answer the server already gave stands; when a Retry-After would
+// outlast the deadline, the 429 (with its RetryAfter) comes back at once instead of a wait.
 //
 // Each client paces itself with a token bucket: DefaultRateLimit (50 requests per second,
 // Clockify's limit for paid workspaces) spaced evenly (DefaultRateBurst 1), unless
