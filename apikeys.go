@@ -187,17 +187,7 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 }
 
 // checkAPIKey refuses a key that cannot be sent as a header value, without quoting it.
-func checkAPIKey(key string) error {
-	if strings.TrimSpace(key) == "" {
-		return &ValidationError{Field: "newKey", Reason: "must not be empty"}
-	}
-	for i := 0; i < len(key); i++ {
-		if b := key[i]; b <= ' ' || b == 0x7f {
-			return &ValidationError{Field: "newKey", Reason: "must not contain spaces, line breaks or control characters"}
-		}
-	}
-	return nil
-}
+func checkAPIKey(key string) error { return checkSecret("newKey", key) }
 
 // kind names the credential's kind.
 func (c *credential) kind() CredentialKind {

@@ -145,19 +145,34 @@ func (c *config) setEndpoint(option, base string) error {
 // owner's permissions; admin operations need an Admin's or Owner's key.
 func WithAPIKey(key string) Option {
 	return func(c *config) error {
-		if strings.TrimSpace(key) == "" {
-			return &ValidationError{Field: "API key", Reason: "must not be empty"}
+		if err := checkSecret("API key", key); err != nil {
+			return err
 		}
 		c.apiKey = &key
 		return nil
 	}
 }
 
+// checkSecret refuses a credential that could never travel in a header: empty, or with spaces,
+// line breaks or control characters (a key read from a file with its trailing newline).
+// Refusing it here beats a transport error on every request.
+func checkSecret(field, secret string) error {
+	if strings.TrimSpace(secret) == "" {
+		return &ValidationError{Field: field, Reason: "must not be empty"}
+	}
+	for i := 0; i < len(secret); i++ {
+		if b := secret[i]; b <= ' ' || b == 0x7f {
+			return &ValidationError{Field: field, Reason: "must not contain spaces, line breaks or control characters (trim what you read from a file)"}
+		}
+	}
+	return nil
+}
+
 // WithAddonToken authenticates as a Marketplace add-on (header X-Addon-Token).
 func WithAddonToken(token string) Option {
 	return func(c *config) error {
-		if strings.TrimSpace(token) == "" {
-			return &ValidationError{Field: "addon token", Reason: "must not be empty"}
+		if err := checkSecret("addon token", token); err != nil {
+			return err
 		}
 		c.addonToken = &token
 		return nil
@@ -535,6 +550,9 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			cred = st.cred
 		}
 		r.Header.Set(cred.header, cred.secret)
+		if st, _ := req.Context().Value(opKey{}).(*attemptState); st != nil {
+			st.sent.Store(cred)
+		}
 	}
 	resp, err := t.next.RoundTrip(r)
 	if resp != nil {
@@ -560,6 +578,11 @@ func (c *Client) wait(ctx context.Context) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
+		if _, ok := ctx.Deadline(); ok {
+			// rate.Limiter refuses early a wait that would outlast the deadline; to the
+			// caller that is the deadline being exceeded.
+			return &limiterError{fmt.Errorf("%w: %w", context.DeadlineExceeded, err)}
+		}
 		return &limiterError{err}
 	}
 	return nil
@@ -574,6 +597,7 @@ type attemptState struct {
 	cred      *credential // op.cred: sent instead of the client's credential
 	maxWait   time.Duration
 	wrote     atomic.Bool // the request reached the wire in this attempt
+	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
 func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, attempt int) {
@@ -657,6 +681,8 @@ func permanent(err error) bool {
 	switch {
 	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
 		return true
+	case strings.Contains(err.Error(), "invalid header field"):
+		return true // the request can never be sent as it is
 	case errors.As(err, &le), errors.As(err, &uae), errors.As(err, &he), errors.As(err, &cie), errors.As(err, &cve):
 		return true
 	}
@@ -793,7 +819,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data))
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, st.sent.Load()))
 		apiErr.Method, apiErr.Path = o.method, st.path
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
@@ -813,12 +839,13 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 // redact replaces the credential in an error body with its fingerprint: Clockify's messages
 // echo request data, and a proxy's error page may echo headers. It runs before the body is
 // parsed and truncated, so no part of the secret survives a cut.
-func (c *Client) redact(body []byte) []byte {
-	cred := c.cred.Load()
-	if cred == nil || cred.secret == "" {
-		return body
+func (c *Client) redact(body []byte, sent *credential) []byte {
+	for _, cred := range []*credential{sent, c.cred.Load()} {
+		if cred != nil && cred.secret != "" {
+			body = bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
+		}
 	}
-	return bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
+	return body
 }
 
 // transportError words a failure with no HTTP answer; context errors stay matchable.

@@ -1531,3 +1531,41 @@ func TestRetry_retryAfterBeyondDeadlineReturnsAtOnce(t *testing.T) {
 	assert.NoError(t, dctx.Err(), "returned before the deadline")
 	assert.Equal(t, int32(1), calls.Load())
 }
+
+func TestWithAPIKey_refusesKeysThatCannotBeHeaders(t *testing.T) {
+	for _, key := range []string{"abc\n", "abc\r", " abc", "ab c", "abc\x00"} {
+		_, err := NewClient(WithAPIKey(key))
+		assert.ErrorIs(t, err, ErrInvalidInput, "%q", key)
+		_, err = NewClient(WithAddonToken(key))
+		assert.ErrorIs(t, err, ErrInvalidInput, "%q", key)
+	}
+	t.Setenv("CLOCKIFY_API_KEY", "abc\n")
+	_, err := NewClientFromEnv()
+	assert.ErrorIs(t, err, ErrInvalidInput, "a key read with its trailing newline")
+}
+
+func TestCall_errorBodyEchoingAnOverrideCredentialIsRedacted(t *testing.T) {
+	client, mux := setup(t)
+	const other = "other-key-0a1b2c3d4e5f"
+	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `{"message":"bad header X-Api-Key=%s","code":3000}`, r.Header.Get("X-Api-Key"))
+	})
+	_, err := client.call(ctx, op{method: http.MethodGet, path: "v1/user", retrySafe: true,
+		cred: &credential{header: apiKeyHeader, secret: other}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), other)
+	assert.Contains(t, err.Error(), Fingerprint(other))
+}
+
+func TestCall_limiterWaitBeyondDeadlineIsDeadlineExceeded(t *testing.T) {
+	client, mux := setup(t, WithRateLimit(1.0/3600, 1))
+	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{}`) })
+	_, err := client.call(ctx, op{method: http.MethodGet, path: "v1/user", retrySafe: true}) // takes the one token
+	require.NoError(t, err)
+	dctx, cancel := context.WithTimeout(ctx, 30*time.Minute) // the next token comes in an hour
+	defer cancel()
+	_, err = client.call(dctx, op{method: http.MethodGet, path: "v1/user", retrySafe: true})
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.NoError(t, dctx.Err(), "refused at once, not after waiting")
+}
