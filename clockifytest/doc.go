@@ -4,7 +4,7 @@
 //
 // A Server is an httptest server that answers the endpoints E1–E19 of
 // clockify-api.md with the live API's paths, verbs, query names, status codes,
-// headers (Last-Page, Allow, Retry-After) and error bodies, including its
+// headers (Last-Page, Allow) and error bodies, including its
 // quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
 // array, null settings and names for members who never onboarded, null rates,
 // the nested role shape of role grants, 204 on role removal, 201 on
@@ -137,8 +137,9 @@
 //
 // Each request passes, in order: latency (WithLatency, SetLatency), the rate
 // limiter (WithRateLimit, WithRateLimitBurst, SetRateLimit: 429
-// {"message":"Too many requests","code":429} with Retry-After in seconds),
-// injected faults (InjectFault), authentication, routing, the endpoint. So a
+// {"message":"Too many requests","code":429}; Clockify documents neither
+// this body nor any header, so the code is a guess and Retry-After, in whole
+// seconds, is sent only with WithRateLimitRetryAfter(true)), injected faults (InjectFault), authentication, routing, the endpoint. So a
 // rate-limited request consumes no fault, and a fault fires whatever the
 // credentials. A Fault can answer any status with or without Retry-After and
 // with any body, drop the connection, delay, truncate the real answer's

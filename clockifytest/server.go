@@ -55,6 +55,7 @@ func newServer(seed func(*Server), opts []ServerOption) *Server {
 	if cfg.generated > 0 {
 		s.GenerateMembers(s.wsID, cfg.generated)
 	}
+	s.limiter.retryAfter = cfg.retryAfter
 	s.SetRateLimit(cfg.ratePerSecond, cfg.burst)
 	s.SetLatency(cfg.latency)
 	s.ts = httptest.NewServer(s)
