@@ -113,8 +113,11 @@
 //
 //   - page is 1-based, page-size defaults to 50; page < 1 and page-size
 //     outside 1..5000 are refused with 400 code 3000.
-//   - Last-Page is "true" when no matching member lies beyond the page: on
-//     the last full page, on a short page and on an empty page past the end.
+//   - Last-Page follows the rule recorded live: "false" on a full page,
+//     "true" on a short or empty page, so an exactly full last page says
+//     "false" and a client fetches one more, empty, page. Only E4, E15 and
+//     the user-group list send it; E5 (POST …/users/info) does not, so a
+//     client must stop there on a short page.
 //   - Without status, listings show every membership status; without
 //     account-statuses, only ACTIVE, PENDING_EMAIL_VERIFICATION and
 //     NOT_REGISTERED accounts (so LIMITED members are hidden). Multi-valued
