@@ -3,7 +3,9 @@
 // any other Clockify client) without an account.
 //
 // A Server is an httptest server that answers the endpoints E1–E19 of
-// clockify-api.md with the live API's paths, verbs, query names, status codes,
+// clockify-api.md and the user-group list (GET
+// /v1/workspaces/{workspaceId}/user-groups, paged by page and page-size,
+// ordered by name) with the live API's paths, verbs, query names, status codes,
 // headers (Last-Page, Allow) and error bodies, including its
 // quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
 // array, null settings and names for members who never onboarded, null rates,
@@ -108,6 +110,10 @@
 // field, group, project — is 400 code 501 "<Entity> doesn't belong to
 // Workspace" ("Workspace doesn't belong to User" for a workspace). An unknown route is 404 code 3000 "No static resource v1/….";
 // a known route with the wrong verb is 405 code 3000 with an Allow header.
+// As live, a single group and a group's users cannot be read: GET
+// …/user-groups/{id} is 405 (Allow: PUT, DELETE, the live verbs; the fake
+// does not model group update or deletion, which answer 404) and GET
+// …/user-groups/{id}/users is 405 (Allow: POST).
 //
 // # Choices where the live API is undocumented
 //
