@@ -77,7 +77,10 @@
 //   - removing the admin role, or deactivating an admin, by a non-owner;
 //   - inviting into a free workspace; a missing feature flag:
 //     EDIT_MEMBER_PROFILE for profile updates (a change of weekStart alone is
-//     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values,
+//     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values
+//     (E14, and userCustomFields in profile updates and limited members; an
+//     empty userCustomFields list counts as absent everywhere, also for the
+//     several-workspaces rule below),
 //     MANAGER_ROLE for team/project manager roles, LABOR_COST for cost rates,
 //     HISTORIC_RATES for a rate with since, LIMITED_USERS for limited members.
 //
