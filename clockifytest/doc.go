@@ -144,6 +144,20 @@
 //     the live answer is an untyped object.
 //   - Granting a role already held, removing a role not held, adding a user
 //     already in a group and removing one who is not all succeed unchanged.
+
+// # Known differences
+//
+// Beyond the choices above, the fake knowingly differs from, or guesses at,
+// the live API here:
+//   - The shape of "roles" under include-roles=true is an assumption (the
+//     role-grant shape reused); Clockify has never documented or been
+//     recorded sending it.
+//   - The rate limiter is one token bucket for the whole server; Clockify
+//     counts per workspace (and per add-on per workspace for X-Addon-Token),
+//     and a new Free-plan workspace gets 30 requests per hour.
+//   - E12 answers "name": "" for a member who never onboarded (E4 and E5
+//     answer null there, as recorded); the live E12 value for such a member
+//     is unrecorded.
 //
 // # Rate limiting and faults
 //

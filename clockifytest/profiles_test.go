@@ -199,3 +199,12 @@ func TestUpdateMemberProfile_emptyCustomFieldsCountAsAbsent(t *testing.T) {
 	assert.Equal(t, "SUNDAY", m.WeekStart)
 	assert.Equal(t, "PT7H", m.WorkCapacity)
 }
+
+// Pins the documented guess for a never-onboarded member's E12 name.
+func TestGetMemberProfile_neverOnboardedNameIsEmpty(t *testing.T) {
+	s := newDemo(t)
+	r := send(t, s, http.MethodGet, profilePath(DemoInvitedID), "")
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	raw := decodeJSON[map[string]any](t, r)
+	assert.Equal(t, "", raw["name"])
+}
