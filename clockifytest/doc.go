@@ -155,9 +155,9 @@
 //   - The rate limiter is one token bucket for the whole server; Clockify
 //     counts per workspace (and per add-on per workspace for X-Addon-Token),
 //     and a new Free-plan workspace gets 30 requests per hour.
-//   - E12 answers "name": "" for a member who never onboarded (E4 and E5
-//     answer null there, as recorded); the live E12 value for such a member
-//     is unrecorded.
+//   - E12 answers "name": "" for a member who never onboarded (E4 answers
+//     null there, as recorded, and E5 follows E4); the live E12 value for
+//     such a member is unrecorded.
 //
 // # Rate limiting and faults
 //
