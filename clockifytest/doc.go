@@ -3,8 +3,10 @@
 // any other Clockify client) without an account.
 //
 // A Server is an httptest server that answers the endpoints E1–E19 of
-// clockify-api.md with the live API's paths, verbs, query names, status codes,
-// headers (Last-Page, Allow, Retry-After) and error bodies, including its
+// clockify-api.md and the user-group list (GET
+// /v1/workspaces/{workspaceId}/user-groups, paged by page and page-size,
+// ordered by name) with the live API's paths, verbs, query names, status codes,
+// headers (Last-Page, Allow) and error bodies, including its
 // quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
 // array, null settings and names for members who never onboarded, null rates,
 // the nested role shape of role grants, 204 on role removal, 201 on
@@ -75,7 +77,10 @@
 //   - removing the admin role, or deactivating an admin, by a non-owner;
 //   - inviting into a free workspace; a missing feature flag:
 //     EDIT_MEMBER_PROFILE for profile updates (a change of weekStart alone is
-//     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values,
+//     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values
+//     (E14, and userCustomFields in profile updates and limited members; an
+//     empty userCustomFields list counts as absent everywhere, also for the
+//     several-workspaces rule below),
 //     MANAGER_ROLE for team/project manager roles, LABOR_COST for cost rates,
 //     HISTORIC_RATES for a rate with since, LIMITED_USERS for limited members.
 //
@@ -108,13 +113,20 @@
 // field, group, project — is 400 code 501 "<Entity> doesn't belong to
 // Workspace" ("Workspace doesn't belong to User" for a workspace). An unknown route is 404 code 3000 "No static resource v1/….";
 // a known route with the wrong verb is 405 code 3000 with an Allow header.
+// As live, a single group and a group's users cannot be read: GET
+// …/user-groups/{id} is 405 (Allow: PUT, DELETE, the live verbs; the fake
+// does not model group update or deletion, which answer 404) and GET
+// …/user-groups/{id}/users is 405 (Allow: POST).
 //
 // # Choices where the live API is undocumented
 //
 //   - page is 1-based, page-size defaults to 50; page < 1 and page-size
 //     outside 1..5000 are refused with 400 code 3000.
-//   - Last-Page is "true" when no matching member lies beyond the page: on
-//     the last full page, on a short page and on an empty page past the end.
+//   - Last-Page follows the rule recorded live: "false" on a full page,
+//     "true" on a short or empty page, so an exactly full last page says
+//     "false" and a client fetches one more, empty, page. Only E4, E15 and
+//     the user-group list send it; E5 (POST …/users/info) does not, so a
+//     client must stop there on a short page.
 //   - Without status, listings show every membership status; without
 //     account-statuses, only ACTIVE, PENDING_EMAIL_VERIFICATION and
 //     NOT_REGISTERED accounts (so LIMITED members are hidden). Multi-valued
@@ -132,13 +144,28 @@
 //     the live answer is an untyped object.
 //   - Granting a role already held, removing a role not held, adding a user
 //     already in a group and removing one who is not all succeed unchanged.
+
+// # Known differences
+//
+// Beyond the choices above, the fake knowingly differs from, or guesses at,
+// the live API here:
+//   - The shape of "roles" under include-roles=true is an assumption (the
+//     role-grant shape reused); Clockify has never documented or been
+//     recorded sending it.
+//   - The rate limiter is one token bucket for the whole server; Clockify
+//     counts per workspace (and per add-on per workspace for X-Addon-Token),
+//     and a new Free-plan workspace gets 30 requests per hour.
+//   - E12 answers "name": "" for a member who never onboarded (E4 answers
+//     null there, as recorded, and E5 follows E4); the live E12 value for
+//     such a member is unrecorded.
 //
 // # Rate limiting and faults
 //
 // Each request passes, in order: latency (WithLatency, SetLatency), the rate
 // limiter (WithRateLimit, WithRateLimitBurst, SetRateLimit: 429
-// {"message":"Too many requests","code":429} with Retry-After in seconds),
-// injected faults (InjectFault), authentication, routing, the endpoint. So a
+// {"message":"Too many requests","code":429}; Clockify documents neither
+// this body nor any header, so the code is a guess and Retry-After, in whole
+// seconds, is sent only with WithRateLimitRetryAfter(true)), injected faults (InjectFault), authentication, routing, the endpoint. So a
 // rate-limited request consumes no fault, and a fault fires whatever the
 // credentials. A Fault can answer any status with or without Retry-After and
 // with any body, drop the connection, delay, truncate the real answer's

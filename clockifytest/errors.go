@@ -64,6 +64,9 @@ var errAccessDenied = &apiError{status: http.StatusForbidden, msg: "Access Denie
 // deactivated member (fixture go-clockify__DELETE_workspace-user__400).
 var errRemovedInCake = &apiError{status: http.StatusBadRequest, code: 400, msg: "User is migrated to Cake. Use Cake to remove user from workspace"}
 
+// errTooManyRequests is the rate limiter's answer. Clockify documents only
+// the words "Too many requests" (clockify-api.md §5, §17); the body shape is
+// its usual error shape and code 429 is a guess.
 var errTooManyRequests = &apiError{status: http.StatusTooManyRequests, code: 429, msg: "Too many requests"}
 
 // notFound is Clockify's answer to an unknown, deleted or foreign id: 400 with

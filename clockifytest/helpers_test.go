@@ -2,6 +2,7 @@ package clockifytest
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -28,14 +29,19 @@ type reply struct {
 // send makes a raw request. hdr are header name/value pairs; without an
 // X-Api-Key / X-Addon-Token / Authorization pair the owner's key is sent,
 // unless the pair "noauth", "" is given. A non-empty body is sent as JSON.
-func send(t *testing.T, s *Server, method, path, body string, hdr ...string) reply {
+// A transport failure is reported with t.Errorf (never t.FailNow, so send is
+// safe in worker goroutines) and gives a reply with status 0.
+func send(t testing.TB, s *Server, method, path, body string, hdr ...string) reply {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
 	}
 	req, err := http.NewRequest(method, s.URL+path, rd)
-	require.NoError(t, err)
+	if err != nil {
+		t.Errorf("%s %s: %v", method, path, err)
+		return reply{}
+	}
 	auth := false
 	for i := 0; i+1 < len(hdr); i += 2 {
 		switch hdr[i] {
@@ -54,10 +60,16 @@ func send(t *testing.T, s *Server, method, path, body string, hdr ...string) rep
 		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := s.HTTPClient().Do(req)
-	require.NoError(t, err)
+	if err != nil {
+		t.Errorf("%s %s: %v", method, path, err)
+		return reply{}
+	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	require.NoError(t, err)
+	if err != nil {
+		t.Errorf("%s %s: reading the body: %v", method, path, err)
+		return reply{status: resp.StatusCode, header: resp.Header}
+	}
 	return reply{status: resp.StatusCode, header: resp.Header, body: b}
 }
 
@@ -132,4 +144,25 @@ func membershipOf(ws wireWorkspace, userID string) (wireMembership, bool) {
 		}
 	}
 	return wireMembership{}, false
+}
+
+// errRecorder is a testing.TB that records Errorf and panics on FailNow, to
+// check that a helper never stops the calling goroutine.
+type errRecorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *errRecorder) Helper()                   {}
+func (r *errRecorder) Errorf(f string, a ...any) { r.errs = append(r.errs, fmt.Sprintf(f, a...)) }
+func (r *errRecorder) FailNow()                  { panic("FailNow called: not allowed off the test goroutine") }
+
+func TestSend_reportsTransportErrorsWithoutFailNow(t *testing.T) {
+	s := NewDemoServer()
+	s.Close()
+	rec := &errRecorder{TB: t}
+	r := send(rec, s, http.MethodGet, "/v1/user", "")
+	assert.Equal(t, 0, r.status)
+	require.Len(t, rec.errs, 1)
+	assert.Contains(t, rec.errs[0], "GET /v1/user")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 )
@@ -129,6 +130,12 @@ func (s *Server) addLimitedUsers(c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	if !ws.hasFeature(FeatureLimitedUsers) {
+		return 0, nil, errAccessDenied
+	}
+	// Custom-field values need USER_CUSTOM_FIELDS, as in E13 and E14; an
+	// empty userCustomFields list sets nothing and counts as absent.
+	if !ws.hasFeature(FeatureUserCustomFields) &&
+		slices.ContainsFunc(req.Users, func(u limitedUserRequest) bool { return len(u.UserCustomFields) > 0 }) {
 		return 0, nil, errAccessDenied
 	}
 	for _, u := range req.Users {

@@ -205,3 +205,16 @@ func TestCustomFieldValue(t *testing.T) {
 	s.SetFeatures(DemoWorkspaceID)
 	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, DemoCustomFieldID), `{"value":"Sales"}`), http.StatusForbidden, 0, "Access Denied")
 }
+
+func TestAddLimitedUsers_customFieldsNeedTheFeature(t *testing.T) {
+	s := newDemo(t)
+	s.SetFeatures(DemoWorkspaceID, FeatureLimitedUsers) // no USER_CUSTOM_FIELDS
+	withValue := `{"users":[{"name":"Kiosk Kim"},{"name":"Kiosk Kai","userCustomFields":[{"customFieldId":"` + DemoCustomFieldID + `","value":"Sales"}]}]}`
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", withValue), http.StatusForbidden, 0, "Access Denied")
+	assert.Len(t, s.Members(DemoWorkspaceID), 10, "nothing was created")
+
+	// An empty list sets no value, so it needs no feature.
+	r := send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"Kiosk Kim","userCustomFields":[]}]}`)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assert.Len(t, s.Members(DemoWorkspaceID), 11)
+}

@@ -8,15 +8,19 @@ type ServerOption func(*serverConfig)
 type serverConfig struct {
 	ratePerSecond float64
 	burst         int
+	retryAfter    bool
 	latency       time.Duration
 	generated     int
 }
 
 // WithRateLimit makes the fake answer 429 {"message":"Too many requests","code":429}
-// with a Retry-After header (whole seconds) once more than perSecond requests
-// per second arrive, like Clockify's 50 requests/second limit. It is a token
-// bucket over all requests; its burst is max(1, int(perSecond)) unless
-// WithRateLimitBurst says otherwise. The default is no limit.
+// once more than perSecond requests per second arrive, like Clockify's 50
+// requests/second limit. Clockify documents neither the 429 body nor any
+// header (clockify-api.md §5, §17): the message follows the spec's "Too many
+// requests", the code is a guess, and no Retry-After is sent unless
+// WithRateLimitRetryAfter(true) asks for one. It is one token bucket over all
+// requests; its burst is max(1, int(perSecond)) unless WithRateLimitBurst
+// says otherwise. The default is no limit.
 func WithRateLimit(perSecond float64) ServerOption {
 	return func(c *serverConfig) { c.ratePerSecond = perSecond }
 }
@@ -24,6 +28,14 @@ func WithRateLimit(perSecond float64) ServerOption {
 // WithRateLimitBurst sets the token bucket's burst for WithRateLimit.
 func WithRateLimitBurst(n int) ServerOption {
 	return func(c *serverConfig) { c.burst = n }
+}
+
+// WithRateLimitRetryAfter(true) adds a Retry-After header (whole seconds
+// until the limiter's next token, at least 1) to the rate limiter's 429s.
+// Clockify documents no such header, so the default is false: a client must
+// cope without it. Faults (Fault.RetryAfter) set the header independently.
+func WithRateLimitRetryAfter(on bool) ServerOption {
+	return func(c *serverConfig) { c.retryAfter = on }
 }
 
 // WithLatency delays every response by d; see also SetLatency.

@@ -85,10 +85,12 @@ func (s *Server) updateMemberProfile(c *call) (int, any, *apiError) {
 			return 0, nil, err
 		}
 	}
+	// An empty userCustomFields list edits nothing, so it counts as absent.
+	customFields := len(req.UserCustomFields) > 0
 	onlyCapacityAndDays := req.ImageURL == nil && req.Name == nil && !req.RemoveProfileImage &&
-		req.UserCustomFields == nil && req.WeekStart == nil
+		!customFields && req.WeekStart == nil
 	onlyWeekStart := req.WeekStart != nil && req.ImageURL == nil && req.Name == nil && !req.RemoveProfileImage &&
-		req.UserCustomFields == nil && req.WorkCapacity == nil && days == nil
+		!customFields && req.WorkCapacity == nil && days == nil
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -100,7 +102,7 @@ func (s *Server) updateMemberProfile(c *call) (int, any, *apiError) {
 	if !ws.hasFeature(FeatureEditMemberProfile) && !onlyWeekStart {
 		return 0, nil, errAccessDenied
 	}
-	if req.UserCustomFields != nil && !ws.hasFeature(FeatureUserCustomFields) {
+	if customFields && !ws.hasFeature(FeatureUserCustomFields) {
 		return 0, nil, errAccessDenied
 	}
 	target, err := c.target(ws, "userId")

@@ -177,3 +177,34 @@ func TestNormalizeDuration(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// An empty userCustomFields list is no custom-field edit: it needs neither
+// USER_CUSTOM_FIELDS nor EDIT_MEMBER_PROFILE (with weekStart alone), and it
+// does not trigger the several-workspaces rule.
+func TestUpdateMemberProfile_emptyCustomFieldsCountAsAbsent(t *testing.T) {
+	s := newDemo(t)
+	r := patchProfile(t, s, DemoMultiWorkspaceID, `{"userCustomFields":[],"workCapacity":"PT5H"}`)
+	assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
+
+	s.SetFeatures(DemoWorkspaceID, FeatureEditMemberProfile) // no USER_CUSTOM_FIELDS
+	r = patchProfile(t, s, DemoMemberID, `{"userCustomFields":[],"workCapacity":"PT7H"}`)
+	assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	assertError(t, patchProfile(t, s, DemoMemberID, `{"userCustomFields":[{"customFieldId":"`+DemoCustomFieldID+`","value":"Sales"}]}`),
+		http.StatusForbidden, 0, "Access Denied")
+
+	s.SetFeatures(DemoWorkspaceID) // free-plan features: week start alone is allowed
+	r = patchProfile(t, s, DemoMemberID, `{"userCustomFields":[],"weekStart":"SUNDAY"}`)
+	assert.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	m, _ := s.Member(DemoWorkspaceID, DemoMemberID)
+	assert.Equal(t, "SUNDAY", m.WeekStart)
+	assert.Equal(t, "PT7H", m.WorkCapacity)
+}
+
+// Pins the documented guess for a never-onboarded member's E12 name.
+func TestGetMemberProfile_neverOnboardedNameIsEmpty(t *testing.T) {
+	s := newDemo(t)
+	r := send(t, s, http.MethodGet, profilePath(DemoInvitedID), "")
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	raw := decodeJSON[map[string]any](t, r)
+	assert.Equal(t, "", raw["name"])
+}

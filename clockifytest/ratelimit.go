@@ -12,8 +12,9 @@ import (
 
 // limiter is the server-wide token bucket; nil means unlimited.
 type limiter struct {
-	mu sync.Mutex
-	l  *rate.Limiter
+	mu         sync.Mutex
+	l          *rate.Limiter
+	retryAfter bool // send Retry-After on 429 (WithRateLimitRetryAfter)
 }
 
 // SetRateLimit changes the rate limit of a running server: perSecond
@@ -34,26 +35,28 @@ func (s *Server) SetRateLimit(perSecond float64, burst int) {
 	s.limiter.l = rate.NewLimiter(rate.Limit(perSecond), burst)
 }
 
-// allow takes a token or, when none is left, sets Retry-After (whole seconds
-// until the next token, at least 1) and returns the 429 answer.
+// allow takes a token or, when none is left, returns the 429 answer, with
+// Retry-After (whole seconds until the next token, at least 1) if enabled.
 func (l *limiter) allow(w http.ResponseWriter) *apiError {
 	l.mu.Lock()
-	lim := l.l
+	lim, retryAfter := l.l, l.retryAfter
 	l.mu.Unlock()
 	if lim == nil {
 		return nil
 	}
 	now := time.Now()
 	r := lim.ReserveN(now, 1)
+	secs := 1
 	if r.OK() {
 		d := r.DelayFrom(now)
 		if d == 0 {
 			return nil
 		}
 		r.CancelAt(now)
-		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(math.Ceil(d.Seconds())))))
-	} else {
-		w.Header().Set("Retry-After", "1")
+		secs = max(1, int(math.Ceil(d.Seconds())))
+	}
+	if retryAfter {
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
 	}
 	return errTooManyRequests
 }

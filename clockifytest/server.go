@@ -55,6 +55,7 @@ func newServer(seed func(*Server), opts []ServerOption) *Server {
 	if cfg.generated > 0 {
 		s.GenerateMembers(s.wsID, cfg.generated)
 	}
+	s.limiter.retryAfter = cfg.retryAfter
 	s.SetRateLimit(cfg.ratePerSecond, cfg.burst)
 	s.SetLatency(cfg.latency)
 	s.ts = httptest.NewServer(s)
@@ -176,11 +177,13 @@ func (s *Server) routes() {
 		{"GET /v1/workspaces/{workspaceId}/users/{userId}/managers", true, "", s.listManagers},
 		{"POST /v1/workspaces/{workspaceId}/users/{userId}/roles", true, sig("List<RoleDetailsDtoV1>", "user.UserHttpAdapter", "createUserRole", "RoleRequestV1"), s.grantRole},
 		{"DELETE /v1/workspaces/{workspaceId}/users/{userId}/roles", true, sig("void", "user.UserHttpAdapter", "deleteUserRole", "RoleRequestV1"), s.removeRole},
+		{"GET /v1/workspaces/{workspaceId}/user-groups", true, "", s.listGroups},
 		{"POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users", true, "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter.addUser(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests.UserGroupUserRequest,com.clockify.adapter.spring.security.CurrentAuth)", s.addUserToGroup},
 		{"DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}", true, "", s.removeUserFromGroup},
 	} {
 		s.mux.Handle(rt.pattern, s.endpoint(rt))
 	}
+	s.mux.HandleFunc("/v1/workspaces/{workspaceId}/user-groups/{userGroupId}", s.groupItem)
 	s.mux.HandleFunc("/", s.noRoute)
 }
 

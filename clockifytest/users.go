@@ -87,7 +87,20 @@ func (s *Server) listUsers(c *call) (int, any, *apiError) {
 	if spec.includeRoles, err = boolParam(q, "include-roles", false); err != nil {
 		return 0, nil, err
 	}
-	return s.list(c, spec)
+	out, err := s.list(c, spec)
+	if err != nil {
+		return 0, nil, err
+	}
+	setLastPage(c.w, len(out), spec.pageSize)
+	return http.StatusOK, out, nil
+}
+
+// setLastPage sets the Last-Page header by the rule recorded live
+// (clockify-api.md §7): "false" on a full page, "true" on a short or empty
+// one. So an exactly full last page says "false", and a client reading the
+// header fetches one more, empty, page.
+func setLastPage(w http.ResponseWriter, n, size int) {
+	w.Header().Set("Last-Page", strconv.FormatBool(n < size))
 }
 
 // sortAndPage reads sort-column, sort-order, page and page-size (E4, E15).
@@ -162,22 +175,27 @@ func (s *Server) filterUsers(c *call) (int, any, *apiError) {
 	if err := checkPaging(spec.page, spec.pageSize, "page", "pageSize"); err != nil {
 		return 0, nil, err
 	}
-	return s.list(c, spec)
+	// No Last-Page here: only E4, E15 and the group list are recorded
+	// sending it, so a client must detect the end by a short page.
+	out, err := s.list(c, spec)
+	if err != nil {
+		return 0, nil, err
+	}
+	return http.StatusOK, out, nil
 }
 
-// list runs a member listing and sets Last-Page: "true" when no member
-// matches beyond this page (so also on an empty page past the end).
-func (s *Server) list(c *call, spec listSpec) (int, any, *apiError) {
+// list runs a member listing (E4, E5) and returns one page.
+func (s *Server) list(c *call, spec listSpec) ([]userDTO, *apiError) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	ws, err := c.workspace()
 	if err != nil {
-		return 0, nil, err
+		return nil, err
 	}
 	var proj *project
 	if spec.projectID != "" {
 		if proj = ws.projects[spec.projectID]; proj == nil {
-			return 0, nil, notFound("Project")
+			return nil, notFound("Project")
 		}
 	}
 	var inGroups map[string]bool
@@ -186,7 +204,7 @@ func (s *Server) list(c *call, spec listSpec) (int, any, *apiError) {
 		for _, gid := range spec.userGroups {
 			g := ws.groups[gid]
 			if g == nil {
-				return 0, nil, notFound("UserGroup")
+				return nil, notFound("UserGroup")
 			}
 			for _, uid := range g.userIDs {
 				inGroups[uid] = true
@@ -213,19 +231,18 @@ func (s *Server) list(c *call, spec listSpec) (int, any, *apiError) {
 		}
 		return slices.ContainsFunc(spec.roles, func(r string) bool { return ws.hasRole(m, r, true) })
 	}
-	page, last := s.page(ws, spec.sortColumn, spec.sortOrder, spec.page, spec.pageSize, match)
+	page := s.page(ws, spec.sortColumn, spec.sortOrder, spec.page, spec.pageSize, match)
 	out := make([]userDTO, len(page))
 	for i, m := range page {
 		out[i] = s.st.userDTO(ws, m, spec.memberships, spec.includeRoles)
 	}
-	c.w.Header().Set("Last-Page", strconv.FormatBool(last))
-	return http.StatusOK, out, nil
+	return out, nil
 }
 
 // page returns one page of the members of ws that match, in the requested
-// order, and whether no matching member lies beyond it. It walks the cached
-// sorted index once: O(members) per request, no sorting.
-func (s *Server) page(ws *workspace, col, order string, page, size int, match func(*member) bool) ([]*member, bool) {
+// order. It walks the cached sorted index at most once: O(members) per
+// request, no sorting.
+func (s *Server) page(ws *workspace, col, order string, page, size int, match func(*member) bool) []*member {
 	sorted := ws.sortedMembers(col, s.st.version)
 	start := (page - 1) * size
 	var out []*member
@@ -239,14 +256,14 @@ func (s *Server) page(ws *workspace, col, order string, page, size int, match fu
 			continue
 		}
 		if seen >= start+size {
-			return out, false // a match beyond this page
+			break
 		}
 		if seen >= start {
 			out = append(out, m)
 		}
 		seen++
 	}
-	return out, true
+	return out
 }
 
 // E15 GET /v1/workspaces/{workspaceId}/users/{userId}/managers
@@ -266,11 +283,11 @@ func (s *Server) listManagers(c *call) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	managers := ws.managersOf(target.user.id)
-	list, last := s.page(ws, col, order, page, size, func(m *member) bool { return managers[m] })
+	list := s.page(ws, col, order, page, size, func(m *member) bool { return managers[m] })
 	out := make([]userDTO, len(list))
 	for i, m := range list {
 		out[i] = s.st.userDTO(ws, m, "NONE", false)
 	}
-	c.w.Header().Set("Last-Page", strconv.FormatBool(last))
+	setLastPage(c.w, len(out), size)
 	return http.StatusOK, out, nil
 }
