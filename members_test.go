@@ -238,6 +238,18 @@ func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testin
 	}
 }
 
+func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+		assert.JSONEq(t, `{"includeRoles":false}`, readBody(t, r))
+		fmt.Fprint(w, `[{"id":"u1"}]`)
+	})
+	users, resp, err := client.Members.Filter(ctx, "ws1", nil)
+	require.NoError(t, err)
+	require.Len(t, users, 1)
+	assert.Equal(t, 1, resp.Page)
+}
+
 func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
