@@ -255,6 +255,42 @@ func TestAPIKeysVerify_otherErrorsPassThrough(t *testing.T) {
 	assert.ErrorIs(t, err, ErrForbidden)
 }
 
+func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		roles    string // the listing that fails: unfiltered, or filtered by this role
+		status   int
+		body     string
+		sentinel error
+	}{
+		{"all workspaces, server error", "", http.StatusInternalServerError, `{"message":"boom"}`, ErrServer},
+		{"all workspaces, key revoked meanwhile", "", http.StatusUnauthorized, `{"message":"Api key does not exist","code":4003}`, ErrInvalidAPIKey},
+		{"owned workspaces", "OWNER", http.StatusForbidden, `{"message":"Access Denied"}`, ErrForbidden},
+		{"administered workspaces", "WORKSPACE_ADMIN", http.StatusForbidden, `{"message":"Access Denied"}`, ErrForbidden},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			client, mux := setup(t)
+			newKeyRing(t, mux, map[string]string{testKey: "u1"})
+			mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
+				if r.URL.Query().Get("roles") == tc.roles {
+					w.WriteHeader(tc.status)
+					fmt.Fprint(w, tc.body)
+					return
+				}
+				fmt.Fprint(w, `[{"id":"ws1","name":"Owned"}]`)
+			})
+
+			info, err := client.APIKeys.Verify(ctx)
+			assert.Nil(t, info, "no half-filled KeyInfo")
+			assert.ErrorIs(t, err, tc.sentinel)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tc.status, apiErr.StatusCode)
+			assert.NotContains(t, err.Error(), testKey)
+		})
+	}
+}
+
 func TestAPIKeysRotate_laterRequestsCarryNewKey(t *testing.T) {
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1"})
@@ -309,6 +345,49 @@ func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
 	_, err = client.APIKeys.user(ctx, client.cred.Load())
 	require.NoError(t, err)
 	assert.Equal(t, []string{testKey}, ring.seenKeys())
+}
+
+func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
+	client, mux := setup(t)
+	var (
+		mu   sync.Mutex
+		seen []string
+	)
+	oldKeyFails := true
+	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
+		key := r.Header.Get("X-Api-Key")
+		mu.Lock()
+		seen = append(seen, key)
+		fail := oldKeyFails && key == testKey
+		mu.Unlock()
+		if fail {
+			w.WriteHeader(http.StatusInternalServerError)
+			fmt.Fprint(w, `{"message":"boom"}`)
+			return
+		}
+		fmt.Fprint(w, `{"id":"u1","settings":null}`)
+	})
+
+	err := client.APIKeys.Rotate(ctx, newTestKey)
+	assert.ErrorIs(t, err, ErrServer)
+	assert.NotErrorIs(t, err, ErrKeyOwnerUnknown, "only a refused (4003) key makes the owner unknown")
+	assert.NotErrorIs(t, err, ErrInvalidAPIKey)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusInternalServerError, apiErr.StatusCode)
+	assert.Contains(t, err.Error(), "still using "+Fingerprint(testKey))
+	assert.NotContains(t, err.Error(), testKey)
+	assert.NotContains(t, err.Error(), newTestKey)
+
+	mu.Lock()
+	oldKeyFails = false
+	seen = nil
+	mu.Unlock()
+	_, _, err = client.Members.Current(ctx)
+	require.NoError(t, err)
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, []string{testKey}, seen, "the next request still carries the old key")
 }
 
 func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {

@@ -25,12 +25,16 @@ func capacityChanges(n int) []ProfileChange {
 	return changes
 }
 
-// echoProfile answers a PATCH with the capacity it was sent.
+// echoProfile answers a PATCH with the capacity it was sent. It runs on the server's goroutine,
+// so a bad body fails the test with assert and an error answer, never with require.
 func echoProfile(t *testing.T, w http.ResponseWriter, r *http.Request) {
 	var u struct {
 		WorkCapacity string `json:"workCapacity"`
 	}
-	require.NoError(t, json.NewDecoder(r.Body).Decode(&u))
+	if err := json.NewDecoder(r.Body).Decode(&u); !assert.NoError(t, err) {
+		http.Error(w, `{"message":"undecodable body"}`, http.StatusBadRequest)
+		return
+	}
 	fmt.Fprintf(w, `{"email":"%s@example.com","workCapacity":%q,"workspaceNumber":1}`, r.PathValue("user"), u.WorkCapacity)
 }
 
@@ -50,13 +54,49 @@ func (f *inFlight) track(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// barrier holds the first n requests until all n are in flight at once, which proves the
+// changes run concurrently; later requests pass straight through. An implementation that never
+// has n in flight cannot fill it: each held request then gives up when the generous deadline
+// passes and the test fails, instead of hanging. Nothing measures speed.
+type barrier struct {
+	t        *testing.T
+	n        int32
+	arrived  atomic.Int32
+	full     chan struct{}
+	deadline context.Context
+	failOnce sync.Once
+}
+
+func newBarrier(t *testing.T, n int) *barrier {
+	dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return &barrier{t: t, n: int32(n), full: make(chan struct{}), deadline: dctx}
+}
+
+func (b *barrier) hold(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if b.arrived.Add(1) == b.n {
+			close(b.full)
+		}
+		select {
+		case <-b.full:
+		case <-b.deadline.Done():
+			b.failOnce.Do(func() {
+				b.t.Errorf("never %d requests in flight at once (%d arrived in all)", b.n, b.arrived.Load())
+			})
+		}
+		h(w, r)
+	}
+}
+
 func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
 	client, mux := setup(t)
 	var peak inFlight
-	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(func(w http.ResponseWriter, r *http.Request) {
+	all := newBarrier(t, 8)
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(all.hold(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Duration(rand.IntN(3000)) * time.Microsecond) // answers finish out of order
 		echoProfile(t, w, r)
-	}))
+	})))
 	changes := capacityChanges(40)
 
 	results := client.Profiles.UpdateMany(ctx, "ws1", changes, &BulkOptions{Concurrency: 8})
@@ -68,21 +108,23 @@ func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
 		assert.Equal(t, *changes[i].Update.WorkCapacity, r.Profile.WorkCapacity, "change %d got another's answer", i)
 		assert.Equal(t, changes[i].UserID+"@example.com", r.Profile.Email)
 	}
-	assert.LessOrEqual(t, peak.max.Load(), int32(8), "Concurrency bounds the requests in flight")
+	// The barrier proved 8 requests ran at once; Concurrency allows no more.
+	assert.Equal(t, int32(8), peak.max.Load(), "Concurrency bounds the requests in flight")
 }
 
 func TestProfilesUpdateMany_defaultConcurrency(t *testing.T) {
 	client, mux := setup(t)
 	var peak inFlight
-	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(func(w http.ResponseWriter, r *http.Request) {
-		time.Sleep(time.Millisecond)
+	all := newBarrier(t, DefaultBulkConcurrency)
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", peak.track(all.hold(func(w http.ResponseWriter, r *http.Request) {
 		echoProfile(t, w, r)
-	}))
+	})))
 	results := client.Profiles.UpdateMany(ctx, "ws1", capacityChanges(20), nil)
 	for _, r := range results {
 		require.NoError(t, r.Err)
 	}
-	assert.LessOrEqual(t, peak.max.Load(), int32(DefaultBulkConcurrency))
+	// The barrier proved DefaultBulkConcurrency requests ran at once; no more may.
+	assert.Equal(t, int32(DefaultBulkConcurrency), peak.max.Load())
 }
 
 func TestProfilesUpdateMany_partialFailure(t *testing.T) {

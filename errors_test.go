@@ -151,6 +151,10 @@ func TestParseRetryAfter(t *testing.T) {
 		{"soon", 0},
 		{now.Add(30 * time.Second).Format(http.TimeFormat), 30 * time.Second},
 		{now.Add(-30 * time.Second).Format(http.TimeFormat), 0},
+		{now.Format(http.TimeFormat), 0},
+		{"Thu, 21 May 2026 12:00:09 GMT", 9 * time.Second},
+		{"Thursday, 21-May-26 12:00:09 GMT", 9 * time.Second}, // RFC 850, which HTTP still allows
+		{"Thu May 21 12:00:09 2026", 9 * time.Second},         // ANSI C asctime
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, parseRetryAfter(tt.in, now), tt.in)

@@ -79,15 +79,18 @@ func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holde
 	t.Helper()
 	var n atomic.Int32
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+		// The server's goroutine: assert and answer an error, never require.
 		var f MemberFilter
-		require.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f))
-		require.Len(t, f.Roles, 1)
+		if !assert.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f)) || !assert.Len(t, f.Roles, 1) {
+			http.Error(w, `{"message":"unexpected filter"}`, http.StatusInternalServerError)
+			return
+		}
 		users := []*User{}
 		for _, id := range holders[f.Roles[0]] {
 			users = append(users, &User{ID: id})
 		}
 		w.Header().Set("Last-Page", "true")
-		require.NoError(t, json.NewEncoder(w).Encode(users))
+		assert.NoError(t, json.NewEncoder(w).Encode(users))
 	}))
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"id":%q,"settings":null}`, callerID)
@@ -195,6 +198,73 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 			assert.ErrorAs(t, err, &ve)
 		})
 	}
+}
+
+func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
+	for name, f := range map[string]*MemberFilter{
+		"status":          {Status: "GONE"},
+		"account status":  {AccountStatuses: []AccountStatus{AccountActive, "SLEEPING"}},
+		"role":            {Roles: []Role{RoleOwner, "SUPERUSER"}},
+		"lowercase role":  {Roles: []Role{"owner"}},
+		"sort column":     {SortColumn: "AGE"},
+		"sort order":      {SortOrder: "UP"},
+		"memberships":     {Memberships: "SOME"},
+		"page size 5001":  {ListOptions: ListOptions{PageSize: MaxPageSize + 1}},
+		"negative page":   {ListOptions: ListOptions{Page: -1}},
+		"negative size":   {ListOptions: ListOptions{PageSize: -1}},
+		"lowercase value": {Status: "active"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			client, mux := setup(t)
+			failOnUnexpectedRequest(t, mux)
+			users, resp, err := client.Members.Filter(ctx, "ws1", f)
+			assert.ErrorIs(t, err, ErrInvalidInput)
+			var ve *ValidationError
+			assert.ErrorAs(t, err, &ve)
+			assert.Nil(t, users)
+			assert.Nil(t, resp)
+		})
+	}
+}
+
+func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testing.T) {
+	for _, ws := range []string{"", " ", "ws/1"} {
+		t.Run(ws, func(t *testing.T) {
+			client, mux := setup(t)
+			failOnUnexpectedRequest(t, mux)
+			_, _, err := client.Members.Filter(ctx, ws, &MemberFilter{})
+			assert.ErrorIs(t, err, ErrInvalidInput)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, "workspaceID", ve.Field)
+		})
+	}
+}
+
+func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+		assert.JSONEq(t, `{"includeRoles":false}`, readBody(t, r))
+		fmt.Fprint(w, `[{"id":"u1"}]`)
+	})
+	users, resp, err := client.Members.Filter(ctx, "ws1", nil)
+	require.NoError(t, err)
+	require.Len(t, users, 1)
+	assert.Equal(t, 1, resp.Page)
+}
+
+func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+		assert.JSONEq(t, fmt.Sprintf(`{"status":"ALL","accountStatuses":["ACTIVE","LIMITED"],"roles":["WORKSPACE_ADMIN"],
+			"sortColumn":"EMAIL","sortOrder":"DESCENDING","memberships":"WORKSPACE","includeRoles":false,
+			"page":2,"pageSize":%d}`, MaxPageSize), readBody(t, r))
+		fmt.Fprint(w, `[]`)
+	})
+	_, _, err := client.Members.Filter(ctx, "ws1", &MemberFilter{Status: MembershipAll, AccountStatuses: []AccountStatus{AccountActive, AccountLimited},
+		Roles: []Role{RoleWorkspaceAdmin}, SortColumn: SortByEmail, SortOrder: Descending, Memberships: IncludeWorkspaceMemberships,
+		ListOptions: ListOptions{Page: 2, PageSize: MaxPageSize}})
+	require.NoError(t, err)
 }
 
 func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
@@ -529,6 +599,87 @@ func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
 	assert.ErrorIs(t, err, ErrNotFound)
 }
 
+// The diagnosis of a refused deactivation needs up to five lookups (owner search, workspace,
+// admin search, the caller, the caller's owner search). Whichever fails, the caller gets
+// Clockify's refusal as it was, not the lookup's error and not a guessed rule. With no lookup
+// failing ("none") the same directory names ErrOwnerOnly.
+func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
+	for _, failing := range []string{"none", "owner search", "workspace", "admin search", "caller", "caller's owner search"} {
+		t.Run(failing, func(t *testing.T) {
+			client, mux := setup(t)
+			failOnUnexpectedRequest(t, mux)
+			var broken atomic.Int32
+			broke := func(w http.ResponseWriter) {
+				broken.Add(1)
+				w.WriteHeader(http.StatusInternalServerError)
+				fmt.Fprint(w, `{"message":"lookup broke"}`)
+			}
+			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusBadRequest)
+				fmt.Fprint(w, ruleRefusalJSON)
+			})
+			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
+				if failing == "workspace" {
+					broke(w)
+					return
+				}
+				fmt.Fprint(w, memberWorkspaceJSON)
+			})
+			mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
+				if failing == "caller" {
+					broke(w)
+					return
+				}
+				fmt.Fprint(w, `{"id":"admin","settings":null}`)
+			})
+			var ownerSearches atomic.Int32
+			mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+				var f MemberFilter
+				if !assert.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f)) || !assert.Len(t, f.Roles, 1) {
+					broke(w)
+					return
+				}
+				var holders []string
+				switch f.Roles[0] {
+				case RoleOwner:
+					n := ownerSearches.Add(1)
+					if failing == "owner search" || (failing == "caller's owner search" && n > 1) {
+						broke(w)
+						return
+					}
+					holders = []string{"owner"}
+				case RoleWorkspaceAdmin:
+					if failing == "admin search" {
+						broke(w)
+						return
+					}
+					holders = []string{"owner", "admin", "u1"}
+				}
+				users := []*User{}
+				for _, id := range holders {
+					users = append(users, &User{ID: id})
+				}
+				w.Header().Set("Last-Page", "true")
+				assert.NoError(t, json.NewEncoder(w).Encode(users))
+			})
+
+			_, _, err := client.Members.Deactivate(ctx, "ws1", "u1")
+			if failing == "none" {
+				assert.ErrorIs(t, err, ErrOwnerOnly, "the directory alone names the rule")
+				return
+			}
+			assert.Positive(t, broken.Load(), "the diagnosis reached the failing lookup")
+			var re *RestrictionError
+			assert.False(t, errors.As(err, &re), "no rule is named when a lookup failed")
+			assert.NotErrorIs(t, err, ErrServer, "the lookup's error is not returned")
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+			assert.Equal(t, "Access Denied", apiErr.Message)
+		})
+	}
+}
+
 func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 	for _, tc := range []struct {
 		target string
@@ -583,6 +734,60 @@ func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	_, err := client.Members.Remove(ctx, "ws1", "u3")
 	require.NoError(t, err)
+}
+
+func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		target string
+		route  string // the lookup that fails
+	}{
+		{"workspace", "u3", "GET /v1/workspaces/ws1"},
+		{"owner search of an active member", "u1", "POST /v1/workspaces/ws1/users/info"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			client, mux := setup(t)
+			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
+			if tc.route != "GET /v1/workspaces/ws1" {
+				mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+			}
+			mux.HandleFunc(tc.route, func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusInternalServerError)
+				fmt.Fprint(w, `{"message":"lookup broke"}`)
+			})
+
+			resp, err := client.Members.Remove(ctx, "ws1", tc.target)
+			assert.Nil(t, resp)
+			assert.ErrorIs(t, err, ErrServer)
+			var apiErr *APIError
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, "lookup broke", apiErr.Message)
+			var re *RestrictionError
+			assert.False(t, errors.As(err, &re), "a failed lookup names no rule")
+		})
+	}
+}
+
+func TestMembersRemove_memberNotInWorkspaceIsNotFound(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+	var deletes atomic.Int32
+	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", countRequests(&deletes, func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"message":"User doesn't belong to Workspace","code":501}`)
+	}))
+
+	resp, err := client.Members.Remove(ctx, "ws1", "gone")
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.NotErrorIs(t, err, ErrRemovedInCAKE)
+	var re *RestrictionError
+	assert.False(t, errors.As(err, &re), "not found is not one of Clockify's rules")
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 501, apiErr.Code)
+	require.NotNil(t, resp)
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
+	assert.EqualValues(t, 1, deletes.Load(), "a 400 is not retried")
 }
 
 func TestMembersManagers_sendsOptions(t *testing.T) {
