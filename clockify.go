@@ -596,7 +596,7 @@ type attemptState struct {
 	path      string
 	cred      *credential // op.cred: sent instead of the client's credential
 	maxWait   time.Duration
-	wrote     atomic.Bool // the request reached the wire in this attempt
+	wrote     atomic.Bool                // the request reached the wire in this attempt
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
