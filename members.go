@@ -473,11 +473,11 @@ func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, us
 		return err
 	}
 	c := s.client
-	owner, lerr := c.hasRole(ctx, workspaceID, userID, RoleOwner)
+	owners, lerr := c.owners(ctx, workspaceID)
 	if lerr != nil {
 		return err
 	}
-	if owner {
+	if owners[userID] {
 		return restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be deactivated", userID), err)
 	}
 	ws, lerr := c.workspace(ctx, workspaceID)
@@ -492,8 +492,8 @@ func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, us
 	if lerr != nil || !admin {
 		return err
 	}
-	callerOwns, lerr := c.callerIsOwner(ctx, workspaceID)
-	if lerr != nil || callerOwns {
+	caller, lerr := c.currentUserID(ctx)
+	if lerr != nil || owners[caller] {
 		return err
 	}
 	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("member %s is a workspace admin; only the workspace owner can deactivate an admin", userID), err)

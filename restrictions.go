@@ -75,7 +75,7 @@ func (c *Client) hasRole(ctx context.Context, workspaceID, userID string, role R
 // email), with its workspace membership and account status; nil when not found.
 func (c *Client) findMember(ctx context.Context, workspaceID, userID, email, name string) (*User, error) {
 	f := &MemberFilter{Email: email, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
-		Memberships: IncludeWorkspaceMemberships, ListOptions: ListOptions{PageSize: MaxPageSize}}
+		ListOptions: ListOptions{PageSize: MaxPageSize}}
 	if email == "" {
 		f.Name = name
 	}
@@ -100,11 +100,29 @@ func membershipStatus(ws *Workspace, userID string) MembershipStatus {
 
 // callerIsOwner reports whether the credential's user owns the workspace (two lookups).
 func (c *Client) callerIsOwner(ctx context.Context, workspaceID string) (bool, error) {
+	owners, err := c.owners(ctx, workspaceID)
+	if err != nil {
+		return false, err
+	}
 	id, err := c.currentUserID(ctx)
 	if err != nil {
 		return false, err
 	}
-	return c.hasRole(ctx, workspaceID, id, RoleOwner)
+	return owners[id], nil
+}
+
+// owners returns the ids of the workspace's owners (one, in practice), from the filter by role.
+func (c *Client) owners(ctx context.Context, workspaceID string) (map[string]bool, error) {
+	f := &MemberFilter{Roles: []Role{RoleOwner}, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+		ListOptions: ListOptions{PageSize: MaxPageSize}}
+	ids := map[string]bool{}
+	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
+		if err != nil {
+			return nil, err
+		}
+		ids[u.ID] = true
+	}
+	return ids, nil
 }
 
 // Workspace feature flags that gate member operations (clockify-api.md §15 row 17).

@@ -210,6 +210,11 @@ func (s *RolesService) diagnoseRemove(ctx context.Context, workspaceID, userID s
 	if a.role != RoleWorkspaceAdmin || !diagnosable(err) {
 		return err
 	}
+	// Only a refusal to take the role from an actual admin is the owner-only rule.
+	admin, lerr := s.client.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
+	if lerr != nil || !admin {
+		return err
+	}
 	owner, lerr := s.client.callerIsOwner(ctx, workspaceID)
 	if lerr != nil || owner {
 		return err

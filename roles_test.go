@@ -145,7 +145,7 @@ func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	serveRoleDirectory(t, mux, "admin", map[Role][]string{RoleOwner: {"owner"}})
+	serveRoleDirectory(t, mux, "admin", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "admin", "u1"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
 	assert.ErrorIs(t, err, ErrOwnerOnly)
 	assert.Equal(t, "clockify: only the workspace owner can remove the admin role (from member u1)", err.Error())
@@ -160,11 +160,27 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, ruleRefusalJSON)
 	})
-	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}})
+	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
 	var re *RestrictionError
 	assert.False(t, errors.As(err, &re))
-	assert.Error(t, err)
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
+}
+
+func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, ruleRefusalJSON)
+	})
+	serveRoleDirectory(t, mux, "admin", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "admin"}})
+	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
+	assert.NotErrorIs(t, err, ErrOwnerOnly, "u1 holds no admin role, so the owner-only rule is not why")
+	var apiErr *APIError
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, http.StatusForbidden, apiErr.StatusCode)
 }
 
 func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
