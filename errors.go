@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -297,6 +298,9 @@ func requireIDs(pairs ...string) error {
 			return &ValidationError{Field: name, Reason: "must not be empty"}
 		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
 			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
+		case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+			// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
+			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
 		}
 	}
 	return nil

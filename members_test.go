@@ -979,10 +979,10 @@ func TestMembersRemoveFromGroup_sendsNoBody(t *testing.T) {
 func TestMembers_idsAreEscapedInPaths(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/{ws}/users/{user}", func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, "/v1/workspaces/ws%201/users/u%251", r.URL.EscapedPath())
+		assert.Equal(t, "/v1/workspaces/ws%253F1/users/u%251", r.URL.EscapedPath())
 		fmt.Fprint(w, memberWorkspaceJSON)
 	})
-	_, _, err := client.Members.Activate(ctx, "ws 1", "u%1")
+	_, _, err := client.Members.Activate(ctx, "ws%3F1", "u%1")
 	require.NoError(t, err)
 }
 

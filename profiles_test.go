@@ -82,11 +82,11 @@ func TestProfilesGet_decodesStringEncodedWorkingDays(t *testing.T) {
 func TestProfilesGet_escapesIDs(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/{ws}/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, "ws 1", r.PathValue("ws"))
+		assert.Equal(t, "ws%3F1", r.PathValue("ws"))
 		assert.Equal(t, "u%1", r.PathValue("user"))
 		fmt.Fprint(w, `{}`)
 	})
-	_, _, err := client.Profiles.Get(ctx, "ws 1", "u%1")
+	_, _, err := client.Profiles.Get(ctx, "ws%3F1", "u%1")
 	require.NoError(t, err)
 }
 

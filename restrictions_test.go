@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestRoleGrantUnmarshalJSON_malformedIsError(t *testing.T) {
@@ -63,4 +64,37 @@ func TestDiagnosable(t *testing.T) {
 			assert.Equal(t, tc.want, diagnosable(tc.err))
 		})
 	}
+}
+
+func TestWorkspaceDecode_featureSubscriptionTypeShapes(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"id":"ws1","featureSubscriptionType":"BUNDLE_YEAR_2024"}`: "BUNDLE_YEAR_2024",
+		`{"id":"ws1","featureSubscriptionType":null}`:               "",
+		`{"id":"ws1"}`: "",
+		`{"id":"ws1","featureSubscriptionType":{"paidPlan":true,"weight":3},"name":"Acme"}`: "",
+	} {
+		var ws Workspace
+		require.NoError(t, json.Unmarshal([]byte(body), &ws), body)
+		assert.Equal(t, "ws1", ws.ID)
+		assert.Equal(t, want, ws.Plan(), body)
+	}
+}
+
+func TestWorkspaceMembership_prefersTheWorkspaceMembership(t *testing.T) {
+	ws := Workspace{ID: "ws1", Memberships: []Membership{
+		{UserID: "u1", TargetID: "p1", MembershipType: MembershipTypeProject, MembershipStatus: MembershipActive},
+		{UserID: "u1", TargetID: "ws1", MembershipType: MembershipTypeWorkspace, MembershipStatus: MembershipInactive},
+	}}
+	m, ok := ws.Membership("u1")
+	require.True(t, ok)
+	assert.Equal(t, MembershipInactive, m.MembershipStatus)
+	_, ok = ws.Membership("u2")
+	assert.False(t, ok)
+}
+
+func TestRequireIDs_refusesSpacesAndControlCharacters(t *testing.T) {
+	for _, id := range []string{" ws1", "ws1\n", "w s1", "ws\x001"} {
+		assert.ErrorIs(t, requireIDs("workspaceID", id), ErrInvalidInput, "%q", id)
+	}
+	assert.NoError(t, requireIDs("workspaceID", "5e5b8b3a95ae537fbde06e58"))
 }

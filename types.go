@@ -709,12 +709,42 @@ func (w *Workspace) Plan() string {
 
 // Membership returns the workspace membership of userID, if Clockify included it.
 func (w *Workspace) Membership(userID string) (Membership, bool) {
+	var found Membership
+	ok := false
 	for _, m := range w.Memberships {
-		if m.UserID == userID {
+		if m.UserID != userID {
+			continue
+		}
+		// Prefer the membership of the workspace itself over any project or group one.
+		if m.MembershipType == MembershipTypeWorkspace && (w.ID == "" || m.TargetID == w.ID) {
 			return m, true
 		}
+		if !ok && (m.MembershipType == "" || m.MembershipType == MembershipTypeWorkspace) {
+			found, ok = m, true
+		}
 	}
-	return Membership{}, false
+	return found, ok
+}
+
+// UnmarshalJSON decodes a workspace, reading featureSubscriptionType as the plain string (or
+// null) Clockify sends; an object, the shape one version of Clockify's spec declares, is
+// ignored rather than failing every call that returns a workspace.
+func (w *Workspace) UnmarshalJSON(b []byte) error {
+	type plain Workspace
+	var v struct {
+		plain
+		FeatureSubscriptionType json.RawMessage `json:"featureSubscriptionType"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*w = Workspace(v.plain)
+	w.FeatureSubscriptionType = nil
+	var plan string
+	if raw := bytes.TrimSpace(v.FeatureSubscriptionType); len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &plan) == nil {
+		w.FeatureSubscriptionType = &plan
+	}
+	return nil
 }
 
 // CustomFieldValue is a user's value of a custom field. Clockify uses two shapes for it (on
