@@ -25,8 +25,10 @@
 // Methods take a context first, then the workspace id, then other ids, then the request, and
 // return (result, *Response, error) like go-github. Empty ids, ids containing '/', unknown
 // enum values and out-of-range numbers are refused with a *ValidationError
-// (errors.Is(err, ErrInvalidInput)) before anything is sent; nothing the caller passed is
-// dropped or altered on the way (a WeekdaySet built from a typo is invalid, not shortened).
+// (errors.Is(err, ErrInvalidInput)) before anything is sent rather than dropped or corrected
+// (a WeekdaySet built from a typo is invalid, not shortened). The few normalisations are
+// documented where they happen: Invite trims spaces around the address, and RateChange.Since
+// is sent in UTC to the second, the precision Clockify stores.
 // Request bodies carry only what the caller set; responses are decoded tolerantly (unknown
 // fields ignored, null settings, names and rates accepted).
 //
@@ -92,11 +94,14 @@
 // ErrMustDeactivateFirst or ErrRemovedInCAKE, and whose Err is the server's *APIError when the
 // server refused; errors.Is and errors.As reach both.
 //
-// A write costs one request when it succeeds. Only when Clockify refuses it with a 4xx that
-// does not explain itself (not 401, 404, 405, 429, nor a missing id) does the SDK look up the
-// facts, at most three requests, and return the rule it finds, or the plain *APIError when
-// none applies or a lookup fails. Profiles.Check runs the same diagnosis before writing, in
-// this order: ErrPaidFeature (Free plan or no EDIT_MEMBER_PROFILE; custom fields also need
+// A write costs one request when it succeeds (Members.Remove excepted, see below). Only when
+// Clockify refuses it with a 4xx that does not explain itself (not 401, 404, 405, 429, nor a
+// missing id) does the SDK look up the facts and return the rule it finds, or the plain
+// *APIError when none applies or a lookup fails. The lookups cost at most three requests for a
+// profile update, four for Deactivate and three for Roles.Remove; a search whose page Clockify
+// marks Last-Page: false costs one more, since the SDK follows the header rather than guess.
+// Profiles.Check (at most three requests, on the same terms) runs the diagnosis before
+// writing, in this order: ErrPaidFeature (Free plan or no EDIT_MEMBER_PROFILE; custom fields also need
 // USER_CUSTOM_FIELDS; a change of week start alone is free on every plan),
 // ErrMultipleWorkspaces (only work capacity and working days may change), ErrMemberInactive,
 // ErrInvitationPending (a declined invitation counts as not accepted), ErrLimitedMemberOnly

@@ -111,8 +111,9 @@ func (s *MembersService) FilterAll(ctx context.Context, workspaceID string, f *M
 		q.PageSize = defaultIterPageSize
 	}
 	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		q.Page = page
-		return s.Filter(ctx, workspaceID, &q)
+		pq := q // per page, so one Seq can be ranged by several goroutines
+		pq.Page = page
+		return s.Filter(ctx, workspaceID, &pq)
 	})
 }
 
@@ -253,8 +254,9 @@ func (s *MembersService) All(ctx context.Context, workspaceID string, opts *List
 		q.PageSize = defaultIterPageSize
 	}
 	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		q.Page = page
-		return s.List(ctx, workspaceID, &q)
+		pq := q // per page, so one Seq can be ranged by several goroutines
+		pq.Page = page
+		return s.List(ctx, workspaceID, &pq)
 	})
 }
 
@@ -606,8 +608,9 @@ func (s *MembersService) ManagersAll(ctx context.Context, workspaceID, userID st
 		q.PageSize = defaultIterPageSize
 	}
 	return pages(ctx, q.PageSize, func(u *User) string { return u.ID }, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		q.Page = page
-		return s.Managers(ctx, workspaceID, userID, &q)
+		pq := q // per page, so one Seq can be ranged by several goroutines
+		pq.Page = page
+		return s.Managers(ctx, workspaceID, userID, &pq)
 	})
 }
 

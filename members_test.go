@@ -7,7 +7,9 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -1043,4 +1045,29 @@ func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
 			})
 		}
 	}
+}
+
+func TestMembersAll_oneSeqRangedConcurrently(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Last-Page", strconv.FormatBool(r.URL.Query().Get("page") == "2"))
+		fmt.Fprintf(w, `[{"id":"u%s"}]`, r.URL.Query().Get("page"))
+	})
+	seq := client.Members.All(ctx, "ws1", &ListMembersOptions{ListOptions: ListOptions{PageSize: 1}})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var ids []string
+			for u, err := range seq {
+				if !assert.NoError(t, err) {
+					return
+				}
+				ids = append(ids, u.ID)
+			}
+			assert.Equal(t, []string{"u1", "u2"}, ids)
+		}()
+	}
+	wg.Wait()
 }
