@@ -475,7 +475,7 @@ func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, us
 		return err
 	}
 	c := s.client
-	owners, lerr := c.owners(ctx, workspaceID)
+	owners, lerr := c.holders(ctx, workspaceID, RoleOwner)
 	if lerr != nil {
 		return err
 	}

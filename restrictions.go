@@ -58,17 +58,22 @@ func (c *Client) currentUserID(ctx context.Context) (string, error) {
 // hasRole reports whether userID holds role in the workspace, searching the members filtered by
 // that role (the filter counts owners as admins).
 func (c *Client) hasRole(ctx context.Context, workspaceID, userID string, role Role) (bool, error) {
+	ids, err := c.holders(ctx, workspaceID, role)
+	return ids[userID], err
+}
+
+// holders returns the ids of the members holding role, from the filter by role.
+func (c *Client) holders(ctx context.Context, workspaceID string, role Role) (map[string]bool, error) {
 	f := &MemberFilter{Roles: []Role{role}, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
 		ListOptions: ListOptions{PageSize: MaxPageSize}}
+	ids := map[string]bool{}
 	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
 		if err != nil {
-			return false, err
+			return nil, err
 		}
-		if u.ID == userID {
-			return true, nil
-		}
+		ids[u.ID] = true
 	}
-	return false, nil
+	return ids, nil
 }
 
 // findMember finds userID among the members matching email or name (a limited member has no
@@ -100,7 +105,7 @@ func membershipStatus(ws *Workspace, userID string) MembershipStatus {
 
 // callerIsOwner reports whether the credential's user owns the workspace (two lookups).
 func (c *Client) callerIsOwner(ctx context.Context, workspaceID string) (bool, error) {
-	owners, err := c.owners(ctx, workspaceID)
+	owners, err := c.holders(ctx, workspaceID, RoleOwner)
 	if err != nil {
 		return false, err
 	}
@@ -109,20 +114,6 @@ func (c *Client) callerIsOwner(ctx context.Context, workspaceID string) (bool, e
 		return false, err
 	}
 	return owners[id], nil
-}
-
-// owners returns the ids of the workspace's owners (one, in practice), from the filter by role.
-func (c *Client) owners(ctx context.Context, workspaceID string) (map[string]bool, error) {
-	f := &MemberFilter{Roles: []Role{RoleOwner}, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
-		ListOptions: ListOptions{PageSize: MaxPageSize}}
-	ids := map[string]bool{}
-	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
-		if err != nil {
-			return nil, err
-		}
-		ids[u.ID] = true
-	}
-	return ids, nil
 }
 
 // Workspace feature flags that gate member operations (clockify-api.md §15 row 17).
