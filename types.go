@@ -70,12 +70,9 @@ func (d Weekday) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON accepts the seven days; null and "" leave the zero value (Clockify sends them
 // for settings never filled in); anything else is an error.
 func (d *Weekday) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("clockify: weekday: %w", err)
+	s, null, err := decodeString(b, "weekday")
+	if null || err != nil {
+		return err
 	}
 	if s == "" {
 		*d = ""
@@ -87,6 +84,17 @@ func (d *Weekday) UnmarshalJSON(b []byte) error {
 	}
 	*d = w
 	return nil
+}
+
+// decodeString reads a JSON string for the named field; null reports null and no error.
+func decodeString(b []byte, field string) (s string, null bool, err error) {
+	if string(b) == "null" {
+		return "", true, nil
+	}
+	if err := json.Unmarshal(b, &s); err != nil {
+		return "", false, fmt.Errorf("clockify: %s: %w", field, err)
+	}
+	return s, false, nil
 }
 
 // WeekdaySet is a set of days, such as a member's working days. The zero value is the empty
@@ -428,12 +436,9 @@ func (d Duration) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads an ISO-8601 string; null and "" leave the zero value.
 func (d *Duration) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("clockify: duration: %w", err)
+	s, null, err := decodeString(b, "duration")
+	if null || err != nil {
+		return err
 	}
 	if s == "" {
 		*d = 0
