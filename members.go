@@ -360,16 +360,11 @@ func (m *LimitedMember) validate(i int) error {
 	if m.WeekStart != "" && !m.WeekStart.Valid() {
 		return &ValidationError{Field: field("WeekStart"), Reason: fmt.Sprintf("unknown weekday %q", m.WeekStart)}
 	}
-	if m.WorkCapacity != nil && (*m.WorkCapacity < 0 || time.Duration(*m.WorkCapacity) > 24*time.Hour) {
-		return &ValidationError{Field: field("WorkCapacity"), Reason: "must be between 0 and 24 hours"}
+	if err := validateSchedule(field(""), m.WorkCapacity, m.WorkingDays); err != nil {
+		return err
 	}
-	if m.WorkingDays != nil && !m.WorkingDays.Valid() {
-		return &ValidationError{Field: field("WorkingDays"), Reason: "contains a value that is not a weekday"}
-	}
-	for j, cf := range m.UserCustomFields {
-		if err := requireIDs(field(fmt.Sprintf("UserCustomFields[%d].CustomFieldID", j)), cf.CustomFieldID); err != nil {
-			return err
-		}
+	if err := validateCustomFields(field("UserCustomFields"), m.UserCustomFields); err != nil {
+		return err
 	}
 	seen := make(map[string]bool, len(m.UserGroups))
 	for j, g := range m.UserGroups {

@@ -467,6 +467,8 @@ func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
 		"capacity over a day": {{Name: "a", WorkCapacity: Ptr(Hours(25))}},
 		"bad working days":    {{Name: "a", WorkingDays: Ptr(NewWeekdaySet(Monday, "FUNDAY"))}},
 		"custom field no id":  {{Name: "a", UserCustomFields: []CustomFieldUpsert{{Value: 1}}}},
+		"no working days":     {{Name: "a", WorkingDays: Ptr(WeekdaySet(0))}},
+		"custom field twice":  {{Name: "a", UserCustomFields: []CustomFieldUpsert{{CustomFieldID: "cf1", Value: 1}, {CustomFieldID: "cf1", Value: 2}}}},
 		"group twice":         {{Name: "a", UserGroups: []string{"g1", "g1"}}},
 		"empty group":         {{Name: "a", UserGroups: []string{""}}},
 	} {

@@ -68,27 +68,11 @@ func (u *ProfileUpdate) validate() error {
 	if u.WeekStart != nil && !u.WeekStart.Valid() {
 		return &ValidationError{Field: "WeekStart", Reason: fmt.Sprintf("unknown weekday %q", string(*u.WeekStart))}
 	}
-	if u.WorkCapacity != nil && (*u.WorkCapacity < 0 || u.WorkCapacity.Std() > 24*time.Hour) {
-		return &ValidationError{Field: "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*u.WorkCapacity))}
+	if err := validateSchedule("", u.WorkCapacity, u.WorkingDays); err != nil {
+		return err
 	}
-	if u.WorkingDays != nil {
-		switch {
-		case !u.WorkingDays.Valid():
-			return &ValidationError{Field: "WorkingDays", Reason: "contains a value that is not a weekday"}
-		case u.WorkingDays.Len() == 0:
-			return &ValidationError{Field: "WorkingDays", Reason: "must hold at least one day"}
-		}
-	}
-	seen := make(map[string]bool, len(u.CustomFields))
-	for i, cf := range u.CustomFields {
-		id := cf.CustomFieldID
-		switch {
-		case strings.TrimSpace(id) == "":
-			return &ValidationError{Field: fmt.Sprintf("CustomFields[%d].CustomFieldID", i), Reason: "must not be empty"}
-		case seen[id]:
-			return &ValidationError{Field: fmt.Sprintf("CustomFields[%d].CustomFieldID", i), Reason: fmt.Sprintf("%q is set twice", id)}
-		}
-		seen[id] = true
+	if err := validateCustomFields("CustomFields", u.CustomFields); err != nil {
+		return err
 	}
 	if u.Name != nil {
 		if strings.TrimSpace(*u.Name) == "" {
@@ -330,4 +314,37 @@ func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) str
 		return fmt.Sprintf("user custom fields are a paid feature; workspace %s lacks %s", workspaceID, featureUserCustomFields)
 	}
 	return ""
+}
+
+// validateSchedule checks a capacity (0 to 24 hours) and a working-day set (real days, at least
+// one) wherever they are set; prefix names the enclosing field in errors.
+func validateSchedule(prefix string, capacity *Duration, days *WeekdaySet) error {
+	if capacity != nil && (*capacity < 0 || capacity.Std() > 24*time.Hour) {
+		return &ValidationError{Field: prefix + "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*capacity))}
+	}
+	if days != nil {
+		switch {
+		case !days.Valid():
+			return &ValidationError{Field: prefix + "WorkingDays", Reason: "contains a value that is not a weekday"}
+		case days.Len() == 0:
+			return &ValidationError{Field: prefix + "WorkingDays", Reason: "must hold at least one day"}
+		}
+	}
+	return nil
+}
+
+// validateCustomFields checks that each custom field has an id and is set once.
+func validateCustomFields(field string, cfs []CustomFieldUpsert) error {
+	seen := make(map[string]bool, len(cfs))
+	for i, cf := range cfs {
+		id := cf.CustomFieldID
+		switch {
+		case strings.TrimSpace(id) == "":
+			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: "must not be empty"}
+		case seen[id]:
+			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: fmt.Sprintf("%q is set twice", id)}
+		}
+		seen[id] = true
+	}
+	return nil
 }
