@@ -332,6 +332,9 @@ type Client struct {
 	Profiles *ProfilesService
 	Roles    *RolesService
 	APIKeys  *APIKeysService
+	// Groups manages user groups; Workspaces reads workspaces.
+	Groups     *GroupsService
+	Workspaces *WorkspacesService
 
 	common    service
 	baseURL   string // ends with "/"
@@ -502,6 +505,8 @@ func newClient(cfg *config) (*Client, error) {
 	c.Profiles = (*ProfilesService)(&c.common)
 	c.Roles = (*RolesService)(&c.common)
 	c.APIKeys = (*APIKeysService)(&c.common)
+	c.Groups = (*GroupsService)(&c.common)
+	c.Workspaces = (*WorkspacesService)(&c.common)
 	return c, nil
 }
 

@@ -1,0 +1,302 @@
+package clockify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// GroupsService manages a workspace's user groups: listing, finding by name, creating, renaming
+// and deleting them. Putting members in and out of a group is Members.AddToGroup and
+// Members.RemoveFromGroup. Clockify has no GET for one group: FindByName and the lists are the
+// way to read one.
+type GroupsService service
+
+// ErrGroupExists: Clockify refuses a user group whose name another group of the workspace
+// already has.
+var ErrGroupExists = errors.New("clockify: a user group with this name already exists")
+
+// MaxGroupName is the longest user-group name Clockify accepts, in characters.
+const MaxGroupName = 100
+
+// UserGroup is a workspace's user group.
+type UserGroup struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	WorkspaceID string   `json:"workspaceId"`
+	UserIDs     []string `json:"userIds"`
+	// TeamManagers are the group's team managers, by id and name. Lists fill it only when
+	// ListGroupsOptions.IncludeTeamManagers is set.
+	TeamManagers []UserSummary `json:"teamManagers"`
+}
+
+// UserSummary is a user reduced to id and name.
+type UserSummary struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// HasMember reports whether userID is in the group.
+func (g *UserGroup) HasMember(userID string) bool {
+	for _, id := range g.UserIDs {
+		if id == userID {
+			return true
+		}
+	}
+	return false
+}
+
+// GroupSortColumn is what a list of user groups is sorted by.
+type GroupSortColumn string
+
+// Sort columns of the user-group list.
+const (
+	GroupSortByID   GroupSortColumn = "ID"
+	GroupSortByName GroupSortColumn = "NAME"
+)
+
+// Valid reports whether c is a sort column Clockify knows for groups.
+func (c GroupSortColumn) Valid() bool { return c == GroupSortByID || c == GroupSortByName }
+
+// ListGroupsOptions filters, sorts and pages the user-group list. Zero fields are not sent.
+type ListGroupsOptions struct {
+	// Name matches a substring of the group's name.
+	Name string `url:"name,omitempty"`
+	// ProjectID lists the groups with access to that project.
+	ProjectID string `url:"project-id,omitempty"`
+	// SortColumn defaults to Clockify's own order; SortOrder to Ascending.
+	SortColumn GroupSortColumn `url:"sort-column,omitempty"`
+	SortOrder  SortOrder       `url:"sort-order,omitempty"`
+	// IncludeTeamManagers fills UserGroup.TeamManagers. (Clockify spells this one query
+	// parameter in camelCase.)
+	IncludeTeamManagers bool `url:"includeTeamManagers,omitempty"`
+	ListOptions
+}
+
+func (o *ListGroupsOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if o.SortColumn != "" && !o.SortColumn.Valid() {
+		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown group sort column %q (want ID or NAME)", o.SortColumn)}
+	}
+	if o.SortOrder != "" && !o.SortOrder.Valid() {
+		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
+	}
+	return o.ListOptions.validate()
+}
+
+func groupsPath(workspaceID string) string {
+	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/user-groups"
+}
+
+func groupPath(workspaceID, userGroupID string) string {
+	return groupsPath(workspaceID) + "/" + url.PathEscape(userGroupID)
+}
+
+func groupUsersPath(workspaceID, userGroupID string) string {
+	return groupPath(workspaceID, userGroupID) + "/users"
+}
+
+// List returns one page of the workspace's user groups (page 1 unless opts.Page says
+// otherwise); resp.LastPage says whether more follow. It costs one request.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/user-groups
+func (s *GroupsService) List(ctx context.Context, workspaceID string, opts *ListGroupsOptions) ([]*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, nil, err
+	}
+	if err := opts.validate(); err != nil {
+		return nil, nil, err
+	}
+	q := ListGroupsOptions{}
+	if opts != nil {
+		q = *opts
+	}
+	page := max(q.Page, 1)
+	var groups []*UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: groupsPath(workspaceID), query: &q, out: &groups,
+		retrySafe: true, page: page})
+	if err != nil {
+		return nil, resp, err
+	}
+	return groups, resp, nil
+}
+
+// All iterates every user group matching opts, fetching pages lazily as the loop asks for them
+// (opts.Page is ignored; opts.PageSize defaults to 200): one request per page. Breaking out of
+// the loop stops the fetching; an error ends the iteration after being yielded once.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/user-groups
+func (s *GroupsService) All(ctx context.Context, workspaceID string, opts *ListGroupsOptions) iter.Seq2[*UserGroup, error] {
+	q := ListGroupsOptions{}
+	if opts != nil {
+		q = *opts
+	}
+	if q.PageSize == 0 {
+		q.PageSize = defaultIterPageSize
+	}
+	return pages(ctx, q.PageSize, func(g *UserGroup) string { return g.ID }, func(ctx context.Context, page int) ([]*UserGroup, *Response, error) {
+		pq := q // per page, so one Seq can be ranged by several goroutines
+		pq.Page = page
+		return s.List(ctx, workspaceID, &pq)
+	})
+}
+
+// FindByName returns the user group named exactly name (case and spaces count). Clockify's
+// name filter matches substrings, so FindByName searches with it and compares the names
+// itself; usually one request, one more per further page of near-matches. No group of that
+// name is an error matching ErrNotFound.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/user-groups?name=…
+func (s *GroupsService) FindByName(ctx context.Context, workspaceID, name string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, nil, err
+	}
+	if strings.TrimSpace(name) == "" {
+		return nil, nil, &ValidationError{Field: "name", Reason: "must not be empty"}
+	}
+	opts := &ListGroupsOptions{Name: name, ListOptions: ListOptions{PageSize: MaxPageSize}}
+	for page := 1; ; page++ {
+		opts.Page = page
+		groups, resp, err := s.List(ctx, workspaceID, opts)
+		if err != nil {
+			return nil, resp, err
+		}
+		for _, g := range groups {
+			if g.Name == name {
+				return g, resp, nil
+			}
+		}
+		if len(groups) == 0 || (resp.lastPageKnown && resp.LastPage) || (!resp.lastPageKnown && len(groups) < opts.PageSize) {
+			return nil, resp, fmt.Errorf("clockify: no user group named %q in workspace %s: %w", name, workspaceID, ErrNotFound)
+		}
+	}
+}
+
+// checkGroupName refuses a name Clockify would refuse: empty or over MaxGroupName characters.
+func checkGroupName(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return &ValidationError{Field: "name", Reason: "must not be empty"}
+	}
+	if n := utf8.RuneCountInString(name); n > MaxGroupName {
+		return &ValidationError{Field: "name", Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, MaxGroupName)}
+	}
+	return nil
+}
+
+type groupNameBody struct {
+	Name string `json:"name"`
+}
+
+// Create makes a user group with this name and returns it. A name another group already has is
+// refused by Clockify; that refusal comes back as a *RestrictionError
+// (errors.Is(err, ErrGroupExists)), found with one more request after the refusal. Create is
+// not repeated after the server may have acted: a second attempt would only be refused as a
+// duplicate.
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/user-groups
+func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkGroupName(name); err != nil {
+		return nil, nil, err
+	}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}, out: &g})
+	if err != nil {
+		return nil, resp, s.diagnoseName(ctx, workspaceID, "", name, err)
+	}
+	return &g, resp, nil
+}
+
+// Rename gives the user group a new name and returns it. A name another group has comes back as
+// a *RestrictionError (errors.Is(err, ErrGroupExists)); an unknown group id matches ErrNotFound.
+// It costs one request.
+//
+// Clockify API: PUT /v1/workspaces/{workspaceId}/user-groups/{id}
+func (s *GroupsService) Rename(ctx context.Context, workspaceID, userGroupID, name string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	if err := checkGroupName(name); err != nil {
+		return nil, nil, err
+	}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, s.diagnoseName(ctx, workspaceID, userGroupID, name, err)
+	}
+	return &g, resp, nil
+}
+
+// Delete deletes the user group (its members stay in the workspace) and returns the group as it
+// was. An unknown group id matches ErrNotFound; since a lost answer is retried, a group deleted
+// by the first attempt can also end in ErrNotFound. It costs one request.
+//
+// Clockify API: DELETE /v1/workspaces/{workspaceId}/user-groups/{id}
+func (s *GroupsService) Delete(ctx context.Context, workspaceID, userGroupID string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &g, resp, nil
+}
+
+// diagnoseName explains a refused create or rename by the duplicate-name rule when another
+// group (not userGroupID itself) already has name; otherwise err is returned unchanged.
+func (s *GroupsService) diagnoseName(ctx context.Context, workspaceID, userGroupID, name string, err error) error {
+	if !diagnosable(err) {
+		return err
+	}
+	g, _, lerr := s.FindByName(ctx, workspaceID, name)
+	if lerr != nil || g.ID == userGroupID {
+		return err
+	}
+	return restricted(ErrGroupExists, "", fmt.Sprintf("user group %s is already named %q; group names are unique in a workspace", g.ID, name), err)
+}
+
+// AddToGroup puts the member in the user group and returns the group as it now is. Adding a
+// member twice is harmless, so the call is retried like a PUT.
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users
+func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	body := struct {
+		UserID string `json:"userId"`
+	}{userID}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &g, resp, nil
+}
+
+// RemoveFromGroup takes the member out of the user group and returns the group as it now is.
+//
+// Clockify API: DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}
+func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
+	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
+		return nil, nil, err
+	}
+	var g UserGroup
+	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+		out: &g, retrySafe: true})
+	if err != nil {
+		return nil, resp, err
+	}
+	return &g, resp, nil
+}
