@@ -267,8 +267,10 @@ type InviteOptions struct {
 }
 
 // Invite adds the user with this email to the workspace; they show as a pending member ("not
-// joined yet") until they accept. Clockify answers with the whole workspace, not the new user:
-// find the new member's id with List or Filter by email. Inviting by API works only on paid
+// joined yet") until they accept, and until then their profile cannot be edited
+// (Profiles.Update refuses with ErrInvitationPending). Clockify answers with the whole
+// workspace, not the new user: InviteMember returns the new member instead, at the cost of one
+// more request (or find them with FindByEmail). Inviting by API works only on paid
 // workspaces; a refusal on a Free-plan workspace comes back as a *RestrictionError
 // (errors.Is(err, ErrPaidFeature)).
 //
