@@ -632,11 +632,11 @@ func (r RateChange) body() (any, error) {
 		Since  string `json:"since,omitempty"`
 	}{Amount: r.Amount}
 	if !r.Since.IsZero() {
-		t := r.Since.UTC()
-		if t.Year() < 1 || t.Year() > 9999 {
-			return nil, &ValidationError{Field: "Since", Reason: "must be a year between 1 and 9999"}
+		since, err := formatAPITime("Since", r.Since)
+		if err != nil {
+			return nil, err
 		}
-		b.Since = t.Format(rateTimeFormat)
+		b.Since = since
 	}
 	return b, nil
 }
@@ -646,7 +646,7 @@ func (r RateChange) body() (any, error) {
 //
 // Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/hourly-rate
 func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, "/hourly-rate", r)
+	return s.setRate(ctx, workspaceID, userID, false, r)
 }
 
 // SetCostRate sets the member's cost rate (labour cost) in this workspace; it needs the
@@ -655,10 +655,10 @@ func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID 
 //
 // Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/cost-rate
 func (s *MembersService) SetCostRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, "/cost-rate", r)
+	return s.setRate(ctx, workspaceID, userID, true, r)
 }
 
-func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which string, r RateChange) (*Workspace, *Response, error) {
+func (s *MembersService) setRate(ctx context.Context, workspaceID, userID string, cost bool, r RateChange) (*Workspace, *Response, error) {
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
@@ -667,16 +667,9 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 		return nil, nil, err
 	}
 	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, out: &ws, retrySafe: true})
+	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + rateSuffix(cost), body: body, out: &ws, retrySafe: true})
 	if err != nil {
-		var features []string
-		if which == "/cost-rate" {
-			features = append(features, featureLaborCost)
-		}
-		if !r.Since.IsZero() {
-			features = append(features, featureHistoricRates)
-		}
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
+		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, r.features(cost)...)
 	}
 	return &ws, resp, nil
 }
