@@ -57,6 +57,17 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 	for i, ch := range changes {
 		results[i].UserID = ch.UserID
 	}
+	runBulk(ctx, results, opts, func(ctx context.Context, i int) {
+		results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
+	})
+	return results
+}
+
+// runBulk runs do(ctx, i) for every result under opts: at most Concurrency at once, results
+// with the same UserID one after another in input order, Progress called from this goroutine,
+// and a result wrapping ctx.Err() for every item not started once ctx ends. do fills
+// results[i]; results[i].UserID must be set before.
+func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do func(ctx context.Context, i int)) {
 	var o BulkOptions
 	if opts != nil {
 		o = *opts
@@ -68,17 +79,17 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 				o.Progress(i+1, len(results), results[i])
 			}
 		}
-		return results
+		return
 	}
 
-	// Changes of the same member form one job, run in input order by one worker.
+	// Items of the same member form one job, run in input order by one worker.
 	var jobs [][]int
-	byUser := make(map[string]int, len(changes))
-	for i, ch := range changes {
-		j, ok := byUser[ch.UserID]
+	byUser := make(map[string]int, len(results))
+	for i, r := range results {
+		j, ok := byUser[r.UserID]
 		if !ok {
 			j = len(jobs)
-			byUser[ch.UserID] = j
+			byUser[r.UserID] = j
 			jobs = append(jobs, nil)
 		}
 		jobs[j] = append(jobs[j], i)
@@ -92,7 +103,7 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 
 	// Each result is written by one goroutine before its index is sent on finished, and read
 	// by this goroutine only after receiving it.
-	finished := make(chan int, len(changes))
+	finished := make(chan int, len(results))
 	queue := make(chan []int)
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -104,7 +115,7 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 					if err := ctx.Err(); err != nil {
 						results[i].Err = notStarted(results[i].UserID, err)
 					} else {
-						results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
+						do(ctx, i)
 					}
 					finished <- i
 				}
@@ -141,9 +152,8 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 			o.Progress(done, len(results), results[i])
 		}
 	}
-	return results
 }
 
 func notStarted(userID string, err error) error {
-	return fmt.Errorf("clockify: change for member %s not started: %w", userID, err)
+	return fmt.Errorf("clockify: member %s not started: %w", userID, err)
 }
