@@ -774,6 +774,10 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		}
 	}
 	var body []byte
+	contentType := "application/json"
+	if raw, ok := o.body.(rawBody); ok {
+		body, contentType, o.body = raw.data, raw.contentType, nil // sent as it is (a file upload)
+	}
 	if o.body != nil {
 		b, err := json.Marshal(o.body)
 		if err != nil {
@@ -801,7 +805,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
 
 	if err := c.wait(ctx); err != nil {
