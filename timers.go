@@ -160,9 +160,9 @@ func (s *MembersService) RunningTimer(ctx context.Context, workspaceID, userID s
 
 // StopTimer stops the member's running timer at end (sent in UTC, to the second) and returns
 // the stopped entry. It is how an owner or admin stops a timer a member forgot. A member with
-// no timer running is an error matching ErrNoRunningTimer; an end before the entry's start a
-// *RestrictionError matching ErrEndBeforeStart (looked up with one more request, only after
-// Clockify refuses). The zero time is a *ValidationError: pass time.Now() to stop now.
+// no timer running is a *RestrictionError matching ErrNoRunningTimer, an end before the entry's
+// start one matching ErrEndBeforeStart (looked up with one more request, only after Clockify
+// refuses with a 400). The zero time is a *ValidationError: pass time.Now() to stop now.
 //
 // Stopping is not idempotent in effect: repeated after the member started a new timer, it would
 // stop that one. So StopTimer is retried only when the request never reached Clockify (a
@@ -195,11 +195,12 @@ func (s *MembersService) StopTimer(ctx context.Context, workspaceID, userID stri
 }
 
 // diagnoseStop names why Clockify refused to stop the timer: nothing running (Clockify's 404
-// with code 404, or a running list without the member) or an end before the start.
+// with code 404, or a running list without the member) or an end before the start, as a
+// *RestrictionError carrying Clockify's answer.
 func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID string, end time.Time, err error) error {
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && !errors.Is(apiErr, ErrRouteNotFound) {
-		return fmt.Errorf("%w: member %s: %w", ErrNoRunningTimer, userID, err)
+		return restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer to stop", userID), err)
 	}
 	if !diagnosable(err) {
 		return err
