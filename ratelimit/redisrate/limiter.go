@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"time"
 
 	"github.com/clockify-go/clockify"
@@ -46,7 +47,7 @@ var _ clockify.RateLimiter = (*Limiter)(nil)
 func New(rdb redis.UniversalClient, key string, perSecond int) *Limiter {
 	l := &Limiter{key: key, perSecond: perSecond, timeout: DefaultTimeout}
 	switch {
-	case rdb == nil:
+	case isNil(rdb):
 		l.invalid = &clockify.ValidationError{Field: "redis client", Reason: "must not be nil"}
 	case key == "":
 		l.invalid = &clockify.ValidationError{Field: "rate limit key", Reason: "must not be empty"}
@@ -126,6 +127,12 @@ func (l *Limiter) allow(ctx context.Context) (time.Duration, error) {
 	}
 	done := make(chan answer, 1)
 	go func() {
+		defer func() {
+			// A panic here would kill the caller's process from a goroutine it cannot guard.
+			if p := recover(); p != nil {
+				done <- answer{err: fmt.Errorf("redis client panicked: %v", p)}
+			}
+		}()
 		res, err := l.rl.Allow(callCtx, l.key, l.limit)
 		done <- answer{res, err}
 	}()
@@ -147,4 +154,13 @@ func (l *Limiter) allow(ctx context.Context) (time.Duration, error) {
 		}
 		return 0, fmt.Errorf("%w (key %q): no answer within %v", ErrRedisUnavailable, l.key, l.timeout)
 	}
+}
+
+// isNil reports a nil interface or one holding a nil pointer (a typed nil *redis.Client).
+func isNil(rdb redis.UniversalClient) bool {
+	if rdb == nil {
+		return true
+	}
+	v := reflect.ValueOf(rdb)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
