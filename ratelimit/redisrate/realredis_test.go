@@ -13,6 +13,16 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
+// TestMain silences go-redis's own log of failed dials, which the outage tests provoke.
+func TestMain(m *testing.M) {
+	redis.SetLogger(quietLogger{})
+	os.Exit(m.Run())
+}
+
+type quietLogger struct{}
+
+func (quietLogger) Printf(context.Context, string, ...any) {}
+
 // realRedis returns a new connection pool to the Redis server at $REDIS_ADDR. Without
 // REDIS_ADDR the test is skipped, except under CI (CI set), where it fails: CI must run
 // these tests against a real server. A set but unreachable address always fails.
