@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clockify-go/clockify"
+	"github.com/clockify-go/clockify/clockifytest"
 	"github.com/clockify-go/clockify/ratelimit/redisrate"
 )
 
@@ -156,4 +157,21 @@ func TestWait_slowRedisHonoursContextDeadline(t *testing.T) {
 	err := l.Wait(ctx)
 	require.True(t, errors.Is(err, context.DeadlineExceeded), "got %v", err)
 	assert.Less(t, time.Since(start), 500*time.Millisecond)
+}
+
+func TestClient_sendsNothingWhenRedisIsGone(t *testing.T) {
+	rdb, mr := miniClient(t)
+	srv := clockifytest.NewServer()
+	defer srv.Close()
+	key := redisrate.Key(clockifytest.DefaultWorkspaceID, srv.OwnerKey())
+	c := srv.Client(clockify.WithRateLimiter(redisrate.New(rdb, key, 50)))
+	_, _, err := c.Members.Current(context.Background())
+	require.NoError(t, err)
+	mr.Close()
+	srv.ResetRequests()
+
+	_, _, err = c.Members.Current(context.Background())
+	require.ErrorIs(t, err, redisrate.ErrRedisUnavailable)
+	assert.NotContains(t, err.Error(), srv.OwnerKey())
+	assert.Empty(t, srv.Requests(), "a request went out without the shared budget")
 }
