@@ -152,7 +152,7 @@ func (l *Limiter) allow(ctx context.Context) (time.Duration, error) {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return 0, ctxErr
 		}
-		return 0, fmt.Errorf("%w (key %q): no answer within %v", ErrRedisUnavailable, l.key, l.timeout)
+		return 0, fmt.Errorf("%w (key %q): no answer within %v (down, unreachable or overloaded)", ErrRedisUnavailable, l.key, l.timeout)
 	}
 }
 
