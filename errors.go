@@ -222,27 +222,6 @@ func truncate(s string, n int) string {
 	return s[:cut] + ellipsis
 }
 
-// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date; 0 when absent or
-// unreadable.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs <= 0 || secs > 1e6 {
-			return 0
-		}
-		return time.Duration(secs * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-	}
-	return 0
-}
-
 // RestrictionError reports that one of Clockify's documented product rules blocks a change.
 // Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
 // server's answer when the server refused (nil when the SDK found the rule before sending).
