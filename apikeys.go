@@ -147,7 +147,7 @@ func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
 //
 // Clockify API: GET /v1/user (Clockify has no endpoint to create or revoke keys)
 func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
-	if err := checkAPIKey(newKey); err != nil {
+	if err := checkSecret("newKey", newKey); err != nil {
 		return err
 	}
 	c := s.client
@@ -185,9 +185,6 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 	c.setAPIKey(newKey, newUser.ID)
 	return nil
 }
-
-// checkAPIKey refuses a key that cannot be sent as a header value, without quoting it.
-func checkAPIKey(key string) error { return checkSecret("newKey", key) }
 
 // kind names the credential's kind.
 func (c *credential) kind() CredentialKind {

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -266,21 +265,3 @@ func (e *ValidationError) Error() string {
 
 // Is makes every *ValidationError match ErrInvalidInput.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
-
-// requireIDs checks that each id (given as name, value pairs) is non-empty and has no path
-// separators, so a blank id never turns into a request for another route.
-func requireIDs(pairs ...string) error {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		name, v := pairs[i], pairs[i+1]
-		switch {
-		case strings.TrimSpace(v) == "":
-			return &ValidationError{Field: name, Reason: "must not be empty"}
-		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
-		case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-			// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
-		}
-	}
-	return nil
-}

@@ -6,14 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"math"
 	"net/http"
-	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MembersService manages a workspace's members: listing and filtering them, invitations,
@@ -46,29 +43,15 @@ func (f *MemberFilter) validate() error {
 	if f == nil {
 		return nil
 	}
-	if f.Status != "" && !f.Status.Valid() {
-		return &ValidationError{Field: "Status", Reason: fmt.Sprintf("unknown membership status %q", f.Status)}
-	}
-	for _, s := range f.AccountStatuses {
-		if !s.Valid() {
-			return &ValidationError{Field: "AccountStatuses", Reason: fmt.Sprintf("unknown account status %q", s)}
-		}
-	}
-	for _, r := range f.Roles {
-		if !r.Valid() {
-			return &ValidationError{Field: "Roles", Reason: fmt.Sprintf("unknown role %q", r)}
-		}
-	}
-	if f.SortColumn != "" && !f.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", f.SortColumn)}
-	}
-	if f.SortOrder != "" && !f.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", f.SortOrder)}
-	}
-	if f.Memberships != "" && !f.Memberships.Valid() {
-		return &ValidationError{Field: "Memberships", Reason: fmt.Sprintf("unknown memberships option %q", f.Memberships)}
-	}
-	return f.ListOptions.validate()
+	return firstError(
+		checkEnum("Status", "membership status", f.Status),
+		checkEnums("AccountStatuses", "account status", f.AccountStatuses),
+		checkEnums("Roles", "role", f.Roles),
+		checkEnum("SortColumn", "sort column", f.SortColumn),
+		checkEnum("SortOrder", "sort order", f.SortOrder),
+		checkEnum("Memberships", "memberships option", f.Memberships),
+		f.ListOptions.validate(),
+	)
 }
 
 // Filter searches the workspace's members. It only reads, so it is retried like a GET.
@@ -192,24 +175,14 @@ func (o *ListMembersOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if o.Status != "" && !o.Status.Valid() {
-		return &ValidationError{Field: "Status", Reason: fmt.Sprintf("unknown membership status %q", o.Status)}
-	}
-	for _, st := range o.AccountStatuses {
-		if !st.Valid() {
-			return &ValidationError{Field: "AccountStatuses", Reason: fmt.Sprintf("unknown account status %q", st)}
-		}
-	}
-	if o.SortColumn != "" && !o.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
-	}
-	if o.SortOrder != "" && !o.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
-	}
-	if o.Memberships != "" && !o.Memberships.Valid() {
-		return &ValidationError{Field: "Memberships", Reason: fmt.Sprintf("unknown memberships option %q", o.Memberships)}
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("Status", "membership status", o.Status),
+		checkEnums("AccountStatuses", "account status", o.AccountStatuses),
+		checkEnum("SortColumn", "sort column", o.SortColumn),
+		checkEnum("SortOrder", "sort order", o.SortOrder),
+		checkEnum("Memberships", "memberships option", o.Memberships),
+		o.ListOptions.validate(),
+	)
 }
 
 // List returns one page of the workspace's members (page 1 unless opts.Page says otherwise).
@@ -300,17 +273,6 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	return &ws, resp, nil
 }
 
-func validateEmail(email string) error {
-	if email == "" {
-		return &ValidationError{Field: "email", Reason: "must not be empty"}
-	}
-	a, err := mail.ParseAddress(email)
-	if err != nil || a.Address != email || a.Name != "" {
-		return &ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not a bare email address", email)}
-	}
-	return nil
-}
-
 // diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
 func (s *MembersService) diagnoseInvite(ctx context.Context, workspaceID string, err error) error {
 	if !diagnosable(err) {
@@ -344,46 +306,15 @@ type LimitedMember struct {
 
 func (m *LimitedMember) validate(i int) error {
 	field := func(name string) string { return fmt.Sprintf("members[%d].%s", i, name) }
-	name := strings.TrimSpace(m.Name)
-	switch {
-	case name == "":
-		return &ValidationError{Field: field("Name"), Reason: "is required"}
-	case utf8.RuneCountInString(m.Name) > 100:
-		return &ValidationError{Field: field("Name"), Reason: "must be at most 100 characters"}
-	}
-	if err := validateAmount(field("HourlyRate"), m.HourlyRate); err != nil {
-		return err
-	}
-	if err := validateAmount(field("CostRate"), m.CostRate); err != nil {
-		return err
-	}
-	if m.WeekStart != "" && !m.WeekStart.Valid() {
-		return &ValidationError{Field: field("WeekStart"), Reason: fmt.Sprintf("unknown weekday %q", m.WeekStart)}
-	}
-	if err := validateSchedule(field(""), m.WorkCapacity, m.WorkingDays); err != nil {
-		return err
-	}
-	if err := validateCustomFields(field("UserCustomFields"), m.UserCustomFields); err != nil {
-		return err
-	}
-	seen := make(map[string]bool, len(m.UserGroups))
-	for j, g := range m.UserGroups {
-		if err := requireIDs(field(fmt.Sprintf("UserGroups[%d]", j)), g); err != nil {
-			return err
-		}
-		if seen[g] {
-			return &ValidationError{Field: field("UserGroups"), Reason: fmt.Sprintf("group %q is listed twice", g)}
-		}
-		seen[g] = true
-	}
-	return nil
-}
-
-func validateAmount(field string, amount *int64) error {
-	if amount != nil && (*amount < 0 || *amount > math.MaxInt32) {
-		return &ValidationError{Field: field, Reason: fmt.Sprintf("must be between 0 and %d minor units", math.MaxInt32)}
-	}
-	return nil
+	return firstError(
+		validateName(field("Name"), m.Name),
+		validateAmount(field("HourlyRate"), m.HourlyRate),
+		validateAmount(field("CostRate"), m.CostRate),
+		checkEnum(field("WeekStart"), "weekday", m.WeekStart),
+		validateSchedule(field(""), m.WorkCapacity, m.WorkingDays),
+		validateCustomFields(field("UserCustomFields"), m.UserCustomFields),
+		validateIDSet(field("UserGroups"), "group", m.UserGroups),
+	)
 }
 
 // AddLimited adds 1 to MaxLimitedMembers limited members in one call. Clockify answers with an
@@ -553,13 +484,11 @@ func (o *ListManagersOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if o.SortColumn != "" && !o.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
-	}
-	if o.SortOrder != "" && !o.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("SortColumn", "sort column", o.SortColumn),
+		checkEnum("SortOrder", "sort order", o.SortOrder),
+		o.ListOptions.validate(),
+	)
 }
 
 // Managers returns one page of the member's team managers (page 1 unless opts.Page says

@@ -306,18 +306,3 @@ func WithLogger(l *slog.Logger) Option {
 		return nil
 	}
 }
-
-// checkSecret refuses a credential that could never travel in a header: empty, or with spaces,
-// line breaks or control characters (a key read from a file with its trailing newline).
-// Refusing it here beats a transport error on every request.
-func checkSecret(field, secret string) error {
-	if strings.TrimSpace(secret) == "" {
-		return &ValidationError{Field: field, Reason: "must not be empty"}
-	}
-	for i := 0; i < len(secret); i++ {
-		if b := secret[i]; b <= ' ' || b == 0x7f {
-			return &ValidationError{Field: field, Reason: "must not contain spaces, line breaks or control characters (trim what you read from a file)"}
-		}
-	}
-	return nil
-}
