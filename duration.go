@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -112,6 +111,11 @@ func ParseDuration(s string) (Duration, error) {
 	return Duration(n.Int64()), nil
 }
 
+// invalidDuration is the reason a duration does not parse, which ParseDuration puts in its error.
+type invalidDuration string
+
+func (r invalidDuration) Error() string { return string(r) }
+
 // durationParser adds up the components of an ISO-8601 duration. The arithmetic is exact:
 // float64 loses nanoseconds beyond 2^53 ns (about 104 days), which broke
 // ParseDuration(d.String()) == d.
@@ -128,11 +132,11 @@ type durationParser struct {
 func (p *durationParser) next(rest string) (string, error) {
 	if rest[0] == 'T' || rest[0] == 't' {
 		if p.inTime {
-			return "", errors.New("T appears twice")
+			return "", invalidDuration("T appears twice")
 		}
 		p.inTime = true
 		if rest = rest[1:]; rest == "" {
-			return "", errors.New("no time components after T")
+			return "", invalidDuration("no time components after T")
 		}
 		return rest, nil
 	}
@@ -142,13 +146,13 @@ func (p *durationParser) next(rest string) (string, error) {
 	}
 	switch {
 	case i == 0 && rest[0] == '-':
-		return "", errors.New("negative durations are not allowed")
+		return "", invalidDuration("negative durations are not allowed")
 	case i == 0:
-		return "", fmt.Errorf("expected a number at %q", rest)
+		return "", invalidDuration(fmt.Sprintf("expected a number at %q", rest))
 	case i == len(rest):
-		return "", errors.New("number without a unit")
+		return "", invalidDuration("number without a unit")
 	case i > maxDurationDigits:
-		return "", fmt.Errorf("number %.10s… is too long", rest)
+		return "", invalidDuration(fmt.Sprintf("number %.10s… is too long", rest))
 	}
 	v, err := p.number(rest[:i])
 	if err != nil {
@@ -160,7 +164,7 @@ func (p *durationParser) next(rest string) (string, error) {
 	}
 	p.total.Add(&p.total, v.Mul(v, new(big.Rat).SetInt64(int64(scale))))
 	if p.total.Cmp(maxDurationRat) > 0 {
-		return "", errors.New("too long")
+		return "", invalidDuration("too long")
 	}
 	return rest[i+1:], nil
 }
@@ -170,14 +174,14 @@ func (p *durationParser) next(rest string) (string, error) {
 func (p *durationParser) number(s string) (*big.Rat, error) {
 	num := strings.Replace(s, ",", ".", 1)
 	if strings.Count(num, ".") > 1 || num[0] == '.' || num[len(num)-1] == '.' {
-		return nil, fmt.Errorf("malformed number %q", s)
+		return nil, invalidDuration(fmt.Sprintf("malformed number %q", s))
 	}
 	v, ok := new(big.Rat).SetString(num) // num is digits with at most one '.', so exact
 	if !ok {
-		return nil, fmt.Errorf("malformed number %q", s)
+		return nil, invalidDuration(fmt.Sprintf("malformed number %q", s))
 	}
 	if p.sawFraction {
-		return nil, errors.New("only the last component may have a fraction")
+		return nil, invalidDuration("only the last component may have a fraction")
 	}
 	p.sawFraction = strings.Contains(num, ".")
 	return v, nil
@@ -194,7 +198,7 @@ func (p *durationParser) unit(u byte) (time.Duration, error) {
 	case !p.inTime && (u == 'D' || u == 'd'):
 		scale, order = 24*time.Hour, 1
 	case !p.inTime && (u == 'Y' || u == 'y' || u == 'M' || u == 'm'):
-		return 0, errors.New("years and months have no fixed length")
+		return 0, invalidDuration("years and months have no fixed length")
 	case p.inTime && (u == 'H' || u == 'h'):
 		scale, order = time.Hour, 2
 	case p.inTime && (u == 'M' || u == 'm'):
@@ -202,10 +206,10 @@ func (p *durationParser) unit(u byte) (time.Duration, error) {
 	case p.inTime && (u == 'S' || u == 's'):
 		scale, order = time.Second, 4
 	default:
-		return 0, fmt.Errorf("unexpected unit %q", string(u))
+		return 0, invalidDuration(fmt.Sprintf("unexpected unit %q", string(u)))
 	}
 	if order <= p.lastOrder {
-		return 0, errors.New("components out of order or repeated")
+		return 0, invalidDuration("components out of order or repeated")
 	}
 	p.lastOrder = order
 	p.components++
