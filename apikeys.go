@@ -198,12 +198,11 @@ func (c *credential) kind() CredentialKind {
 //
 // Clockify API: GET /v1/user
 func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, error) {
-	var u User
-	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", out: &u, retrySafe: true, cred: cred})
+	u, _, err := do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", retrySafe: true, cred: cred})
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}
-	return &u, nil
+	return u, nil
 }
 
 // workspaces lists the workspaces cred reaches, only those where its user holds role if role is
@@ -215,8 +214,7 @@ func (s *APIKeysService) workspaces(ctx context.Context, cred *credential, role 
 	if role != "" {
 		q = url.Values{"roles": {string(role)}}
 	}
-	var list []*Workspace
-	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/workspaces", query: q, out: &list, retrySafe: true, cred: cred})
+	list, _, err := doList[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}

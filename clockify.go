@@ -156,6 +156,26 @@ type op struct {
 	cred *credential
 }
 
+// do sends o and decodes a 2xx answer into a new T. Methods that return one object use it.
+func do[T any](ctx context.Context, c *Client, o op) (*T, *Response, error) {
+	out := new(T)
+	o.out = out
+	resp, err := c.call(ctx, o)
+	if err != nil {
+		return nil, resp, err
+	}
+	return out, resp, nil
+}
+
+// doList is do for methods that return a list.
+func doList[T any](ctx context.Context, c *Client, o op) ([]*T, *Response, error) {
+	items, resp, err := do[[]*T](ctx, c, o)
+	if err != nil {
+		return nil, resp, err
+	}
+	return *items, resp, nil
+}
+
 // The life of a call. Every method describes its request as an op and hands it to call:
 //
 //  1. call encodes the op into one request (newRequest) and gives it an *attempt, the state

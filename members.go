@@ -64,21 +64,9 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 	if err := f.validate(); err != nil {
 		return nil, nil, err
 	}
-	body := f
-	if body == nil {
-		body = &MemberFilter{}
-	}
-	page := body.Page
-	if page == 0 {
-		page = 1
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/users/info",
-		body: body, out: &users, retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	body := orZero(f)
+	return doList[User](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
+		body: &body, retrySafe: true, page: body.pageNumber()})
 }
 
 // FilterAll iterates every member matching f, fetching pages lazily (f.Page is ignored;
@@ -86,25 +74,13 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 //
 // Clockify API: POST /v1/workspaces/{workspaceId}/users/info
 func (s *MembersService) FilterAll(ctx context.Context, workspaceID string, f *MemberFilter) iter.Seq2[*User, error] {
-	q := MemberFilter{}
-	if f != nil {
-		q = *f
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.Filter(ctx, workspaceID, &pq)
+	return allPages(ctx, f, idOfUser, func(ctx context.Context, f *MemberFilter) ([]*User, *Response, error) {
+		return s.Filter(ctx, workspaceID, f)
 	})
 }
 
-// defaultIterPageSize is the page size of the All-style iterators when the caller sets none:
-// fewer requests than Clockify's default of 50, while a page stays a modest size.
-const defaultIterPageSize = 200
-
-func userID(u *User) string { return u.ID }
+// idOfUser names a user for the pager.
+func idOfUser(u *User) string { return u.ID }
 
 func usersPath(workspaceID string) string {
 	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/users"
@@ -135,12 +111,7 @@ func (s *MembersService) current(ctx context.Context, memberships bool) (*User, 
 	if memberships {
 		q = url.Values{"include-memberships": {"true"}}
 	}
-	var u User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", query: q, out: &u, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &u, resp, nil
+	return do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
 }
 
 // ListMembersOptions filters, sorts and pages the member list. Zero fields are not sent, except
@@ -196,21 +167,9 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 	if err := opts.validate(); err != nil {
 		return nil, nil, err
 	}
-	q := ListMembersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	page := q.Page
-	if page == 0 {
-		page = 1
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q, out: &users,
-		retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	q := orZero(opts)
+	return doList[User](ctx, s.client, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
+		retrySafe: true, page: q.pageNumber()})
 }
 
 // All iterates every member matching opts, fetching pages lazily as the loop asks for them
@@ -219,17 +178,8 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users
 func (s *MembersService) All(ctx context.Context, workspaceID string, opts *ListMembersOptions) iter.Seq2[*User, error] {
-	q := ListMembersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.List(ctx, workspaceID, &pq)
+	return allPages(ctx, opts, idOfUser, func(ctx context.Context, opts *ListMembersOptions) ([]*User, *Response, error) {
+		return s.List(ctx, workspaceID, opts)
 	})
 }
 
@@ -265,12 +215,11 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	body := struct {
 		Email string `json:"email"`
 	}{email}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body, out: &ws})
+	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
 	if err != nil {
 		return nil, resp, s.diagnoseInvite(ctx, workspaceID, err)
 	}
-	return &ws, resp, nil
+	return ws, resp, nil
 }
 
 // diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
@@ -386,12 +335,7 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 	body := struct {
 		Status MembershipStatus `json:"status"`
 	}{status}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, out: &ws, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &ws, resp, nil
+	return do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
 }
 
 // diagnoseDeactivate explains a refused deactivation by the first of Clockify's rules that
@@ -502,21 +446,9 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 	if err := opts.validate(); err != nil {
 		return nil, nil, err
 	}
-	var q any
-	page := 1
-	if opts != nil {
-		q = opts
-		if opts.Page > 0 {
-			page = opts.Page
-		}
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: q,
-		out: &users, retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	q := orZero(opts)
+	return doList[User](ctx, s.client, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
+		retrySafe: true, page: q.pageNumber()})
 }
 
 // ManagersAll iterates all of the member's team managers, fetching pages lazily (opts.Page is
@@ -524,17 +456,8 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users/{userId}/managers
 func (s *MembersService) ManagersAll(ctx context.Context, workspaceID, userID string, opts *ListManagersOptions) iter.Seq2[*User, error] {
-	q := ListManagersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, func(u *User) string { return u.ID }, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.Managers(ctx, workspaceID, userID, &pq)
+	return allPages(ctx, opts, idOfUser, func(ctx context.Context, opts *ListManagersOptions) ([]*User, *Response, error) {
+		return s.Managers(ctx, workspaceID, userID, opts)
 	})
 }
 
@@ -593,8 +516,7 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 	if err != nil {
 		return nil, nil, err
 	}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, out: &ws, retrySafe: true})
+	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, retrySafe: true})
 	if err != nil {
 		var features []string
 		if which == "/cost-rate" {
@@ -605,7 +527,7 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 		}
 		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
 	}
-	return &ws, resp, nil
+	return ws, resp, nil
 }
 
 // SetCustomField sets the member's value of a user custom field (entity type USER). value is
@@ -625,12 +547,11 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 		Value json.RawMessage `json:"value"`
 	}{raw}
 	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
-	var v CustomFieldValue
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: path, body: body, out: &v, retrySafe: true})
+	v, resp, err := do[CustomFieldValue](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
 		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureUserCustomFields)
 	}
-	return &v, resp, nil
+	return v, resp, nil
 }
 
 // UserGroup is a workspace's user group, as Clockify answers changes to its members.
@@ -674,12 +595,7 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
 }
 
 // RemoveFromGroup takes the member out of the user group and returns the group as it now is.
@@ -689,11 +605,6 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
-		out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+		retrySafe: true})
 }

@@ -120,12 +120,7 @@ func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: profilePath(workspaceID, userID), out: &p, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &p, resp, nil
+	return do[Profile](ctx, s.client, op{method: http.MethodGet, path: profilePath(workspaceID, userID), retrySafe: true})
 }
 
 // Update changes the parts of a member's profile that u sets; unset fields are left as they
@@ -145,12 +140,11 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 	if err := u.validate(); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, out: &p, retrySafe: true})
+	p, resp, err := do[Profile](ctx, s.client, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, retrySafe: true})
 	if err != nil {
 		return nil, resp, s.diagnose(ctx, workspaceID, userID, u, err)
 	}
-	return &p, resp, nil
+	return p, resp, nil
 }
 
 // Check reports whether one of Clockify's documented rules (clockify-api.md §15) blocks u,
