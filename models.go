@@ -3,6 +3,7 @@ package clockify
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // Role is a role a member holds in a workspace.
@@ -242,14 +243,7 @@ type Subdomain struct {
 }
 
 // HasFeature reports whether the workspace has the feature flag f (e.g. "EDIT_MEMBER_PROFILE").
-func (w *Workspace) HasFeature(f string) bool {
-	for _, x := range w.Features {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
+func (w *Workspace) HasFeature(f string) bool { return slices.Contains(w.Features, f) }
 
 // Plan returns the workspace's subscription type, or "" when Clockify sent none.
 func (w *Workspace) Plan() string {
