@@ -12,9 +12,10 @@ import (
 // APIKeysService covers what a program can do with credentials. Clockify's API has no
 // endpoint to create, list, rename or delete API keys: that is done in the web app (Profile
 // settings → Preferences → Advanced → Manage API keys), where generating a new key may
-// deactivate the old one. A key works only in the region or subdomain where it was generated.
-// The service therefore checks credentials (Verify), swaps a new key into a running client
-// (Rotate), and names keys safely in logs (Fingerprint).
+// deactivate the old one (https://clockify.me/help/administration/api-webhook-settings). A key
+// works only in the region or subdomain where it was generated. The service therefore checks
+// credentials (Verify), swaps a new key into a running client (Rotate), and names keys safely
+// in logs (Fingerprint).
 type APIKeysService service
 
 var (

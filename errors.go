@@ -73,7 +73,9 @@ var (
 	ErrRemovedInCAKE = errors.New("clockify: members are removed in the CAKE.com account, not by API")
 )
 
-// Error codes Clockify puts in error bodies (clockify-api.md §6).
+// Error codes Clockify puts in error bodies ({"message": ..., "code": ...}). The API reference
+// (https://docs.clockify.me/) declares no error answers, so these are the codes Clockify's
+// servers are seen to send.
 const (
 	codeAuthConflict     = 1000
 	codeInvalidAPIKey    = 4003

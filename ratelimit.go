@@ -7,7 +7,7 @@ import (
 
 const (
 	// DefaultRateLimit is Clockify's documented limit for paid workspaces, in requests per
-	// second per client.
+	// second per client (https://clockify.me/help/fr/getting-started/webhook-and-api-limitations).
 	DefaultRateLimit = 50
 	// DefaultRateBurst is the default limiter's burst. Requests are spaced evenly (one every
 	// 20 ms) rather than sent in bursts: Clockify's own accounting of "50 per second" is not
