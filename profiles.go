@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
-	"time"
-	"unicode/utf8"
 )
 
 // ProfilesService reads and edits members' profiles: week start, daily work capacity, working
@@ -54,9 +51,6 @@ type ProfileUpdate struct {
 	RemoveProfileImage bool `json:"removeProfileImage,omitempty"`
 }
 
-// maxProfileName is the longest name Clockify accepts, in characters.
-const maxProfileName = 100
-
 // validate refuses what Clockify would refuse, or what would be sent wrongly, before sending.
 func (u *ProfileUpdate) validate() error {
 	if u == nil {
@@ -75,11 +69,8 @@ func (u *ProfileUpdate) validate() error {
 		return err
 	}
 	if u.Name != nil {
-		if strings.TrimSpace(*u.Name) == "" {
-			return &ValidationError{Field: "Name", Reason: "must not be empty"}
-		}
-		if n := utf8.RuneCountInString(*u.Name); n > maxProfileName {
-			return &ValidationError{Field: "Name", Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxProfileName)}
+		if err := validateName("Name", *u.Name); err != nil {
+			return err
 		}
 	}
 	if u.ImageURL != nil {
@@ -129,12 +120,7 @@ func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: profilePath(workspaceID, userID), out: &p, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &p, resp, nil
+	return do[Profile](ctx, s.client, op{method: http.MethodGet, path: profilePath(workspaceID, userID), retrySafe: true})
 }
 
 // Update changes the parts of a member's profile that u sets; unset fields are left as they
@@ -154,12 +140,11 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 	if err := u.validate(); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, out: &p, retrySafe: true})
+	p, resp, err := do[Profile](ctx, s.client, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, retrySafe: true})
 	if err != nil {
 		return nil, resp, s.diagnose(ctx, workspaceID, userID, u, err)
 	}
-	return &p, resp, nil
+	return p, resp, nil
 }
 
 // Check reports whether one of Clockify's documented rules (clockify-api.md §15) blocks u,
@@ -314,37 +299,4 @@ func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) str
 		return fmt.Sprintf("user custom fields are a paid feature; workspace %s lacks %s", workspaceID, featureUserCustomFields)
 	}
 	return ""
-}
-
-// validateSchedule checks a capacity (0 to 24 hours) and a working-day set (real days, at least
-// one) wherever they are set; prefix names the enclosing field in errors.
-func validateSchedule(prefix string, capacity *Duration, days *WeekdaySet) error {
-	if capacity != nil && (*capacity < 0 || capacity.Std() > 24*time.Hour) {
-		return &ValidationError{Field: prefix + "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*capacity))}
-	}
-	if days != nil {
-		switch {
-		case !days.Valid():
-			return &ValidationError{Field: prefix + "WorkingDays", Reason: "contains a value that is not a weekday"}
-		case days.Len() == 0:
-			return &ValidationError{Field: prefix + "WorkingDays", Reason: "must hold at least one day"}
-		}
-	}
-	return nil
-}
-
-// validateCustomFields checks that each custom field has an id and is set once.
-func validateCustomFields(field string, cfs []CustomFieldUpsert) error {
-	seen := make(map[string]bool, len(cfs))
-	for i, cf := range cfs {
-		id := cf.CustomFieldID
-		switch {
-		case strings.TrimSpace(id) == "":
-			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: "must not be empty"}
-		case seen[id]:
-			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: fmt.Sprintf("%q is set twice", id)}
-		}
-		seen[id] = true
-	}
-	return nil
 }

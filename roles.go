@@ -176,8 +176,7 @@ func (s *RolesService) Assign(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, nil, err
 	}
-	var grants []*RoleGrant
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), out: &grants, retrySafe: true})
+	grants, resp, err := doList[RoleGrant](ctx, s.client, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
 		if a.role != RoleWorkspaceAdmin {
 			err = s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureManagerRole)
