@@ -3,7 +3,6 @@ package clockify
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"math"
@@ -295,7 +294,7 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	var ws Workspace
 	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body, out: &ws})
 	if err != nil {
-		return nil, resp, s.diagnoseInvite(ctx, workspaceID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, inviteRules())
 	}
 	return &ws, resp, nil
 }
@@ -309,18 +308,6 @@ func validateEmail(email string) error {
 		return &ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not a bare email address", email)}
 	}
 	return nil
-}
-
-// diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
-func (s *MembersService) diagnoseInvite(ctx context.Context, workspaceID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	ws, lerr := s.client.workspace(ctx, workspaceID)
-	if lerr != nil || ws.Plan() != "FREE" {
-		return err
-	}
-	return restricted(ErrPaidFeature, "", fmt.Sprintf("workspace %s is on the Free plan; inviting members by API needs a paid subscription with a free seat", workspaceID), err)
 }
 
 // MaxLimitedMembers is the most limited members one AddLimited call takes.
@@ -412,7 +399,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 	}{members}
 	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
 	if err != nil {
-		return resp, s.client.diagnoseFeatures(ctx, workspaceID, "", err, featureLimitedUsers)
+		return resp, s.client.explain(ctx, workspaceID, "", err, limitedMemberRules())
 	}
 	return resp, nil
 }
@@ -443,7 +430,7 @@ func (s *MembersService) Activate(ctx context.Context, workspaceID, userID strin
 func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
 	if err != nil {
-		return nil, resp, s.diagnoseDeactivate(ctx, workspaceID, userID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, deactivateRules())
 	}
 	return ws, resp, nil
 }
@@ -463,39 +450,6 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 	return &ws, resp, nil
 }
 
-// diagnoseDeactivate explains a refused deactivation by the first of Clockify's rules that
-// applies, or returns err unchanged. A lookup that fails leaves err unchanged too.
-func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, userID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	c := s.client
-	owners, lerr := c.holders(ctx, workspaceID, RoleOwner)
-	if lerr != nil {
-		return err
-	}
-	if owners[userID] {
-		return restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be deactivated", userID), err)
-	}
-	ws, lerr := c.workspace(ctx, workspaceID)
-	if lerr != nil {
-		return err
-	}
-	if membershipStatus(ws, userID) == MembershipPending {
-		return restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"a pending invitation cannot be deactivated, only revoked by the owner on the CAKE.com account's Members page", userID), err)
-	}
-	admin, lerr := c.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
-	if lerr != nil || !admin {
-		return err
-	}
-	caller, lerr := c.currentUserID(ctx)
-	if lerr != nil || owners[caller] {
-		return err
-	}
-	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("member %s is a workspace admin; only the workspace owner can deactivate an admin", userID), err)
-}
-
 // Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
 // explained instead of a bare 400. Clockify no longer removes members by API: members leave a
 // workspace by Deactivate, and are deleted on the CAKE.com account's Members page once they are
@@ -512,31 +466,12 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
-	ws, err := s.client.workspace(ctx, workspaceID)
-	if err != nil {
+	if err := s.client.blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
 		return nil, err
-	}
-	switch membershipStatus(ws, userID) {
-	case MembershipActive:
-		owner, err := s.client.hasRole(ctx, workspaceID, userID, RoleOwner)
-		if err != nil {
-			return nil, err
-		}
-		if owner {
-			return nil, restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be removed", userID), nil)
-		}
-		return nil, restricted(ErrMustDeactivateFirst, userID, fmt.Sprintf("member %s is active; a member must be deactivated before removal", userID), nil)
-	case MembershipPending:
-		return nil, restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"only the owner can revoke it, on the CAKE.com account's Members page", userID), nil)
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		if errors.Is(err, ErrRemovedInCAKE) {
-			return resp, restricted(ErrRemovedInCAKE, userID, fmt.Sprintf("member %s cannot be removed by API; after deactivating them in every workspace "+
-				"of the organisation, remove them on the CAKE.com account's Members page", userID), err)
-		}
-		return resp, err
+		return resp, removedInCAKE(userID, err)
 	}
 	return resp, nil
 }
@@ -667,14 +602,7 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 	var ws Workspace
 	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, out: &ws, retrySafe: true})
 	if err != nil {
-		var features []string
-		if which == "/cost-rate" {
-			features = append(features, featureLaborCost)
-		}
-		if !r.Since.IsZero() {
-			features = append(features, featureHistoricRates)
-		}
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(which == "/cost-rate", !r.Since.IsZero()))
 	}
 	return &ws, resp, nil
 }
@@ -699,7 +627,7 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 	var v CustomFieldValue
 	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: path, body: body, out: &v, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureUserCustomFields)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
 	return &v, resp, nil
 }
