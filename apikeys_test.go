@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -72,24 +73,24 @@ func (k *keyRing) seenKeys() []string {
 // addonClient is setup for a client that authenticates with an addon token.
 func addonClient(t *testing.T, token string) (*Client, *http.ServeMux) {
 	t.Helper()
-	mux := http.NewServeMux()
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
+	srv := newTestServer(t)
 	c, err := NewClient(WithBaseURL(srv.URL), WithAddonToken(token), WithoutRateLimit(), WithoutRetry())
 	require.NoError(t, err)
-	return c, mux
+	return c, srv.ServeMux
 }
 
 // clientServedBy is a client for a real Clockify address (a region, a subdomain: an API root
 // ending in /api) whose requests mux answers in process.
 func clientServedBy(t *testing.T, mux *http.ServeMux, opts ...Option) *Client {
 	t.Helper()
-	h := http.StripPrefix("/api", mux)
-	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	h := http.StripPrefix(apiPrefix, mux)
+	mt := httpmock.NewMockTransport()
+	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
 		return rec.Result(), nil
-	})}
+	})
+	hc := &http.Client{Transport: mt}
 	c, err := NewClient(append([]Option{WithAPIKey(testKey), WithHTTPClient(hc), WithoutRateLimit(), WithoutRetry()}, opts...)...)
 	require.NoError(t, err)
 	return c

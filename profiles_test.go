@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -228,15 +227,13 @@ func activeMember() member {
 		status: MembershipActive, account: AccountActive, workspaces: 1, email: "ana@example.com", name: "Ana"}
 }
 
-// ruleServer serves the lookups Check makes (E3, E12, E5) from m and refuses every PATCH with
-// refusal (or accepts it when refusal is ""). It returns the client and the number of requests
-// made, by method and path.
-func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
+// ruleServer serves the lookups Check makes (the workspace, the member's profile, the member
+// search) from m and refuses every PATCH with refusal (or accepts it when refusal is ""). It
+// returns the client and the server, which records the requests.
+func ruleServer(t *testing.T, m member, refusal string) (*Client, *testServer) {
 	t.Helper()
-	client, mux := setup(t)
-	log := &requestLog{}
+	client, mux := setupServer(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		ws := map[string]any{
 			"id": "ws1", "name": "Acme", "featureSubscriptionType": m.plan, "features": m.features,
 			"memberships": []map[string]any{
@@ -247,12 +244,10 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		require.NoError(t, json.NewEncoder(w).Encode(ws))
 	})
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		fmt.Fprintf(w, `{"email":%q,"name":%q,"workspaceNumber":%d,"hasPendingApprovalRequest":%t,"weekStart":"MONDAY","workCapacity":"PT8H","workingDays":["MONDAY"]}`,
 			m.email, m.name, m.workspaces, m.pendingApprovals)
 	})
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		var f MemberFilter
 		require.NoError(t, json.NewDecoder(r.Body).Decode(&f))
 		u1 := map[string]any{"id": "u1", "email": m.email, "name": m.name, "status": m.account,
@@ -281,7 +276,6 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		require.NoError(t, json.NewEncoder(w).Encode(users))
 	})
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		if refusal != "" {
 			w.WriteHeader(http.StatusBadRequest)
 			fmt.Fprint(w, refusal)
@@ -289,25 +283,7 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		}
 		fmt.Fprint(w, `{"workCapacity":"PT6H","workspaceNumber":1}`)
 	})
-	return client, log
-}
-
-// requestLog records the requests a test server received, as "METHOD /path".
-type requestLog struct {
-	mu   sync.Mutex
-	reqs []string
-}
-
-func (l *requestLog) add(r *http.Request) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.reqs = append(l.reqs, r.Method+" "+r.URL.Path)
-}
-
-func (l *requestLog) all() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.reqs)
+	return client, mux
 }
 
 // ruleCases are the states that break each rule of Check, and an update they block.
@@ -369,8 +345,8 @@ func TestProfilesCheck_rules(t *testing.T) {
 			client, log := ruleServer(t, m, "")
 
 			err := client.Profiles.Check(ctx, "ws1", "u1", &tt.update)
-			assert.LessOrEqual(t, len(log.all()), 3, "Check costs at most three requests: %v", log.all())
-			assert.NotContains(t, log.all(), "PATCH /v1/workspaces/ws1/member-profile/u1", "Check changes nothing")
+			assert.LessOrEqual(t, len(log.sent()), 3, "Check costs at most three requests: %v", log.sent())
+			assert.NotContains(t, log.sent(), "PATCH /v1/workspaces/ws1/member-profile/u1", "Check changes nothing")
 			if tt.rule == nil {
 				require.NoError(t, err)
 				return
@@ -404,7 +380,7 @@ func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
 				"GET /v1/workspaces/ws1",
 				"GET /v1/workspaces/ws1/member-profile/u1",
 				"POST /v1/workspaces/ws1/users/info",
-			}, log.all())
+			}, log.sent())
 		})
 	}
 }
@@ -451,8 +427,8 @@ func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
 			assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 			assert.Equal(t, "Profile can't be edited", apiErr.Message)
 			assert.Equal(t, http.MethodPatch, apiErr.Method)
-			assert.Equal(t, "PATCH /v1/workspaces/ws1/member-profile/u1", log.all()[0], "the update is sent first")
-			assert.LessOrEqual(t, len(log.all()), 4, "one update and at most three lookups: %v", log.all())
+			assert.Equal(t, "PATCH /v1/workspaces/ws1/member-profile/u1", log.sent()[0], "the update is sent first")
+			assert.LessOrEqual(t, len(log.sent()), 4, "one update and at most three lookups: %v", log.sent())
 		})
 	}
 }
@@ -466,7 +442,7 @@ func TestProfilesUpdate_refusalWithoutRuleIsAPIError(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 	var re *RestrictionError
 	assert.False(t, errors.As(err, &re), "no rule applies: %v", err)
-	assert.Len(t, log.all(), 4, "the diagnosis ran: %v", log.all())
+	assert.Len(t, log.sent(), 4, "the diagnosis ran: %v", log.sent())
 }
 
 func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
