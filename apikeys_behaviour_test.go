@@ -13,21 +13,6 @@ import (
 	"github.com/clockify-go/clockify/clockifytest"
 )
 
-// keysClient is a client of srv that authenticates with key.
-func keysClient(t testing.TB, srv *clockifytest.Server, opt clockify.Option) *clockify.Client {
-	t.Helper()
-	c, err := clockify.NewClient(clockify.WithBaseURL(srv.URL), opt, clockify.WithoutRateLimit())
-	require.NoError(t, err)
-	return c
-}
-
-func demoServer(t testing.TB) *clockifytest.Server {
-	t.Helper()
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	return srv
-}
-
 func roleByWorkspace(info *clockify.KeyInfo) map[string]clockify.Role {
 	m := map[string]clockify.Role{}
 	for _, w := range info.Workspaces {

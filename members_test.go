@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -67,20 +66,11 @@ func failOnUnexpectedRequest(t *testing.T, mux *http.ServeMux) {
 	})
 }
 
-// countRequests wraps h, counting the requests it serves.
-func countRequests(n *atomic.Int32, h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
-		h(w, r)
-	}
-}
-
 // serveRoleDirectory answers the member filter (POST …/users/info) of ws1 with the members holding
 // the role the filter asks for, the way hasRole searches. The caller's id is served at /v1/user.
-func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) *atomic.Int32 {
+func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) {
 	t.Helper()
-	var n atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		// The server's goroutine: assert and answer an error, never require.
 		var f MemberFilter
 		if !assert.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f)) || !assert.Len(t, f.Roles, 1) {
@@ -93,11 +83,10 @@ func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holde
 		}
 		w.Header().Set("Last-Page", "true")
 		assert.NoError(t, json.NewEncoder(w).Encode(users))
-	}))
+	})
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"id":%q,"settings":null}`, callerID)
 	})
-	return &n
 }
 
 func TestMembersCurrent_decodesUser(t *testing.T) {
@@ -270,9 +259,8 @@ func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
 }
 
 func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		assert.Equal(t, "2", q.Get("page-size"))
 		assert.Equal(t, "false", q.Get("include-roles"))
@@ -280,49 +268,47 @@ func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
 		page := q.Get("page")
 		w.Header().Set("Last-Page", fmt.Sprint(page == "3"))
 		fmt.Fprintf(w, `[{"id":"p%sa"},{"id":"p%sb"}]`, page, page)
-	}))
+	})
 	var ids []string
 	for u, err := range client.Members.All(ctx, "ws1", &ListMembersOptions{AccountStatuses: []AccountStatus{AccountLimited},
 		ListOptions: ListOptions{Page: 7, PageSize: 2}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.ID)
 		if len(ids) == 1 {
-			assert.EqualValues(t, 1, requests.Load(), "the second page is fetched only when needed")
+			assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"), "the second page is fetched only when needed")
 		}
 	}
 	assert.Equal(t, []string{"p1a", "p1b", "p2a", "p2b", "p3a", "p3b"}, ids)
-	assert.EqualValues(t, 3, requests.Load())
+	assert.EqualValues(t, 3, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "false")
 		fmt.Fprintf(w, `[{"id":"a%s"},{"id":"b%[1]s"}]`, r.URL.Query().Get("page"))
-	}))
+	})
 	for u := range client.Members.All(ctx, "ws1", nil) {
 		if u.ID == "b1" {
 			break
 		}
 	}
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_defaultPageSizeAndShortPageWithoutHeader(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "200", r.URL.Query().Get("page-size"))
 		fmt.Fprint(w, `[{"id":"only"}]`)
-	}))
+	})
 	n := 0
 	for _, err := range client.Members.All(ctx, "ws1", nil) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 1, n)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
@@ -389,29 +375,27 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 }
 
 func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
-	}))
+	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	assert.ErrorIs(t, err, ErrServer)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("POST /v1/workspaces/ws1/users"))
 }
 
 func TestMembersInvite_retriedOn429(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("POST /v1/workspaces/ws1/users") == 1 {
 			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
 		fmt.Fprint(w, memberWorkspaceJSON)
-	}))
+	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("POST /v1/workspaces/ws1/users"))
 }
 
 func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
@@ -489,14 +473,13 @@ func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
 }
 
 func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadGateway)
-	}))
+	})
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: "a"}})
 	assert.ErrorIs(t, err, ErrServer)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("POST /v1/workspaces/ws1/limited-users"))
 }
 
 func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
@@ -521,17 +504,16 @@ func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T)
 		{"deactivate", func(c *Client) (*Workspace, *Response, error) { return c.Members.Deactivate(ctx, "ws1", "u1") }, "INACTIVE"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			client, mux := setup(t)
-			failOnUnexpectedRequest(t, mux)
-			var requests atomic.Int32
-			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+			client, srv := setupServer(t)
+			failOnUnexpectedRequest(t, srv.ServeMux)
+			srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, `{"status":"`+tc.status+`"}`, readBody(t, r))
 				fmt.Fprint(w, memberWorkspaceJSON)
-			}))
+			})
 			ws, _, err := tc.call(client)
 			require.NoError(t, err)
 			assert.Len(t, ws.Memberships, 4)
-			assert.EqualValues(t, 1, requests.Load(), "the happy path is one request")
+			assert.EqualValues(t, 1, srv.count("PUT /v1/workspaces/ws1/users/u1"), "the happy path is one request")
 		})
 	}
 }
@@ -562,10 +544,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 			serveRoleDirectory(t, mux, tc.caller, tc.holders)
 
 			_, _, err := client.Members.Deactivate(ctx, "ws1", tc.target)
-			assert.ErrorIs(t, err, tc.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
-			assert.Equal(t, tc.target, re.UserID)
+			assertRestriction(t, err, tc.rule, tc.target)
 			assert.Equal(t, tc.message, err.Error())
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -585,8 +564,7 @@ func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
 	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 
 	_, _, err := client.Members.Deactivate(ctx, "ws1", "u1")
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Access Denied", apiErr.Message)
@@ -673,8 +651,7 @@ func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
 				return
 			}
 			assert.Positive(t, broken.Load(), "the diagnosis reached the failing lookup")
-			var re *RestrictionError
-			assert.False(t, errors.As(err, &re), "no rule is named when a lookup failed")
+			assertNoRestriction(t, err, "no rule is named when a lookup failed")
 			assert.NotErrorIs(t, err, ErrServer, "the lookup's error is not returned")
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -702,10 +679,8 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 
 			resp, err := client.Members.Remove(ctx, "ws1", tc.target)
 			assert.Nil(t, resp)
-			assert.ErrorIs(t, err, tc.rule)
 			assert.Equal(t, tc.detail, err.Error())
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
+			re := assertRestriction(t, err, tc.rule, tc.target)
 			assert.Nil(t, re.Err, "refused by the SDK, not the server")
 		})
 	}
@@ -722,10 +697,7 @@ func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 	resp, err := client.Members.Remove(ctx, "ws1", "u3")
 	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
-	assert.ErrorIs(t, err, ErrRemovedInCAKE)
-	var re *RestrictionError
-	require.ErrorAs(t, err, &re)
-	assert.Equal(t, "u3", re.UserID)
+	re := assertRestriction(t, err, ErrRemovedInCAKE, "u3")
 	assert.Contains(t, re.Detail, "deactivating them in every workspace of the organisation")
 	assert.Contains(t, re.Detail, "CAKE.com account's Members page")
 	require.NotNil(t, re.Err)
@@ -766,32 +738,29 @@ func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, "lookup broke", apiErr.Message)
-			var re *RestrictionError
-			assert.False(t, errors.As(err, &re), "a failed lookup names no rule")
+			assertNoRestriction(t, err, "a failed lookup names no rule")
 		})
 	}
 }
 
 func TestMembersRemove_memberNotInWorkspaceIsNotFound(t *testing.T) {
-	client, mux := setup(t)
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
-	var deletes atomic.Int32
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", countRequests(&deletes, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `{"message":"User doesn't belong to Workspace","code":501}`)
-	}))
+	})
 
 	resp, err := client.Members.Remove(ctx, "ws1", "gone")
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.NotErrorIs(t, err, ErrRemovedInCAKE)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re), "not found is not one of Clockify's rules")
+	assertNoRestriction(t, err, "not found is not one of Clockify's rules")
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 501, apiErr.Code)
 	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
-	assert.EqualValues(t, 1, deletes.Load(), "a 400 is not retried")
+	assert.EqualValues(t, 1, srv.count("DELETE /v1/workspaces/ws1/users/gone"), "a 400 is not retried")
 }
 
 func TestMembersManagers_sendsOptions(t *testing.T) {
@@ -821,21 +790,20 @@ func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
 }
 
 func TestMembersManagersAll_pagesLazily(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
 		assert.Equal(t, "1", r.URL.Query().Get("page-size"))
 		w.Header().Set("Last-Page", fmt.Sprint(page == "2"))
 		fmt.Fprintf(w, `[{"id":"m%s"}]`, page)
-	}))
+	})
 	var ids []string
 	for u, err := range client.Members.ManagersAll(ctx, "ws1", "u1", &ListManagersOptions{ListOptions: ListOptions{PageSize: 1}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.ID)
 	}
 	assert.Equal(t, []string{"m1", "m2"}, ids)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("GET /v1/workspaces/ws1/users/u1/managers"))
 }
 
 func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
@@ -893,18 +861,17 @@ func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
 }
 
 func TestMembersSetRates_retriedOnServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	client, srv := setupServer(t)
+	srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate") == 1 {
 			w.WriteHeader(http.StatusBadGateway)
 			return
 		}
 		fmt.Fprint(w, memberWorkspaceJSON)
-	}))
+	})
 	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1})
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate"))
 }
 
 func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *testing.T) {

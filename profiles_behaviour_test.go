@@ -13,15 +13,6 @@ import (
 	"github.com/clockify-go/clockify/clockifytest"
 )
 
-var bctx = context.Background()
-
-// demo starts the demo team and a client acting as its owner, unpaced, with fast retries.
-func demo(t *testing.T) (*clockifytest.Server, *clockify.Client) {
-	t.Helper()
-	srv := membersDemo(t)
-	return srv, srv.Client(membersTestOpts...)
-}
-
 // otherDay returns a weekday other than d.
 func otherDay(d clockify.Weekday) clockify.Weekday {
 	if d == clockify.Sunday {
@@ -86,21 +77,16 @@ func TestProfilesBehaviour_rules(t *testing.T) {
 			srv.ResetRequests()
 			checkErr := c.Profiles.Check(bctx, ws, tt.user, u)
 			assert.LessOrEqual(t, len(srv.Requests()), 3, "Check costs at most three requests")
-			require.ErrorIs(t, checkErr, tt.rule)
-			var checked *clockify.RestrictionError
-			require.ErrorAs(t, checkErr, &checked)
+			checked := assertRestriction(t, checkErr, tt.rule, tt.user)
 			assert.Nil(t, checked.Err)
 
 			srv.ResetRequests()
 			p, _, err := c.Profiles.Update(bctx, ws, tt.user, u)
 			assert.Nil(t, p)
-			require.ErrorIs(t, err, tt.rule, "Update names the rule Check named")
-			var refused *clockify.RestrictionError
-			require.ErrorAs(t, err, &refused)
+			refused := assertRestriction(t, err, tt.rule, tt.user) // Update names the rule Check named
 			require.NotNil(t, refused.Err, "the server refused: %v", err)
 			assert.GreaterOrEqual(t, refused.Err.StatusCode, 400)
 			assert.Equal(t, checked.Error(), refused.Error())
-			assert.Equal(t, tt.user, refused.UserID)
 
 			reqs := srv.Requests()
 			require.NotEmpty(t, reqs)
@@ -203,14 +189,13 @@ func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
 // others' profiles; the diagnosis cannot read what it needs either, so the server's 403 comes
 // back as it is rather than a guessed rule.
 func TestProfilesBehaviour_nonAdminCallerGetsTheRefusal(t *testing.T) {
-	srv := membersDemo(t)
-	c := srv.ClientAs(clockifytest.DemoMemberID, membersTestOpts...)
+	srv := demoServer(t)
+	c := srv.ClientAs(clockifytest.DemoMemberID, fastOpts...)
 
 	_, _, err := c.Profiles.Update(bctx, clockifytest.DemoWorkspaceID, clockifytest.DemoAdminID,
 		&clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
 	assert.ErrorIs(t, err, clockify.ErrForbidden)
-	var re *clockify.RestrictionError
-	assert.False(t, errors.As(err, &re), "no rule is claimed: %v", err)
+	assertNoRestriction(t, err, "no rule is claimed: %v", err)
 }
 
 // TestProfilesBehaviour_updateManyMixedTeam runs one bulk change over the demo team: the
@@ -259,9 +244,7 @@ func TestProfilesBehaviour_updateManyMixedTeam(t *testing.T) {
 			assert.Equal(t, "PT6H", m.WorkCapacity, r.UserID)
 			continue
 		}
-		require.ErrorIs(t, r.Err, rule, r.UserID)
-		var re *clockify.RestrictionError
-		require.ErrorAs(t, r.Err, &re)
+		re := assertRestriction(t, r.Err, rule, r.UserID)
 		assert.NotNil(t, re.Err, "the server refused %s", r.UserID)
 	}
 	assert.ErrorIs(t, results[len(want)].Err, clockify.ErrInvalidInput)

@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -351,10 +350,7 @@ func TestProfilesCheck_rules(t *testing.T) {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, tt.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
-			assert.Equal(t, "u1", re.UserID)
+			re := assertRestriction(t, err, tt.rule, "u1")
 			assert.Nil(t, re.Err, "nothing was refused yet")
 			for _, other := range []error{ErrPaidFeature, ErrMultipleWorkspaces, ErrMemberInactive, ErrInvitationPending,
 				ErrLimitedMemberOnly, ErrOwnerProfile, ErrPendingApprovals} {
@@ -401,8 +397,7 @@ func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
 	})
 	err := client.Profiles.Check(ctx, "ws1", "u1", &ProfileUpdate{WorkCapacity: Ptr(Hours(6))})
 	assert.ErrorIs(t, err, ErrForbidden)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 }
 
 func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
@@ -418,9 +413,7 @@ func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
 
 			p, _, err := client.Profiles.Update(ctx, "ws1", "u1", &tt.update)
 			assert.Nil(t, p)
-			require.ErrorIs(t, err, tt.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
+			re := assertRestriction(t, err, tt.rule, "u1")
 			require.NotNil(t, re.Err, "the server's refusal is kept")
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -440,8 +433,7 @@ func TestProfilesUpdate_refusalWithoutRuleIsAPIError(t *testing.T) {
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re), "no rule applies: %v", err)
+	assertNoRestriction(t, err, "no rule applies: %v", err)
 	assert.Len(t, log.sent(), 4, "the diagnosis ran: %v", log.sent())
 }
 

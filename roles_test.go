@@ -1,10 +1,8 @@
 package clockify
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,19 +63,18 @@ func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
 }
 
 func TestRolesAssign_retriedOnServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("POST /v1/workspaces/ws1/users/u1/roles") == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
 		w.WriteHeader(http.StatusCreated)
 		fmt.Fprint(w, `[]`)
-	}))
+	})
 	_, _, err := client.Roles.Assign(ctx, "ws1", "u1", TeamManagerOf("u9"))
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("POST /v1/workspaces/ws1/users/u1/roles"))
 }
 
 func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
@@ -162,8 +159,7 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 	})
 	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
@@ -184,17 +180,16 @@ func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
 }
 
 func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
-	client, mux := setup(t)
-	failOnUnexpectedRequest(t, mux)
-	var requests atomic.Int32
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	client, srv := setupServer(t)
+	failOnUnexpectedRequest(t, srv.ServeMux)
+	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, ruleRefusalJSON)
-	}))
+	})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", ProjectManagerOf("p1"))
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("DELETE /v1/workspaces/ws1/users/u1/roles"))
 }
 
 func TestRolesOf_searchesEachRole(t *testing.T) {
@@ -202,7 +197,7 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 		name     string
 		user     string
 		want     []Role
-		searches int32
+		searches int
 	}{
 		{"owner only as owner", "owner", []Role{RoleOwner}, 1},
 		{"admin and project manager", "u1", []Role{RoleWorkspaceAdmin, RoleProjectManager}, 4},
@@ -210,8 +205,8 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 		{"no role", "u3", nil, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			client, mux := setup(t)
-			searches := serveRoleDirectory(t, mux, "owner", map[Role][]string{
+			client, srv := setupServer(t)
+			serveRoleDirectory(t, srv.ServeMux, "owner", map[Role][]string{
 				RoleOwner:          {"owner"},
 				RoleWorkspaceAdmin: {"owner", "u1"}, // the filter counts owners as admins
 				RoleTeamManager:    {"owner", "u2"},
@@ -220,7 +215,7 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 			roles, err := client.Roles.Of(ctx, "ws1", tc.user)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, roles)
-			assert.Equal(t, tc.searches, searches.Load())
+			assert.Equal(t, tc.searches, srv.count("POST /v1/workspaces/ws1/users/info"))
 		})
 	}
 }

@@ -145,3 +145,17 @@ func assertRestriction(t *testing.T, err error, rule error, userID string) *Rest
 	assert.True(t, strings.HasPrefix(re.Error(), "clockify: "), re.Error())
 	return re
 }
+
+// assertNoRestriction asserts that err names none of Clockify's rules.
+func assertNoRestriction(t *testing.T, err error, msgAndArgs ...any) {
+	t.Helper()
+	var re *RestrictionError
+	assert.False(t, errors.As(err, &re), msgAndArgs...)
+}
+
+// AssertRestriction and AssertNoRestriction lend the assertions to the behaviour tests (package
+// clockify_test). They exist only in test builds.
+var (
+	AssertRestriction   = assertRestriction
+	AssertNoRestriction = assertNoRestriction
+)
