@@ -97,6 +97,7 @@ func clientServedBy(t *testing.T, mux *http.ServeMux, opts ...Option) *Client {
 }
 
 func TestAPIKeysVerify_userWorkspacesAndRoles(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, testKey, r.Header.Get("X-Api-Key"))
@@ -159,6 +160,7 @@ func TestAPIKeysVerify_userWorkspacesAndRoles(t *testing.T) {
 }
 
 func TestAPIKeysVerify_noWorkspacesNoRoleLookups(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	newKeyRing(t, mux, map[string]string{testKey: "u1"})
 	var calls atomic.Int32
@@ -175,6 +177,7 @@ func TestAPIKeysVerify_noWorkspacesNoRoleLookups(t *testing.T) {
 }
 
 func TestAPIKeysVerify_addonTokenSkipsWorkspaces(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-1")
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "addon-token-1", r.Header.Get("X-Addon-Token"))
@@ -194,6 +197,7 @@ func TestAPIKeysVerify_addonTokenSkipsWorkspaces(t *testing.T) {
 }
 
 func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		opt   Option
@@ -228,6 +232,7 @@ func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
 }
 
 func TestAPIKeysVerify_invalidAddonToken(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-secret")
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -244,6 +249,7 @@ func TestAPIKeysVerify_invalidAddonToken(t *testing.T) {
 }
 
 func TestAPIKeysVerify_otherErrorsPassThrough(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -257,6 +263,7 @@ func TestAPIKeysVerify_otherErrorsPassThrough(t *testing.T) {
 }
 
 func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		roles    string // the listing that fails: unfiltered, or filtered by this role
@@ -293,6 +300,7 @@ func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
 }
 
 func TestAPIKeysRotate_laterRequestsCarryNewKey(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1"})
 	mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
@@ -312,6 +320,7 @@ func TestAPIKeysRotate_laterRequestsCarryNewKey(t *testing.T) {
 }
 
 func TestAPIKeysRotate_unknownKeyKeepsOld(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 
@@ -329,6 +338,7 @@ func TestAPIKeysRotate_unknownKeyKeepsOld(t *testing.T) {
 }
 
 func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u2"})
 
@@ -349,6 +359,7 @@ func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
 }
 
 func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var (
 		mu   sync.Mutex
@@ -392,6 +403,7 @@ func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
 }
 
 func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
+	t.Parallel()
 	for _, key := range []string{"", "   ", "key-with-newline\n", "key with space", "tab\tkey"} {
 		t.Run(fmt.Sprintf("%q", key), func(t *testing.T) {
 			client, mux := setup(t)
@@ -411,6 +423,7 @@ func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
 }
 
 func TestAPIKeysRotate_addonClientRefused(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-1")
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("no request expected, got %s %s", r.Method, r.URL)
@@ -424,6 +437,7 @@ func TestAPIKeysRotate_addonClientRefused(t *testing.T) {
 // Generating a key in the web app may deactivate the previous one; a client that ran Verify
 // still knows whose the old key was.
 func TestAPIKeysRotate_afterOldKeyDeactivatedUsesVerifiedOwner(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 	mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `[]`) })
@@ -444,6 +458,7 @@ func TestAPIKeysRotate_afterOldKeyDeactivatedUsesVerifiedOwner(t *testing.T) {
 }
 
 func TestAPIKeysRotate_oldKeyDeactivatedOwnerUnknown(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	newKeyRing(t, mux, map[string]string{newTestKey: "u1"}) // testKey already gone
 
@@ -458,6 +473,7 @@ func TestAPIKeysRotate_oldKeyDeactivatedOwnerUnknown(t *testing.T) {
 // Rotate's trial request follows the same rule as the client's own credential: never sent to
 // another host, even after a redirect.
 func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
+	t.Parallel()
 	var leaked atomic.Value
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		leaked.Store(r.Header.Get("X-Api-Key") + r.Header.Get("X-Addon-Token"))
@@ -478,6 +494,7 @@ func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
 // Requests made while another goroutine rotates carry the old key or the new one, whole; a
 // Verify uses one key for all its requests.
 func TestAPIKeysRotate_concurrentWithRequests(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1"})
 	tag := map[string]string{testKey: "old", newTestKey: "new"}
@@ -544,6 +561,7 @@ func TestAPIKeysRotate_concurrentWithRequests(t *testing.T) {
 }
 
 func TestAPIKeysRotate_keysNeverPrinted(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1", "other-users-key-0123456789": "u2"})
 
@@ -569,6 +587,7 @@ func TestAPIKeysRotate_keysNeverPrinted(t *testing.T) {
 }
 
 func TestAPIKeysFingerprint(t *testing.T) {
+	t.Parallel()
 	fp := Fingerprint(testKey)
 	assert.Equal(t, fp, Fingerprint(testKey), "stable")
 	assert.Regexp(t, `^fp:[0-9a-f]{12}$`, fp)
@@ -577,6 +596,7 @@ func TestAPIKeysFingerprint(t *testing.T) {
 }
 
 func TestAPIKeysDescribeHost(t *testing.T) {
+	t.Parallel()
 	for raw, want := range map[string]string{
 		"https://api.clockify.me/api":       "api.clockify.me (global)",
 		"https://use2.clockify.me/api":      "use2.clockify.me (region use2)",

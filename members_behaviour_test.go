@@ -15,6 +15,7 @@ import (
 )
 
 func TestMembersBehaviour_AllIteratesEveryMemberPageByPage(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t, clockifytest.WithGeneratedMembers(1234))
 	c := srv.Client(fastOpts...)
 	ctx := context.Background()
@@ -38,6 +39,7 @@ func TestMembersBehaviour_AllIteratesEveryMemberPageByPage(t *testing.T) {
 }
 
 func TestMembersBehaviour_AllStopsWhenTheLoopBreaks(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t, clockifytest.WithGeneratedMembers(500))
 	c := srv.Client(fastOpts...)
 	n := 0
@@ -51,6 +53,7 @@ func TestMembersBehaviour_AllStopsWhenTheLoopBreaks(t *testing.T) {
 }
 
 func TestMembersBehaviour_ListFilters(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ctx := context.Background()
 
@@ -81,6 +84,7 @@ func TestMembersBehaviour_ListFilters(t *testing.T) {
 }
 
 func TestMembersBehaviour_IncludeRolesDecodesRoleGrants(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	pm, _ := srv.Member(demoWS, clockifytest.DemoProjectManagerID)
 	users, _, err := c.Members.List(context.Background(), demoWS, &clockify.ListMembersOptions{Email: pm.Email, IncludeRoles: true})
@@ -91,6 +95,7 @@ func TestMembersBehaviour_IncludeRolesDecodesRoleGrants(t *testing.T) {
 }
 
 func TestMembersBehaviour_CurrentIsTheKeysUser(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	c := srv.ClientAs(clockifytest.DemoAdminID, fastOpts...)
 	u, _, err := c.Members.Current(context.Background())
@@ -103,6 +108,7 @@ func TestMembersBehaviour_CurrentIsTheKeysUser(t *testing.T) {
 }
 
 func TestMembersBehaviour_InviteCreatesAPendingMember(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ws, _, err := c.Members.Invite(context.Background(), demoWS, "new.hire@example.com", &clockify.InviteOptions{SendEmail: clockify.Ptr(false)})
 	require.NoError(t, err)
@@ -118,12 +124,14 @@ func TestMembersBehaviour_InviteCreatesAPendingMember(t *testing.T) {
 }
 
 func TestMembersBehaviour_InviteOnAFreeWorkspaceIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	_, c := demo(t)
 	_, _, err := c.Members.Invite(context.Background(), clockifytest.DemoFreeWorkspaceID, "new.hire@example.com", nil)
 	assert.ErrorIs(t, err, clockify.ErrPaidFeature)
 }
 
 func TestMembersBehaviour_AddLimitedAddsKioskMembers(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	_, err := c.Members.AddLimited(context.Background(), demoWS, []clockify.LimitedMember{
 		{Name: "Kiosk Kim", HourlyRate: clockify.Ptr[int64](2500), WorkCapacity: clockify.Ptr(clockify.Hours(6)),
@@ -145,6 +153,7 @@ func TestMembersBehaviour_AddLimitedAddsKioskMembers(t *testing.T) {
 }
 
 func TestMembersBehaviour_DeactivateAndActivateRoundTrip(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ctx := context.Background()
 
@@ -162,6 +171,7 @@ func TestMembersBehaviour_DeactivateAndActivateRoundTrip(t *testing.T) {
 }
 
 func TestMembersBehaviour_DeactivateNamesTheRule(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	secondAdmin := srv.AddMember(demoWS, clockifytest.MemberSeed{Name: "Second Admin", Roles: clockifytest.Roles{Admin: true}})
 	owner := srv.Client(fastOpts...)
@@ -192,6 +202,7 @@ func TestMembersBehaviour_DeactivateNamesTheRule(t *testing.T) {
 }
 
 func TestMembersBehaviour_RemoveExplainsClockifysRules(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ctx := context.Background()
 	deletePath := func(id string) string { return "/v1/workspaces/" + demoWS + "/users/" + id }
@@ -216,6 +227,7 @@ func TestMembersBehaviour_RemoveExplainsClockifysRules(t *testing.T) {
 }
 
 func TestMembersBehaviour_RatesShowInMemberships(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ctx := context.Background()
 
@@ -245,6 +257,7 @@ func TestMembersBehaviour_RatesShowInMemberships(t *testing.T) {
 }
 
 func TestMembersBehaviour_CostRateWithoutLaborCostIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	srv.SetFeatures(demoWS, clockifytest.FeatureEditMemberProfile)
 	c := srv.Client(fastOpts...)
@@ -253,6 +266,7 @@ func TestMembersBehaviour_CostRateWithoutLaborCostIsPaidFeature(t *testing.T) {
 }
 
 func TestMembersBehaviour_SetCustomFieldAnswers201(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	v, resp, err := c.Members.SetCustomField(context.Background(), demoWS, clockifytest.DemoMemberID, clockifytest.DemoCustomFieldID, "Sales")
 	require.NoError(t, err)
@@ -264,6 +278,7 @@ func TestMembersBehaviour_SetCustomFieldAnswers201(t *testing.T) {
 }
 
 func TestMembersBehaviour_ManagersListsTeamManagers(t *testing.T) {
+	t.Parallel()
 	_, c := demo(t)
 	var ids []string
 	for u, err := range c.Members.ManagersAll(context.Background(), demoWS, clockifytest.DemoMemberID, nil) {
@@ -274,6 +289,7 @@ func TestMembersBehaviour_ManagersListsTeamManagers(t *testing.T) {
 }
 
 func TestMembersBehaviour_GroupMembershipRoundTrip(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ctx := context.Background()
 	id := clockifytest.DemoInactiveID
@@ -290,6 +306,7 @@ func TestMembersBehaviour_GroupMembershipRoundTrip(t *testing.T) {
 }
 
 func TestMembersBehaviour_UnknownMemberIsNotFound(t *testing.T) {
+	t.Parallel()
 	_, c := demo(t)
 	_, _, err := c.Members.Deactivate(context.Background(), demoWS, "64f0a1b2c3d4e5f6020000ff")
 	assert.ErrorIs(t, err, clockify.ErrNotFound)

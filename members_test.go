@@ -90,6 +90,7 @@ func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holde
 }
 
 func TestMembersCurrent_decodesUser(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -108,6 +109,7 @@ func TestMembersCurrent_decodesUser(t *testing.T) {
 }
 
 func TestMembersCurrentWithMemberships_asksForMemberships(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"include-memberships": {"true"}}, r.URL.Query())
@@ -122,6 +124,7 @@ func TestMembersCurrentWithMemberships_asksForMemberships(t *testing.T) {
 }
 
 func TestMembersList_alwaysSendsIncludeRoles(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"include-roles": {"false"}}, r.URL.Query())
@@ -136,6 +139,7 @@ func TestMembersList_alwaysSendsIncludeRoles(t *testing.T) {
 }
 
 func TestMembersList_sendsEveryOptionAsTheAPISpellsIt(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{
@@ -169,6 +173,7 @@ func TestMembersList_sendsEveryOptionAsTheAPISpellsIt(t *testing.T) {
 }
 
 func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for name, opts := range map[string]*ListMembersOptions{
 		"status":          {Status: "GONE"},
 		"account status":  {AccountStatuses: []AccountStatus{"SLEEPING"}},
@@ -192,6 +197,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
+	t.Parallel()
 	for name, f := range map[string]*MemberFilter{
 		"status":          {Status: "GONE"},
 		"account status":  {AccountStatuses: []AccountStatus{AccountActive, "SLEEPING"}},
@@ -219,6 +225,7 @@ func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
 }
 
 func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testing.T) {
+	t.Parallel()
 	for _, ws := range []string{"", " ", "ws/1"} {
 		t.Run(ws, func(t *testing.T) {
 			client, mux := setup(t)
@@ -233,6 +240,7 @@ func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testin
 }
 
 func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"includeRoles":false}`, readBody(t, r))
@@ -245,6 +253,7 @@ func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
 }
 
 func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, fmt.Sprintf(`{"status":"ALL","accountStatuses":["ACTIVE","LIMITED"],"roles":["WORKSPACE_ADMIN"],
@@ -259,6 +268,7 @@ func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
 }
 
 func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -283,6 +293,7 @@ func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
 }
 
 func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "false")
@@ -297,6 +308,7 @@ func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
 }
 
 func TestMembersAll_defaultPageSizeAndShortPageWithoutHeader(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "200", r.URL.Query().Get("page-size"))
@@ -312,6 +324,7 @@ func TestMembersAll_defaultPageSizeAndShortPageWithoutHeader(t *testing.T) {
 }
 
 func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -327,6 +340,7 @@ func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
 }
 
 func TestMembersAll_badOptionsYieldValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, err := range client.Members.All(ctx, "ws1", &ListMembersOptions{ListOptions: ListOptions{PageSize: 5001}}) {
@@ -335,6 +349,7 @@ func TestMembersAll_badOptionsYieldValidationError(t *testing.T) {
 }
 
 func TestMembersInvite_sendsEmailAndSendEmailTrueByDefault(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"send-email": {"true"}}, r.URL.Query())
@@ -354,6 +369,7 @@ func TestMembersInvite_sendsEmailAndSendEmailTrueByDefault(t *testing.T) {
 }
 
 func TestMembersInvite_sendEmailFalse(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"send-email": {"false"}}, r.URL.Query())
@@ -364,6 +380,7 @@ func TestMembersInvite_sendEmailFalse(t *testing.T) {
 }
 
 func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
+	t.Parallel()
 	for _, email := range []string{"", "   ", "not-an-email", "Ada <ada@example.com>", "a@b.c, d@e.f"} {
 		t.Run(email, func(t *testing.T) {
 			client, mux := setup(t)
@@ -375,6 +392,7 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 }
 
 func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
@@ -385,6 +403,7 @@ func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
 }
 
 func TestMembersInvite_retriedOn429(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		if srv.count("POST /v1/workspaces/ws1/users") == 1 {
@@ -399,6 +418,7 @@ func TestMembersInvite_retriedOn429(t *testing.T) {
 }
 
 func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -415,6 +435,7 @@ func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
 }
 
 func TestMembersAddLimited_sendsOnlySetFields(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -436,6 +457,7 @@ func TestMembersAddLimited_sendsOnlySetFields(t *testing.T) {
 }
 
 func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
+	t.Parallel()
 	many := make([]LimitedMember, MaxLimitedMembers+1)
 	for i := range many {
 		many[i].Name = fmt.Sprint("member ", i)
@@ -466,6 +488,7 @@ func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
 }
 
 func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{}`) })
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: strings.Repeat("é", 100)}})
@@ -473,6 +496,7 @@ func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
 }
 
 func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadGateway)
@@ -483,6 +507,7 @@ func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
 }
 
 func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -495,6 +520,7 @@ func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
 }
 
 func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		call   func(*Client) (*Workspace, *Response, error)
@@ -519,6 +545,7 @@ func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T)
 }
 
 func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		target  string
@@ -554,6 +581,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 }
 
 func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
@@ -571,6 +599,7 @@ func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
 }
 
 func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
@@ -586,6 +615,7 @@ func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
 // Clockify's refusal as it was, not the lookup's error and not a guessed rule. With no lookup
 // failing ("none") the same directory names ErrOwnerOnly.
 func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
+	t.Parallel()
 	for _, failing := range []string{"none", "owner search", "workspace", "admin search", "caller"} {
 		t.Run(failing, func(t *testing.T) {
 			client, mux := setup(t)
@@ -662,6 +692,7 @@ func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
 }
 
 func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		target string
 		rule   error
@@ -687,6 +718,7 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 }
 
 func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) {
@@ -705,6 +737,7 @@ func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 }
 
 func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
@@ -713,6 +746,7 @@ func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
 }
 
 func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		target string
@@ -744,6 +778,7 @@ func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
 }
 
 func TestMembersRemove_memberNotInWorkspaceIsNotFound(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
@@ -764,6 +799,7 @@ func TestMembersRemove_memberNotInWorkspaceIsNotFound(t *testing.T) {
 }
 
 func TestMembersManagers_sendsOptions(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"sort-column": {"NAME"}, "sort-order": {"ASCENDING"}, "page": {"2"}, "page-size": {"10"}}, r.URL.Query())
@@ -779,6 +815,7 @@ func TestMembersManagers_sendsOptions(t *testing.T) {
 }
 
 func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -790,6 +827,7 @@ func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
 }
 
 func TestMembersManagersAll_pagesLazily(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
@@ -807,6 +845,7 @@ func TestMembersManagersAll_pagesLazily(t *testing.T) {
 }
 
 func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, opts := range []*ListManagersOptions{{SortColumn: "AGE"}, {SortOrder: "UP"}, {ListOptions: ListOptions{PageSize: 5001}}} {
@@ -816,6 +855,7 @@ func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
+	t.Parallel()
 	berlin := time.FixedZone("CET", 3600)
 	for _, tc := range []struct {
 		name string
@@ -850,6 +890,7 @@ func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
 }
 
 func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, r := range []RateChange{{Amount: -1}, {Amount: math.MaxInt32 + 1}, {Amount: 1, Since: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}} {
@@ -861,6 +902,7 @@ func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
 }
 
 func TestMembersSetRates_retriedOnServerError(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
 		if srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate") == 1 {
@@ -875,6 +917,7 @@ func TestMembersSetRates_retriedOnServerError(t *testing.T) {
 }
 
 func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -887,6 +930,7 @@ func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *tes
 }
 
 func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		value any
 		body  string
@@ -915,6 +959,7 @@ func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
 }
 
 func TestMembersSetCustomField_unencodableValueIsValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	_, _, err := client.Members.SetCustomField(ctx, "ws1", "u1", "cf1", make(chan int))
@@ -925,6 +970,7 @@ const userGroupJSON = `{"id":"g1","name":"Night shift","workspaceId":"ws1","user
   "teamManagers":[{"id":"u9","name":null}],"unknown":1}`
 
 func TestMembersAddToGroup_sendsUserID(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups/g1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"userId":"u1"}`, readBody(t, r))
@@ -937,6 +983,7 @@ func TestMembersAddToGroup_sendsUserID(t *testing.T) {
 }
 
 func TestMembersRemoveFromGroup_sendsNoBody(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/user-groups/g1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, readBody(t, r))
@@ -948,6 +995,7 @@ func TestMembersRemoveFromGroup_sendsNoBody(t *testing.T) {
 }
 
 func TestMembers_idsAreEscapedInPaths(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/{ws}/users/{user}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "/v1/workspaces/ws%253F1/users/u%251", r.URL.EscapedPath())
@@ -958,6 +1006,7 @@ func TestMembers_idsAreEscapedInPaths(t *testing.T) {
 }
 
 func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	m := func(c *Client) *MembersService { return c.Members }
 	calls := map[string]func(*Client, string, string) error{
 		"List": func(c *Client, ws, _ string) error { _, _, err := m(c).List(ctx, ws, nil); return err },
@@ -1017,6 +1066,7 @@ func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersAll_oneSeqRangedConcurrently(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", strconv.FormatBool(r.URL.Query().Get("page") == "2"))

@@ -25,6 +25,7 @@ func otherDay(d clockify.Weekday) clockify.Weekday {
 // Clockify (the fake) really refuses the update, and that Update names the same rule with the
 // server's refusal attached, leaving the profile as it was.
 func TestProfilesBehaviour_rules(t *testing.T) {
+	t.Parallel()
 	ws := clockifytest.DemoWorkspaceID
 	tests := []struct {
 		name   string
@@ -108,6 +109,7 @@ func capacity(h float64) func(*testing.T, *clockify.Client) *clockify.ProfileUpd
 // TestProfilesBehaviour_permittedUpdatesPersist checks that what Check lets through, Clockify
 // (the fake) accepts in one request, and that Get then shows it.
 func TestProfilesBehaviour_permittedUpdatesPersist(t *testing.T) {
+	t.Parallel()
 	ws := clockifytest.DemoWorkspaceID
 	tests := []struct {
 		name   string
@@ -174,6 +176,7 @@ func TestProfilesBehaviour_permittedUpdatesPersist(t *testing.T) {
 // TestProfilesBehaviour_weekStartAloneOnTheFreePlan: the help centre makes week start free on
 // every plan, and Check does not claim otherwise.
 func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ws := clockifytest.DemoWorkspaceID
 	srv.SetFeatures(ws, "TIME_TRACKING")
@@ -189,6 +192,7 @@ func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
 // others' profiles; the diagnosis cannot read what it needs either, so the server's 403 comes
 // back as it is rather than a guessed rule.
 func TestProfilesBehaviour_nonAdminCallerGetsTheRefusal(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	c := srv.ClientAs(clockifytest.DemoMemberID, fastOpts...)
 
@@ -201,6 +205,7 @@ func TestProfilesBehaviour_nonAdminCallerGetsTheRefusal(t *testing.T) {
 // TestProfilesBehaviour_updateManyMixedTeam runs one bulk change over the demo team: the
 // editable members change, each of the others fails with its own rule, in input order.
 func TestProfilesBehaviour_updateManyMixedTeam(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ws := clockifytest.DemoWorkspaceID
 	want := map[string]error{

@@ -34,6 +34,7 @@ const profileJSON = `{
 }`
 
 func TestProfilesGet_decodesProfile(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, profileJSON)
@@ -64,6 +65,7 @@ func TestProfilesGet_decodesProfile(t *testing.T) {
 }
 
 func TestProfilesGet_decodesStringEncodedWorkingDays(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		// The shape of the official spec's example.
@@ -78,6 +80,7 @@ func TestProfilesGet_decodesStringEncodedWorkingDays(t *testing.T) {
 }
 
 func TestProfilesGet_escapesIDs(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/{ws}/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "ws%3F1", r.PathValue("ws"))
@@ -89,6 +92,7 @@ func TestProfilesGet_escapesIDs(t *testing.T) {
 }
 
 func TestProfilesUpdate_sendsOnlySetFields(t *testing.T) {
+	t.Parallel()
 	name := "Kiosk Kim"
 	image := "https://avatar.cake.com/kim.png"
 	tests := []struct {
@@ -131,6 +135,7 @@ func TestProfilesUpdate_sendsOnlySetFields(t *testing.T) {
 }
 
 func TestProfilesUpdate_decodesAnswer(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"workCapacity":"PT7H30M"}`, readBody(t, r))
@@ -143,6 +148,7 @@ func TestProfilesUpdate_decodesAnswer(t *testing.T) {
 }
 
 func TestProfilesUpdate_invalidInputSendsNothing(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("é", 101) // 101 characters, 202 bytes
 	tests := []struct {
 		name  string
@@ -193,6 +199,7 @@ func TestProfilesUpdate_invalidInputSendsNothing(t *testing.T) {
 }
 
 func TestProfilesUpdate_acceptsLimits(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{}`)
@@ -337,6 +344,7 @@ func ruleCases() []struct {
 }
 
 func TestProfilesCheck_rules(t *testing.T) {
+	t.Parallel()
 	for _, tt := range ruleCases() {
 		t.Run(tt.name, func(t *testing.T) {
 			m := activeMember()
@@ -363,6 +371,7 @@ func TestProfilesCheck_rules(t *testing.T) {
 }
 
 func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
+	t.Parallel()
 	for name, u := range map[string]*ProfileUpdate{
 		"capacity": {WorkCapacity: Ptr(Hours(6)), WeekStart: Ptr(Monday)},
 		"name":     {Name: Ptr("Kim K.")},
@@ -382,6 +391,7 @@ func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
 }
 
 func TestProfilesCheck_messageReadsLikeTheHelpCentre(t *testing.T) {
+	t.Parallel()
 	m := activeMember()
 	m.workspaces = 3
 	client, _ := ruleServer(t, m, "")
@@ -390,6 +400,7 @@ func TestProfilesCheck_messageReadsLikeTheHelpCentre(t *testing.T) {
 }
 
 func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -401,6 +412,7 @@ func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
 }
 
 func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
+	t.Parallel()
 	const refusal = `{"message":"Profile can't be edited","code":3000}`
 	for _, tt := range ruleCases() {
 		if tt.rule == nil {
@@ -427,6 +439,7 @@ func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
 }
 
 func TestProfilesUpdate_refusalWithoutRuleIsAPIError(t *testing.T) {
+	t.Parallel()
 	client, log := ruleServer(t, activeMember(), `{"message":"You entered invalid value for field: [workCapacity]","code":3000}`)
 
 	_, _, err := client.Profiles.Update(ctx, "ws1", "u1", &ProfileUpdate{WorkCapacity: Ptr(Hours(6))})
@@ -438,6 +451,7 @@ func TestProfilesUpdate_refusalWithoutRuleIsAPIError(t *testing.T) {
 }
 
 func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		status int
@@ -467,6 +481,7 @@ func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
 }
 
 func TestProfilesUpdate_failedDiagnosisKeepsTheRefusal(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -483,6 +498,7 @@ func TestProfilesUpdate_failedDiagnosisKeepsTheRefusal(t *testing.T) {
 }
 
 func TestProfile_marshalsWithoutWeekStart(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(Profile{WorkCapacity: Hours(8), WorkingDays: Weekdays})
 	require.NoError(t, err)
 	var back Profile

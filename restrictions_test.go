@@ -12,6 +12,7 @@ import (
 )
 
 func TestRoleGrantUnmarshalJSON_malformedIsError(t *testing.T) {
+	t.Parallel()
 	before := RoleGrant{WorkspaceID: "ws0", UserID: "u0", EntityID: "e0", Role: RoleTeamManager}
 	for name, in := range map[string]string{
 		"not JSON":            `not json`,
@@ -31,6 +32,7 @@ func TestRoleGrantUnmarshalJSON_malformedIsError(t *testing.T) {
 }
 
 func TestUserRoleGrants_skipsMalformedEntries(t *testing.T) {
+	t.Parallel()
 	var u User
 	assert.NoError(t, json.Unmarshal([]byte(`{"id":"u1","roles":[
 		{"role":"PROJECT_MANAGER"},
@@ -42,6 +44,7 @@ func TestUserRoleGrants_skipsMalformedEntries(t *testing.T) {
 
 // Only a refusal that says nothing by itself costs lookups to explain it.
 func TestDiagnosable(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -67,6 +70,7 @@ func TestDiagnosable(t *testing.T) {
 }
 
 func TestWorkspaceDecode_featureSubscriptionTypeShapes(t *testing.T) {
+	t.Parallel()
 	for body, want := range map[string]string{
 		`{"id":"ws1","featureSubscriptionType":"BUNDLE_YEAR_2024"}`: "BUNDLE_YEAR_2024",
 		`{"id":"ws1","featureSubscriptionType":null}`:               "",
@@ -81,6 +85,7 @@ func TestWorkspaceDecode_featureSubscriptionTypeShapes(t *testing.T) {
 }
 
 func TestWorkspaceMembership_prefersTheWorkspaceMembership(t *testing.T) {
+	t.Parallel()
 	ws := Workspace{ID: "ws1", Memberships: []Membership{
 		{UserID: "u1", TargetID: "p1", MembershipType: MembershipTypeProject, MembershipStatus: MembershipActive},
 		{UserID: "u1", TargetID: "ws1", MembershipType: MembershipTypeWorkspace, MembershipStatus: MembershipInactive},
@@ -93,6 +98,7 @@ func TestWorkspaceMembership_prefersTheWorkspaceMembership(t *testing.T) {
 }
 
 func TestRequireIDs_refusesSpacesAndControlCharacters(t *testing.T) {
+	t.Parallel()
 	for _, id := range []string{" ws1", "ws1\n", "w s1", "ws\x001"} {
 		assert.ErrorIs(t, requireIDs("workspaceID", id), ErrInvalidInput, "%q", id)
 	}

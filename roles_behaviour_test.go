@@ -13,6 +13,7 @@ import (
 )
 
 func TestRolesBehaviour_AssignAndRemoveShowInOf(t *testing.T) {
+	t.Parallel()
 	_, c := demo(t)
 	ctx := context.Background()
 	id := clockifytest.DemoMemberID
@@ -48,6 +49,7 @@ func TestRolesBehaviour_AssignAndRemoveShowInOf(t *testing.T) {
 }
 
 func TestRolesBehaviour_OfReportsTheOwnerAsOwnerOnly(t *testing.T) {
+	t.Parallel()
 	_, c := demo(t)
 	roles, err := c.Roles.Of(context.Background(), demoWS, clockifytest.DemoOwnerID)
 	require.NoError(t, err)
@@ -59,6 +61,7 @@ func TestRolesBehaviour_OfReportsTheOwnerAsOwnerOnly(t *testing.T) {
 }
 
 func TestRolesBehaviour_RemovingTheAdminRoleAsNonOwnerIsOwnerOnly(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	secondAdmin := srv.AddMember(demoWS, clockifytest.MemberSeed{Name: "Second Admin", Roles: clockifytest.Roles{Admin: true}})
 	admin := srv.ClientAs(clockifytest.DemoAdminID, fastOpts...)
@@ -80,6 +83,7 @@ func TestRolesBehaviour_RemovingTheAdminRoleAsNonOwnerIsOwnerOnly(t *testing.T) 
 }
 
 func TestRolesBehaviour_ManagerRolesNeedTheFeature(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	srv.SetFeatures(demoWS, clockifytest.FeatureEditMemberProfile)
 	c := srv.Client(fastOpts...)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		a    RoleAssignment
@@ -48,6 +49,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 }
 
 func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusCreated)
@@ -63,6 +65,7 @@ func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
 }
 
 func TestRolesAssign_retriedOnServerError(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	srv.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		if srv.count("POST /v1/workspaces/ws1/users/u1/roles") == 1 {
@@ -78,6 +81,7 @@ func TestRolesAssign_retriedOnServerError(t *testing.T) {
 }
 
 func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -91,6 +95,7 @@ func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
 }
 
 func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for name, a := range map[string]RoleAssignment{
 		"zero":                       {},
 		"admin of no workspace":      WorkspaceAdmin(""),
@@ -112,6 +117,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 }
 
 func TestRoles_emptyIDsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for _, ids := range [][2]string{{"", "u1"}, {"ws1", ""}, {"ws1", "a/b"}} {
 		client, mux := setup(t)
 		failOnUnexpectedRequest(t, mux)
@@ -125,6 +131,7 @@ func TestRoles_emptyIDsAreValidationErrors(t *testing.T) {
 }
 
 func TestRolesRemove_sendsJSONBodyOnDelete(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
@@ -137,6 +144,7 @@ func TestRolesRemove_sendsJSONBodyOnDelete(t *testing.T) {
 }
 
 func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -152,6 +160,7 @@ func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
 }
 
 func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
@@ -166,6 +175,7 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 }
 
 func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -180,6 +190,7 @@ func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
 }
 
 func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
+	t.Parallel()
 	client, srv := setupServer(t)
 	failOnUnexpectedRequest(t, srv.ServeMux)
 	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
@@ -193,6 +204,7 @@ func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
 }
 
 func TestRolesOf_searchesEachRole(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		user     string
@@ -221,6 +233,7 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 }
 
 func TestRolesOf_returnsTheSearchError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -231,6 +244,7 @@ func TestRolesOf_returnsTheSearchError(t *testing.T) {
 }
 
 func TestRoleAssignment_describesItself(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, "WORKSPACE_ADMIN of ws1", WorkspaceAdmin("ws1").String())
 	assert.Equal(t, "TEAM_MANAGER of group g1", TeamManagerOfGroup("g1").String())
 	assert.Equal(t, "no role", RoleAssignment{}.String())
@@ -241,6 +255,7 @@ func TestRoleAssignment_describesItself(t *testing.T) {
 }
 
 func TestRoleGrantAssignment(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		grant RoleGrant
 		want  RoleAssignment
