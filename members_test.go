@@ -34,8 +34,9 @@ const memberJSON = `{
   "futureField": {"nested": true}
 }`
 
-// memberWorkspaceJSON is the workspace member mutations answer with, with the quirks of
-// clockify-api.md §10: a plan as a plain string, features missing from the spec, an array of
+// memberWorkspaceJSON is the workspace member mutations answer with, with the quirks Clockify
+// really sends (https://docs.clockify.me/#tag/Workspace/operation/getWorkspaceOfUser differs): a
+// plan as a plain string, features missing from the spec, an array of
 // admin-only pages, a null subdomain name and null rates.
 const memberWorkspaceJSON = `{
   "id": "ws1", "name": "Wonderland", "imageUrl": "", "cakeOrganizationId": "org1",

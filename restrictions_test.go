@@ -104,3 +104,51 @@ func TestRequireIDs_refusesSpacesAndControlCharacters(t *testing.T) {
 	}
 	assert.NoError(t, requireIDs("workspaceID", "5e5b8b3a95ae537fbde06e58"))
 }
+
+// The roster planner's question, "would Clockify refuse deactivating this member?", is answered
+// by the same rules as a refused Deactivate, before anything is sent, each fact looked up once.
+func TestBlockedBy_deactivationBeforeSending(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		target string
+		rule   error // nil: nothing blocks
+		sent   []string
+	}{
+		{"owner", ErrOwnerImmutable, []string{"POST /v1/workspaces/ws1/users/info"}},
+		{"u2", ErrInvitationPending, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1"}},
+		{"u1", ErrOwnerOnly, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1",
+			"POST /v1/workspaces/ws1/users/info", "GET /v1/user"}},
+		{"u3", nil, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1", "POST /v1/workspaces/ws1/users/info"}},
+	} {
+		t.Run(tc.target, func(t *testing.T) {
+			t.Parallel()
+			client, srv := setupServer(t)
+			failOnUnexpectedRequest(t, srv.ServeMux) // no PUT route: sending the deactivation fails the test
+			srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+			serveRoleDirectory(t, srv.ServeMux, "admin", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "admin", "u1"}})
+
+			err := client.blockedBy(ctx, "ws1", tc.target, deactivateRules())
+			if tc.rule == nil {
+				require.NoError(t, err)
+			} else {
+				re := assertRestriction(t, err, tc.rule, tc.target)
+				assert.Nil(t, re.Err, "nothing was sent")
+			}
+			assert.Equal(t, tc.sent, srv.sent(), "each fact is looked up once, in the rules' order")
+		})
+	}
+}
+
+// Before sending, a failed lookup is the answer: the planner cannot tell whether a rule blocks.
+func TestBlockedBy_failedLookupIsReturned(t *testing.T) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Access Denied","code":403}`)
+	})
+	err := client.blockedBy(ctx, "ws1", "u1", deactivateRules())
+	assert.ErrorIs(t, err, ErrForbidden)
+	assertNoRestriction(t, err)
+	assert.Equal(t, []string{"POST /v1/workspaces/ws1/users/info"}, srv.sent(), "no lookup after a failed one")
+}
