@@ -210,6 +210,7 @@ func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			mux := http.NewServeMux()
 			newKeyRing(t, mux, map[string]string{})
 			client := clientServedBy(t, mux, tt.opt)
@@ -277,6 +278,7 @@ func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
 		{"administered workspaces", "WORKSPACE_ADMIN", http.StatusForbidden, `{"message":"Access Denied"}`, ErrForbidden},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			newKeyRing(t, mux, map[string]string{testKey: "u1"})
 			mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
@@ -406,6 +408,7 @@ func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
 	t.Parallel()
 	for _, key := range []string{"", "   ", "key-with-newline\n", "key with space", "tab\tkey"} {
 		t.Run(fmt.Sprintf("%q", key), func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 			err := client.APIKeys.Rotate(ctx, key)

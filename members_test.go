@@ -187,6 +187,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 		"lowercase value": {Status: "active"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.List(ctx, "ws1", opts)
@@ -213,6 +214,7 @@ func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
 		"lowercase value": {Status: "active"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			users, resp, err := client.Members.Filter(ctx, "ws1", f)
@@ -229,6 +231,7 @@ func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testin
 	t.Parallel()
 	for _, ws := range []string{"", " ", "ws/1"} {
 		t.Run(ws, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.Filter(ctx, ws, &MemberFilter{})
@@ -384,6 +387,7 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 	t.Parallel()
 	for _, email := range []string{"", "   ", "not-an-email", "Ada <ada@example.com>", "a@b.c, d@e.f"} {
 		t.Run(email, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.Invite(ctx, "ws1", email, nil)
@@ -531,6 +535,7 @@ func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T)
 		{"deactivate", func(c *Client) (*Workspace, *Response, error) { return c.Members.Deactivate(ctx, "ws1", "u1") }, "INACTIVE"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, srv := setupServer(t)
 			failOnUnexpectedRequest(t, srv.ServeMux)
 			srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
@@ -563,6 +568,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 			ErrOwnerOnly, "clockify: member u1 is a workspace admin; only the workspace owner can deactivate an admin"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/"+tc.target, func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(http.StatusBadRequest)
@@ -619,6 +625,7 @@ func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
 	t.Parallel()
 	for _, failing := range []string{"none", "owner search", "workspace", "admin search", "caller"} {
 		t.Run(failing, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			var broken atomic.Int32
@@ -704,6 +711,7 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 		{"u2", ErrInvitationPending, "clockify: member u2 has not accepted the invitation yet; only the owner can revoke it, on the CAKE.com account's Members page"},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
 			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
@@ -757,6 +765,7 @@ func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
 		{"owner search of an active member", "u1", "POST /v1/workspaces/ws1/users/info"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
 			if tc.route != "GET /v1/workspaces/ws1" {
@@ -943,6 +952,7 @@ func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
 		{nil, `{"value":null}`},
 	} {
 		t.Run(tc.body, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/custom-field/cf1/value", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tc.body, readBody(t, r))

@@ -347,6 +347,7 @@ func TestProfilesCheck_rules(t *testing.T) {
 	t.Parallel()
 	for _, tt := range ruleCases() {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			m := activeMember()
 			tt.member(&m)
 			client, log := ruleServer(t, m, "")
@@ -377,6 +378,7 @@ func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
 		"name":     {Name: Ptr("Kim K.")},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			m := activeMember()
 			m.account = AccountLimited
 			client, log := ruleServer(t, m, "")
@@ -464,6 +466,7 @@ func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			var requests atomic.Int32
 			mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {

@@ -64,6 +64,7 @@ func TestDiagnosable(t *testing.T) {
 		{"nil", nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			assert.Equal(t, tc.want, diagnosable(tc.err))
 		})
 	}

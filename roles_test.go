@@ -22,6 +22,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 		{"team manager of a group", TeamManagerOfGroup("g1"), `{"entityId":"g1","role":"TEAM_MANAGER","sourceType":"USER_GROUP"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 				assert.Empty(t, r.URL.RawQuery)
@@ -106,6 +107,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 		"manager of a path":          ProjectManagerOf("p1/../x"),
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Roles.Assign(ctx, "ws1", "u1", a)
@@ -217,6 +219,7 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 		{"no role", "u3", nil, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, srv := setupServer(t)
 			serveRoleDirectory(t, srv.ServeMux, "owner", map[Role][]string{
 				RoleOwner:          {"owner"},
