@@ -96,6 +96,20 @@ func clientServedBy(t *testing.T, mux *http.ServeMux, opts ...Option) *Client {
 	return c
 }
 
+// credentialInUse makes one request with client and returns the credential headers it carried,
+// as the server saw them: which key the client uses now.
+func credentialInUse(t *testing.T, client *Client, mux *http.ServeMux) http.Header {
+	t.Helper()
+	got := make(chan http.Header, 1)
+	mux.HandleFunc("GET /v1/workspaces/probe/member-profile/me", func(w http.ResponseWriter, r *http.Request) {
+		got <- http.Header{"X-Api-Key": r.Header.Values("X-Api-Key"), "X-Addon-Token": r.Header.Values("X-Addon-Token")}
+		fmt.Fprint(w, `{}`)
+	})
+	_, _, err := client.Profiles.Get(ctx, "probe", "me")
+	require.NoError(t, err)
+	return <-got
+}
+
 func TestAPIKeysVerify_userWorkspacesAndRoles(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
@@ -334,9 +348,9 @@ func TestAPIKeysRotate_unknownKeyKeepsOld(t *testing.T) {
 	assert.Contains(t, err.Error(), Fingerprint(newTestKey))
 	assert.Equal(t, []string{newTestKey}, ring.seenKeys(), "the new key is checked first")
 
-	_, err = client.APIKeys.user(ctx, client.cred.Load())
+	_, _, err = client.Members.Current(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, []string{testKey}, ring.seenKeys())
+	assert.Equal(t, []string{testKey}, ring.seenKeys(), "the client still uses the old key")
 }
 
 func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
@@ -355,9 +369,9 @@ func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
 	assert.NotContains(t, msg, newTestKey)
 	ring.seenKeys()
 
-	_, err = client.APIKeys.user(ctx, client.cred.Load())
+	_, _, err = client.Members.Current(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, []string{testKey}, ring.seenKeys())
+	assert.Equal(t, []string{testKey}, ring.seenKeys(), "the client still uses the old key")
 }
 
 func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
@@ -420,7 +434,7 @@ func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
 				assert.NotContains(t, err.Error(), strings.TrimSpace(key))
 			}
 			assert.Empty(t, ring.seenKeys())
-			assert.Equal(t, testKey, client.cred.Load().secret)
+			assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 		})
 	}
 }
@@ -434,7 +448,9 @@ func TestAPIKeysRotate_addonClientRefused(t *testing.T) {
 	err := client.APIKeys.Rotate(ctx, newTestKey)
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	assert.Contains(t, err.Error(), "addon token")
-	assert.Equal(t, addonTokenHeader, client.cred.Load().header)
+	h := credentialInUse(t, client, mux)
+	assert.Equal(t, "addon-token-1", h.Get("X-Addon-Token"))
+	assert.Empty(t, h.Values("X-Api-Key"))
 }
 
 // Generating a key in the web app may deactivate the previous one; a client that ran Verify
@@ -470,7 +486,7 @@ func TestAPIKeysRotate_oldKeyDeactivatedOwnerUnknown(t *testing.T) {
 	assert.NotErrorIs(t, err, ErrInvalidAPIKey, "the new key is fine; it is the old one Clockify refuses")
 	assert.NotContains(t, err.Error(), testKey)
 	assert.NotContains(t, err.Error(), newTestKey)
-	assert.Equal(t, testKey, client.cred.Load().secret)
+	assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 }
 
 // Rotate's trial request follows the same rule as the client's own credential: never sent to
@@ -491,7 +507,7 @@ func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
 	err := client.APIKeys.Rotate(ctx, newTestKey)
 	assert.ErrorIs(t, err, ErrAuthConflict)
 	assert.Equal(t, "", leaked.Load())
-	assert.Equal(t, testKey, client.cred.Load().secret)
+	assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 }
 
 // Requests made while another goroutine rotates carry the old key or the new one, whole; a
