@@ -94,6 +94,7 @@ func orEmpty[T any](v *T, err error) (*T, error) {
 	return v, err
 }
 
+// workspace is the workspace: plan, features and every member's membership status.
 func (f *facts) workspace(ctx context.Context) *Workspace {
 	return get(f, &f.ws, func() (*Workspace, error) { return orEmpty(f.c.workspace(ctx, f.workspaceID)) })
 }
@@ -127,6 +128,7 @@ func (f *facts) callerIsOwner(ctx context.Context) bool {
 	return owners[caller]
 }
 
+// memberProfile is the member's profile: workspace count, pending approvals, email and name.
 func (f *facts) memberProfile(ctx context.Context) *Profile {
 	return get(f, &f.profile, func() (*Profile, error) {
 		p, _, err := f.c.Profiles.Get(ctx, f.workspaceID, f.userID)
