@@ -3,7 +3,6 @@ package clockify
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"net/http"
@@ -217,21 +216,9 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	}{email}
 	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
 	if err != nil {
-		return nil, resp, s.diagnoseInvite(ctx, workspaceID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, inviteRules())
 	}
 	return ws, resp, nil
-}
-
-// diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
-func (s *MembersService) diagnoseInvite(ctx context.Context, workspaceID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	ws, lerr := s.client.workspace(ctx, workspaceID)
-	if lerr != nil || ws.Plan() != "FREE" {
-		return err
-	}
-	return restricted(ErrPaidFeature, "", fmt.Sprintf("workspace %s is on the Free plan; inviting members by API needs a paid subscription with a free seat", workspaceID), err)
 }
 
 // MaxLimitedMembers is the most limited members one AddLimited call takes.
@@ -292,7 +279,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 	}{members}
 	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
 	if err != nil {
-		return resp, s.client.diagnoseFeatures(ctx, workspaceID, "", err, featureLimitedUsers)
+		return resp, s.client.explain(ctx, workspaceID, "", err, limitedMemberRules())
 	}
 	return resp, nil
 }
@@ -323,7 +310,7 @@ func (s *MembersService) Activate(ctx context.Context, workspaceID, userID strin
 func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
 	if err != nil {
-		return nil, resp, s.diagnoseDeactivate(ctx, workspaceID, userID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, deactivateRules())
 	}
 	return ws, resp, nil
 }
@@ -336,39 +323,6 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 		Status MembershipStatus `json:"status"`
 	}{status}
 	return do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
-}
-
-// diagnoseDeactivate explains a refused deactivation by the first of Clockify's rules that
-// applies, or returns err unchanged. A lookup that fails leaves err unchanged too.
-func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, userID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	c := s.client
-	owners, lerr := c.holders(ctx, workspaceID, RoleOwner)
-	if lerr != nil {
-		return err
-	}
-	if owners[userID] {
-		return restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be deactivated", userID), err)
-	}
-	ws, lerr := c.workspace(ctx, workspaceID)
-	if lerr != nil {
-		return err
-	}
-	if membershipStatus(ws, userID) == MembershipPending {
-		return restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"a pending invitation cannot be deactivated, only revoked by the owner on the CAKE.com account's Members page", userID), err)
-	}
-	admin, lerr := c.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
-	if lerr != nil || !admin {
-		return err
-	}
-	caller, lerr := c.currentUserID(ctx)
-	if lerr != nil || owners[caller] {
-		return err
-	}
-	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("member %s is a workspace admin; only the workspace owner can deactivate an admin", userID), err)
 }
 
 // Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
@@ -387,31 +341,12 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
-	ws, err := s.client.workspace(ctx, workspaceID)
-	if err != nil {
+	if err := s.client.blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
 		return nil, err
-	}
-	switch membershipStatus(ws, userID) {
-	case MembershipActive:
-		owner, err := s.client.hasRole(ctx, workspaceID, userID, RoleOwner)
-		if err != nil {
-			return nil, err
-		}
-		if owner {
-			return nil, restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be removed", userID), nil)
-		}
-		return nil, restricted(ErrMustDeactivateFirst, userID, fmt.Sprintf("member %s is active; a member must be deactivated before removal", userID), nil)
-	case MembershipPending:
-		return nil, restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"only the owner can revoke it, on the CAKE.com account's Members page", userID), nil)
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		if errors.Is(err, ErrRemovedInCAKE) {
-			return resp, restricted(ErrRemovedInCAKE, userID, fmt.Sprintf("member %s cannot be removed by API; after deactivating them in every workspace "+
-				"of the organisation, remove them on the CAKE.com account's Members page", userID), err)
-		}
-		return resp, err
+		return resp, removedInCAKE(userID, err)
 	}
 	return resp, nil
 }
@@ -518,14 +453,7 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 	}
 	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, retrySafe: true})
 	if err != nil {
-		var features []string
-		if which == "/cost-rate" {
-			features = append(features, featureLaborCost)
-		}
-		if !r.Since.IsZero() {
-			features = append(features, featureHistoricRates)
-		}
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(which == "/cost-rate", !r.Since.IsZero()))
 	}
 	return ws, resp, nil
 }
@@ -549,7 +477,7 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
 	v, resp, err := do[CustomFieldValue](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureUserCustomFields)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
 	return v, resp, nil
 }
