@@ -2,12 +2,12 @@
 // member-management surface, for testing code that uses package clockify (or
 // any other Clockify client) without an account.
 //
-// A Server is an httptest server that answers the endpoints E1–E19 of
-// clockify-api.md and the user-group list (GET
-// /v1/workspaces/{workspaceId}/user-groups, paged by page and page-size,
-// ordered by name) with the live API's paths, verbs, query names, status codes,
-// headers (Last-Page, Allow) and error bodies, including its
-// quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
+// A Server is an httptest server that answers Clockify's member-management
+// endpoints (https://docs.clockify.me/: the current user, workspaces,
+// members and their search, invitations, limited members, status, rates,
+// member profiles, custom-field values, manager roles, user groups and
+// their membership) with the live API's paths, verbs, query names, status
+// codes, headers (Last-Page, Allow) and error bodies, including its quirks: 400 with code 501 for unknown ids, workingDays as an unordered JSON
 // array, null settings and names for members who never onboarded, null rates,
 // the nested role shape of role grants, 204 on role removal, 201 on
 // custom-field values, and the workspace (not the user) as the answer to
@@ -63,8 +63,10 @@
 //
 // # Errors and product rules
 //
-// Clockify documents no status or code for its product rules (clockify-api.md
-// §15, §17), so the fake uses two classes, chosen by whether the rule is about
+// Clockify documents no status or code for its product rules (help centre:
+// https://clockify.me/help/users/who-can-do-what,
+// https://clockify.me/help/administration/edit-profiles), so the fake uses
+// two classes, chosen by whether the rule is about
 // the caller or about the target:
 //
 // Permission rules: 403 {"message":"Access Denied"} (no code, like the only
@@ -78,7 +80,8 @@
 //   - inviting into a free workspace; a missing feature flag:
 //     EDIT_MEMBER_PROFILE for profile updates (a change of weekStart alone is
 //     allowed on every plan), USER_CUSTOM_FIELDS for custom-field values
-//     (E14, and userCustomFields in profile updates and limited members; an
+//     (custom-field values, and userCustomFields in profile updates and
+//     limited members; an
 //     empty userCustomFields list counts as absent everywhere, also for the
 //     several-workspaces rule below),
 //     MANAGER_ROLE for team/project manager roles, LABOR_COST for cost rates,
@@ -124,9 +127,10 @@
 //     outside 1..5000 are refused with 400 code 3000.
 //   - Last-Page follows the rule recorded live: "false" on a full page,
 //     "true" on a short or empty page, so an exactly full last page says
-//     "false" and a client fetches one more, empty, page. Only E4, E15 and
-//     the user-group list send it; E5 (POST …/users/info) does not, so a
-//     client must stop there on a short page.
+//     "false" and a client fetches one more, empty, page. Only the member
+//     list, a member's managers and the user-group list send it; the member
+//     search (POST …/users/info) does not, so a client must stop there on a
+//     short page.
 //   - Without status, listings show every membership status; without
 //     account-statuses, only ACTIVE, PENDING_EMAIL_VERIFICATION and
 //     NOT_REGISTERED accounts (so LIMITED members are hidden). Multi-valued
@@ -144,7 +148,7 @@
 //     the live answer is an untyped object.
 //   - Granting a role already held, removing a role not held, adding a user
 //     already in a group and removing one who is not all succeed unchanged.
-
+//
 // # Known differences
 //
 // Beyond the choices above, the fake knowingly differs from, or guesses at,
@@ -155,9 +159,10 @@
 //   - The rate limiter is one token bucket for the whole server; Clockify
 //     counts per workspace (and per add-on per workspace for X-Addon-Token),
 //     and a new Free-plan workspace gets 30 requests per hour.
-//   - E12 answers "name": "" for a member who never onboarded (E4 answers
-//     null there, as recorded, and E5 follows E4); the live E12 value for
-//     such a member is unrecorded.
+//   - The member profile answers "name": "" for a member who never
+//     onboarded (the member list answers null there, as recorded, and the
+//     search follows the list); the live profile value for such a member is
+//     unrecorded.
 //
 // # Rate limiting and faults
 //

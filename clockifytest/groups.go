@@ -6,39 +6,26 @@ import (
 	"slices"
 )
 
-// listGroups is GET /v1/workspaces/{workspaceId}/user-groups → 200 array of
-// UserGroupDtoV1, paged by page and page-size (defaults 1 and 50) and
-// ordered by name (then id), with Last-Page like E4. Any active member (or
-// the add-on) may list; the fake models no other query parameter.
-func (s *Server) listGroups(c *call) (int, any, *apiError) {
-	q := c.r.URL.Query()
-	page, err := intParam(q, "page", 1)
-	if err != nil {
-		return 0, nil, err
-	}
-	size, err := intParam(q, "page-size", 50)
-	if err != nil {
-		return 0, nil, err
-	}
-	if err := checkPaging(page, size, "page", "page-size"); err != nil {
-		return 0, nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	ws, err := c.workspace()
-	if err != nil {
-		return 0, nil, err
-	}
-	groups := make([]*group, 0, len(ws.groups))
-	for _, g := range ws.groups {
-		groups = append(groups, g)
-	}
+func parseListGroups(c *call) (listSpec, *apiError) {
+	var spec listSpec
+	var err *apiError
+	spec.page, spec.pageSize, err = pageParams(c.r.URL.Query(), 50)
+	return spec, err
+}
+
+// listGroups serves GET /v1/workspaces/{workspaceId}/user-groups → 200 array
+// of UserGroupDtoV1, paged by page and page-size (defaults 1 and 50) and
+// ordered by name (then id), with Last-Page. Any active member (or the
+// add-on) may list.
+// https://docs.clockify.me/#tag/Group/operation/getUserGroups
+func (s *Server) listGroups(c *call, spec listSpec) (int, any, *apiError) {
+	groups := slices.Clone(c.ws.groupList)
 	slices.SortFunc(groups, func(a, b *group) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
 	out := []userGroupDTO{}
-	for i := (page - 1) * size; i < len(groups) && len(out) < size; i++ {
-		out = append(out, s.st.groupDTO(ws, groups[i]))
+	for i := (spec.page - 1) * spec.pageSize; i < len(groups) && len(out) < spec.pageSize; i++ {
+		out = append(out, s.st.groupDTO(c.ws, groups[i]))
 	}
-	setLastPage(c.w, len(out), size)
+	setLastPage(c.w, len(out), spec.pageSize)
 	return http.StatusOK, out, nil
 }
 
@@ -47,9 +34,9 @@ func (s *Server) listGroups(c *call) (int, any, *apiError) {
 const groupItemAllow = "PUT, DELETE"
 
 // groupItem answers …/user-groups/{userGroupId}: 405 code 3000 for GET (no
-// single-group read, clockify-api.md §2), POST and PATCH, with the live
-// Allow header. Group update and deletion are outside the fake's surface,
-// so PUT and DELETE get the 404 of any route the fake does not model.
+// single-group read), POST and PATCH, with the live Allow header. Group
+// update and deletion are outside the fake's surface, so PUT and DELETE get
+// the 404 of any route the fake does not model.
 func (s *Server) groupItem(w http.ResponseWriter, r *http.Request) {
 	switch r.Method {
 	case http.MethodPut, http.MethodDelete:
@@ -61,57 +48,39 @@ func (s *Server) groupItem(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// groupCall resolves the workspace (admin rights required), the group and
-// the member for E18/E19. Callers hold s.mu for writing.
-func (c *call) groupCall(userID string) (*workspace, *group, *member, *apiError) {
-	ws, err := c.adminWorkspace()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	g := ws.groups[c.r.PathValue("userGroupId")]
-	if g == nil {
-		return nil, nil, nil, notFound("UserGroup")
-	}
-	m := ws.members[userID]
-	if m == nil {
-		return nil, nil, nil, notFound("User")
-	}
-	return ws, g, m, nil
-}
-
-// E18 POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users {"userId"} → 200 UserGroupDtoV1.
-// Adding a user already in the group changes nothing.
-func (s *Server) addUserToGroup(c *call) (int, any, *apiError) {
+func parseGroupUser(c *call) (string, *apiError) {
 	var req struct {
 		UserID string `json:"userId"`
 	}
-	if err := c.decode(&req); err != nil {
-		return 0, nil, err
+	if err := c.decode(&req, "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter.addUser(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests.UserGroupUserRequest,com.clockify.adapter.spring.security.CurrentAuth)"); err != nil {
+		return "", err
 	}
 	if req.UserID == "" {
-		return 0, nil, invalidField("userId", "This field can't be empty")
+		return "", invalidField("userId", "This field can't be empty")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, g, m, err := c.groupCall(req.UserID)
-	if err != nil {
-		return 0, nil, err
-	}
-	g.userIDs = appendUnique(g.userIDs, m.user.id)
-	s.st.touch()
-	return http.StatusOK, s.st.groupDTO(ws, g), nil
+	return req.UserID, nil
 }
 
-// E19 DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId} → 200 UserGroupDtoV1.
-// Removing a user who is not in the group changes nothing.
-func (s *Server) removeUserFromGroup(c *call) (int, any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, g, m, err := c.groupCall(c.r.PathValue("userId"))
-	if err != nil {
-		return 0, nil, err
+// addUserToGroup serves POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users
+// {"userId"} → 200 UserGroupDtoV1. Adding a user already in the group
+// changes nothing.
+// https://docs.clockify.me/#tag/Group/operation/addUser
+func (s *Server) addUserToGroup(c *call, userID string) (int, any, *apiError) {
+	if c.ws.members[userID] == nil {
+		return 0, nil, notFound("User")
 	}
-	g.userIDs = removeString(g.userIDs, m.user.id)
+	c.group.userIDs = appendUnique(c.group.userIDs, userID)
 	s.st.touch()
-	return http.StatusOK, s.st.groupDTO(ws, g), nil
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
+}
+
+// removeUserFromGroup serves
+// DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}
+// → 200 UserGroupDtoV1. Removing a user who is not in the group changes
+// nothing.
+// https://docs.clockify.me/#tag/Group/operation/deleteUser
+func (s *Server) removeUserFromGroup(c *call) (int, any, *apiError) {
+	c.group.userIDs = removeString(c.group.userIDs, c.target.user.id)
+	s.st.touch()
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
 }

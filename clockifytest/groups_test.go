@@ -105,7 +105,7 @@ func TestListGroups(t *testing.T) {
 	assertError(t, send(t, s, http.MethodGet, "/v1/workspaces/"+DemoFreeWorkspaceID+"/user-groups", "", as(s, DemoMemberID)...), http.StatusBadRequest, 501, "doesn't belong")
 }
 
-// A single group and a group's users cannot be read (clockify-api.md §2).
+// A single group and a group's users cannot be read.
 func TestGroupReads_are405(t *testing.T) {
 	s := newDemo(t)
 	group := demoWS + "/user-groups/" + DemoGroupID

@@ -16,9 +16,10 @@ type serverConfig struct {
 // WithRateLimit makes the fake answer 429 {"message":"Too many requests","code":429}
 // once more than perSecond requests per second arrive, like Clockify's 50
 // requests/second limit. Clockify documents neither the 429 body nor any
-// header (clockify-api.md §5, §17): the message follows the spec's "Too many
-// requests", the code is a guess, and no Retry-After is sent unless
-// WithRateLimitRetryAfter(true) asks for one. It is one token bucket over all
+// header (https://clockify.me/help/getting-started/webhook-and-api-limitations):
+// the message follows the spec's "Too many requests", the code is a guess,
+// and no Retry-After is sent unless WithRateLimitRetryAfter(true) asks for
+// one. It is one token bucket over all
 // requests; its burst is max(1, int(perSecond)) unless WithRateLimitBurst
 // says otherwise. The default is no limit.
 func WithRateLimit(perSecond float64) ServerOption {

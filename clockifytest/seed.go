@@ -40,7 +40,8 @@ type WorkspaceSeed struct {
 	ImageURL   string
 }
 
-// Feature flags that gate this API surface (clockify-api.md §15 row 17).
+// Feature flags that gate this API surface: a workspace without one gets
+// 403 "Access Denied" from the operations it gates.
 const (
 	FeatureEditMemberProfile = "EDIT_MEMBER_PROFILE"
 	FeatureUserCustomFields  = "USER_CUSTOM_FIELDS"

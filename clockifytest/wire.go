@@ -5,8 +5,9 @@ import (
 	"slices"
 )
 
-// The fake's own wire structs, written from clockify-api.md §12 rather than
-// shared with the SDK, so that an SDK decoding mistake shows up in tests.
+// The fake's own wire structs, written from Clockify's API reference
+// (https://docs.clockify.me/) and captured answers rather than shared with
+// the SDK, so that an SDK decoding mistake shows up in tests.
 
 type rateDTO struct {
 	Amount   int64  `json:"amount"`
@@ -396,7 +397,7 @@ func (cf *customField) dto(wsID string) customFieldDTO {
 	}
 }
 
-// profileDTO renders E12/E13's MemberProfileDtoV1. Every user custom field of
+// profileDTO renders a MemberProfileDtoV1. Every user custom field of
 // the workspace is listed: the member's own value (sourceType USER) or the
 // workspace default (sourceType WORKSPACE).
 func (st *store) profileDTO(ws *workspace, m *member) memberProfileDTO {

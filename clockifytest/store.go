@@ -53,7 +53,8 @@ var (
 	membershipIncludes = []string{"ALL", "NONE", "WORKSPACE", "PROJECT", "USERGROUP"}
 	customFieldTypes   = []string{"TXT", "NUMBER", "DROPDOWN_SINGLE", "DROPDOWN_MULTIPLE", "CHECKBOX", "LINK"}
 
-	// Listing without account-statuses shows only these (clockify-api.md §9).
+	// Listing without account-statuses shows only these.
+	// https://docs.clockify.me/#tag/User/operation/getUsersOfWorkspace
 	defaultAccountStatuses = []string{AccountActive, AccountPendingEmailVerification, AccountNotRegistered}
 )
 
@@ -196,8 +197,8 @@ func (ws *workspace) groupsOf(userID string) []*group {
 	return out
 }
 
-// hasRole implements the role filters. ownerIsAdmin is false for E2 and true
-// for E5 (clockify-api.md §9).
+// hasRole implements the role filters. ownerIsAdmin is false for the
+// workspace list's roles filter and true for the member search's.
 func (ws *workspace) hasRole(m *member, role string, ownerIsAdmin bool) bool {
 	switch role {
 	case RoleOwner:
@@ -318,7 +319,7 @@ type daySet uint8
 var weekdays = []string{"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"}
 
 // wireDayOrder is the order in which working days are sent: deliberately not
-// Monday-first, like the live API (clockify-api.md §16 shows
+// Monday-first, like the live API (a 2026 capture shows
 // THURSDAY, MONDAY, FRIDAY, ...), so clients must not rely on order.
 var wireDayOrder = []int{3, 0, 4, 2, 1, 5, 6}
 

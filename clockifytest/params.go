@@ -74,10 +74,23 @@ func checkEnumJSON(javaType string, allowed []string, vals ...string) *apiError 
 	return nil
 }
 
-// maxPageSize is the largest page Clockify support has named (clockify-api.md
-// trap 7). Whether the live API rejects or clamps a larger one is unknown;
-// the fake rejects it so that a client asking for more notices.
+// maxPageSize is the largest page Clockify support has named. Whether the
+// live API rejects or clamps a larger one is unknown; the fake rejects it so
+// that a client asking for more notices.
 const maxPageSize = 5000
+
+// pageParams reads page (default 1) and page-size (default defSize) and
+// checks them.
+func pageParams(q url.Values, defSize int) (page, size int, err *apiError) {
+	if page, err = intParam(q, "page", 1); err != nil {
+		return
+	}
+	if size, err = intParam(q, "page-size", defSize); err != nil {
+		return
+	}
+	err = checkPaging(page, size, "page", "page-size")
+	return
+}
 
 // checkPaging validates 1-based page and page-size (1..5000).
 func checkPaging(page, size int, pageName, sizeName string) *apiError {
