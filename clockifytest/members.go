@@ -21,7 +21,8 @@ type listSpec struct {
 	roles, userGroups              []string // search only
 }
 
-// parseListUsers reads the query of GET …/users.
+// parseListUsers reads the query of GET …/users. include-roles is required,
+// as Clockify declares it; its absence is refused after the conversions.
 func parseListUsers(c *call) (listSpec, *apiError) {
 	q := c.r.URL.Query()
 	spec := listSpec{email: q.Get("email"), name: q.Get("name"), projectID: q.Get("project-id")}
@@ -41,8 +42,10 @@ func parseListUsers(c *call) (listSpec, *apiError) {
 	if spec.memberships, err = enumParam(q, "memberships", "MembershipsInclude", membershipIncludes, "NONE"); err != nil {
 		return spec, err
 	}
-	spec.includeRoles, err = boolParam(q, "include-roles", false)
-	return spec, err
+	if spec.includeRoles, err = boolParam(q, "include-roles", false); err != nil {
+		return spec, err
+	}
+	return spec, requiredParam(q, "include-roles", "Boolean")
 }
 
 // listUsers serves GET /v1/workspaces/{workspaceId}/users, with Last-Page.
@@ -239,7 +242,10 @@ const (
 )
 
 func parseInvite(c *call) (string, *apiError) {
-	if v := c.r.URL.Query().Get("send-email"); v != "" && v != "true" && v != "false" {
+	if err := requiredParam(c.r.URL.Query(), "send-email", "String"); err != nil {
+		return "", err
+	}
+	if v := c.r.URL.Query().Get("send-email"); v != "true" && v != "false" {
 		return "", &apiError{status: http.StatusBadRequest, code: 3000, msg: "send-email: must be \"true\" or \"false\""}
 	}
 	var req struct {
@@ -332,4 +338,52 @@ func (s *Server) removeMember(c *call) (int, any, *apiError) {
 		return 0, nil, restriction(msgDeactivateFirst)
 	}
 	return 0, nil, errRemovedInCake
+}
+
+// AcceptInvitation makes the invited (PENDING) member userID of wsID join,
+// as when they accept the e-mail invitation: the membership becomes ACTIVE
+// and a NOT_REGISTERED account becomes ACTIVE, with settings and, if it had
+// none, a name made from the e-mail address ("leo.dubois@…" → "Leo
+// Dubois"). From then on the profile can be edited. It panics if userID is
+// not a pending member of wsID.
+func (s *Server) AcceptInvitation(wsID, userID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	m := s.st.mustPending("AcceptInvitation", wsID, userID)
+	m.status = MembershipActive
+	if u := m.user; u.status == AccountNotRegistered {
+		u.status = AccountActive
+		if u.name == "" {
+			u.name = nameFromEmail(u.email)
+		}
+	}
+	s.st.touch()
+}
+
+// DeclineInvitation makes the invited (PENDING) member userID of wsID
+// decline: the membership becomes DECLINED (inviting the address again
+// makes it PENDING). It panics if userID is not a pending member of wsID.
+func (s *Server) DeclineInvitation(wsID, userID string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.mustPending("DeclineInvitation", wsID, userID).status = MembershipDeclined
+	s.st.touch()
+}
+
+func (st *store) mustPending(fn, wsID, userID string) *member {
+	m := st.mustWorkspace(fn, wsID).members[userID]
+	if m == nil || m.status != MembershipPending {
+		seedPanic("%s: user %q is not a pending member of workspace %q", fn, userID, wsID)
+	}
+	return m
+}
+
+// nameFromEmail turns "leo.dubois@example.com" into "Leo Dubois".
+func nameFromEmail(email string) string {
+	local, _, _ := strings.Cut(email, "@")
+	parts := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' || r == '+' })
+	for i, p := range parts {
+		parts[i] = strings.ToUpper(p[:1]) + p[1:]
+	}
+	return strings.Join(parts, " ")
 }

@@ -26,7 +26,7 @@ func TestInvite_addsPendingMemberAndReturnsWorkspace(t *testing.T) {
 	assert.Equal(t, AccountNotRegistered, state.AccountStatus)
 	assert.Equal(t, "false", s.Requests()[0].Query.Get("send-email"))
 
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"new.hire@example.com"}`), http.StatusBadRequest, 0, "already a member")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"new.hire@example.com"}`), http.StatusBadRequest, 0, "already a member")
 	// An existing account from another workspace is reused.
 	s.AddWorkspace(WorkspaceSeed{ID: "64f0a1b2c3d4e5f6010000aa", Name: "Other"})
 	other := s.AddMember("64f0a1b2c3d4e5f6010000aa", MemberSeed{Name: "Zed Other", Email: "zed@example.com"})
@@ -40,11 +40,11 @@ func TestInvite_rules(t *testing.T) {
 	s := newDemo(t)
 	assertError(t, send(t, s, http.MethodPost, "/v1/workspaces/"+DemoFreeWorkspaceID+"/users?send-email=true", `{"email":"a@example.com"}`),
 		http.StatusForbidden, 0, "Access Denied")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"a@example.com"}`, as(s, DemoTeamManagerID)...),
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"a@example.com"}`, as(s, DemoTeamManagerID)...),
 		http.StatusForbidden, 0, "Access Denied")
-	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"b@example.com"}`, as(s, DemoAdminID)...).status)
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":""}`), http.StatusBadRequest, 0, "You entered invalid value for field: [email]")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"not an address"}`), http.StatusBadRequest, 0, "[email]")
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"b@example.com"}`, as(s, DemoAdminID)...).status)
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":""}`), http.StatusBadRequest, 0, "You entered invalid value for field: [email]")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"not an address"}`), http.StatusBadRequest, 0, "[email]")
 	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=sure", `{"email":"c@example.com"}`), http.StatusBadRequest, 3000, "send-email")
 }
 

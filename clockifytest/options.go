@@ -11,6 +11,7 @@ type serverConfig struct {
 	retryAfter    bool
 	latency       time.Duration
 	generated     int
+	realWaits     bool
 }
 
 // WithRateLimit makes the fake answer 429 {"message":"Too many requests","code":429}
@@ -50,4 +51,12 @@ func WithLatency(d time.Duration) ServerOption {
 // linear, so tens of thousands of members are cheap. See GenerateMembers.
 func WithGeneratedMembers(n int) ServerOption {
 	return func(c *serverConfig) { c.generated = n }
+}
+
+// WithRealRetryWaits makes Client, ClientE and ClientAs keep
+// clockify.DefaultRetryPolicy (waits of 500 ms to 30 s, honouring
+// Retry-After) instead of FastRetryPolicy, e.g. to watch a client's real
+// pacing against WithRateLimit.
+func WithRealRetryWaits() ServerOption {
+	return func(c *serverConfig) { c.realWaits = true }
 }

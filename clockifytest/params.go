@@ -2,6 +2,7 @@ package clockifytest
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -47,6 +48,17 @@ func enumParam(q url.Values, name, javaType string, allowed []string, def string
 		return "", badEnumParam(name, javaType, v)
 	}
 	return v, nil
+}
+
+// requiredParam refuses a request without the query parameter name, which
+// Clockify declares required, the way Spring refuses a missing
+// @RequestParam: 400 code 3001. An empty value counts as present.
+func requiredParam(q url.Values, name, javaType string) *apiError {
+	if _, ok := q[name]; ok {
+		return nil
+	}
+	return &apiError{status: http.StatusBadRequest, code: 3001,
+		msg: fmt.Sprintf("Required request parameter '%s' for method parameter type %s is not present", name, javaType)}
 }
 
 // multiParam accepts both repeated parameters and comma-joined values, as

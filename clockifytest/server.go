@@ -27,6 +27,8 @@ type Server struct {
 	ownerID string // its owner
 	owner   string // the owner's API key
 
+	realRetryWaits bool // Client keeps clockify.DefaultRetryPolicy
+
 	limiter  limiter
 	faults   faultQueue
 	recorder recorder
@@ -54,6 +56,7 @@ func newServer(seed func(*Server), opts []ServerOption) *Server {
 		s.GenerateMembers(s.wsID, cfg.generated)
 	}
 	s.limiter.retryAfter = cfg.retryAfter
+	s.realRetryWaits = cfg.realWaits
 	s.SetRateLimit(cfg.ratePerSecond, cfg.burst)
 	s.SetLatency(cfg.latency)
 	s.ts = httptest.NewServer(s)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,6 +107,9 @@ func TestGetWorkspace_wireShape(t *testing.T) {
 
 func listUsers(t *testing.T, s *Server, query string, hdr ...string) ([]wireUser, reply) {
 	t.Helper()
+	if !strings.Contains(query, "include-roles") {
+		query += map[bool]string{true: "&", false: "?"}[strings.Contains(query, "?")] + "include-roles=false"
+	}
 	r := send(t, s, http.MethodGet, demoWS+"/users"+query, "", hdr...)
 	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
 	return decodeJSON[[]wireUser](t, r), r
@@ -168,7 +172,7 @@ func TestListUsers_filtersAndSorting(t *testing.T) {
 	got, _ = listUsers(t, s, "?sort-column=HOURLYRATE&sort-order=DESCENDING&page-size=2")
 	assert.Equal(t, []string{DemoOwnerID, DemoAdminID}, ids(got))
 
-	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?project-id=64f0a1b2c3d4e5f6030000ff", ""), http.StatusBadRequest, 501, "Project doesn't belong to Workspace")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?include-roles=false&project-id=64f0a1b2c3d4e5f6030000ff", ""), http.StatusBadRequest, 501, "Project doesn't belong to Workspace")
 	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?sort-column=AGE", ""), http.StatusBadRequest, 3000, "Method parameter 'sort-column'")
 	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?status=GONE", ""), http.StatusBadRequest, 3000, "Method parameter 'status'")
 	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?account-statuses=GONE", ""), http.StatusBadRequest, 3000, "Method parameter 'account-statuses'")
