@@ -4,55 +4,146 @@ import (
 	"cmp"
 	"net/http"
 	"slices"
+	"strings"
 )
 
-func parseListGroups(c *call) (listSpec, *apiError) {
-	var spec listSpec
+// groupQuery is the query of the user-group list.
+type groupQuery struct {
+	name                  string
+	sortColumn, sortOrder string
+	page, pageSize        int
+}
+
+func parseListGroups(c *call) (groupQuery, *apiError) {
+	q := c.r.URL.Query()
+	gq := groupQuery{name: strings.ToLower(q.Get("name"))}
 	var err *apiError
-	spec.page, spec.pageSize, err = pageParams(c.r.URL.Query(), 50)
-	return spec, err
+	if gq.sortColumn, err = enumParam(q, "sort-column", "UserGroupSortColumn", []string{"ID", "NAME"}, "NAME"); err != nil {
+		return gq, err
+	}
+	if gq.sortOrder, err = enumParam(q, "sort-order", "SortOrder", sortOrders, "ASCENDING"); err != nil {
+		return gq, err
+	}
+	if _, err = boolParam(q, "includeTeamManagers", false); err != nil {
+		return gq, err
+	}
+	gq.page, gq.pageSize, err = pageParams(q, 50)
+	return gq, err
 }
 
 // listGroups serves GET /v1/workspaces/{workspaceId}/user-groups → 200 array
-// of UserGroupDtoV1, paged by page and page-size (defaults 1 and 50) and
-// ordered by name (then id), with Last-Page. Any active member (or the
-// add-on) may list.
+// of UserGroupDtoV1 whose name contains name (case-insensitive), ordered by
+// sort-column (NAME by default, ties by id) and paged by page and page-size
+// (defaults 1 and 50), with Last-Page. Any active member (or the add-on) may
+// list.
 // https://docs.clockify.me/#tag/Group/operation/getUserGroups
-func (s *Server) listGroups(c *call, spec listSpec) (int, any, *apiError) {
-	groups := slices.Clone(c.ws.groupList)
-	slices.SortFunc(groups, func(a, b *group) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
+func (s *Server) listGroups(c *call, q groupQuery) (int, any, *apiError) {
+	var groups []*group
+	for _, g := range c.ws.groupList {
+		if strings.Contains(strings.ToLower(g.name), q.name) {
+			groups = append(groups, g)
+		}
+	}
+	slices.SortFunc(groups, func(a, b *group) int {
+		d := cmp.Compare(a.id, b.id)
+		if q.sortColumn == "NAME" {
+			d = cmp.Or(cmp.Compare(a.name, b.name), d)
+		}
+		if q.sortOrder == "DESCENDING" {
+			d = -d
+		}
+		return d
+	})
 	out := []userGroupDTO{}
-	for i := (spec.page - 1) * spec.pageSize; i < len(groups) && len(out) < spec.pageSize; i++ {
+	for i := (q.page - 1) * q.pageSize; i < len(groups) && len(out) < q.pageSize; i++ {
 		out = append(out, s.st.groupDTO(c.ws, groups[i]))
 	}
-	setLastPage(c.w, len(out), spec.pageSize)
+	setLastPage(c.w, len(out), q.pageSize)
 	return http.StatusOK, out, nil
 }
 
-// groupItemAllow is the Allow header of …/user-groups/{userGroupId}: live,
-// a group is updated (PUT) or deleted (DELETE) there but cannot be read.
-const groupItemAllow = "PUT, DELETE"
-
-// groupItem answers …/user-groups/{userGroupId}: 405 code 3000 for GET (no
-// single-group read), POST and PATCH, with the live Allow header. Group
-// update and deletion are outside the fake's surface, so PUT and DELETE get
-// the 404 of any route the fake does not model.
-func (s *Server) groupItem(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodPut, http.MethodDelete:
-		writeError(w, routeNotFound(r.URL.Path))
-	default:
-		e := methodNotAllowed(r.Method, nil)
-		e.allow = groupItemAllow
-		writeError(w, e)
+// parseGroupName reads UserGroupRequest, {"name"}: 1 to 100 characters.
+func parseGroupName(c *call, signature string) (string, *apiError) {
+	var req struct {
+		Name string `json:"name"`
 	}
+	if err := c.decode(&req, signature); err != nil {
+		return "", err
+	}
+	return req.Name, checkName("name", req.Name, true)
+}
+
+func parseGroupCreate(c *call) (string, *apiError) {
+	return parseGroupName(c, sig("UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "create", "UserGroupRequest"))
+}
+
+func parseGroupRename(c *call) (string, *apiError) {
+	return parseGroupName(c, groupSig("update", "UserGroupRequest"))
+}
+
+// nameTaken refuses a group name another group of ws already has
+// (case-insensitive). Clockify refuses duplicates; its status and message
+// are unrecorded, so the fake answers 400 without a code.
+func (ws *workspace) nameTaken(name string, except *group) *apiError {
+	for _, g := range ws.groupList {
+		if g != except && strings.EqualFold(g.name, name) {
+			return restriction("User group with name '%s' already exists", name)
+		}
+	}
+	return nil
+}
+
+// createGroup serves POST /v1/workspaces/{workspaceId}/user-groups {"name"}
+// → 201 UserGroupDtoV1.
+// https://docs.clockify.me/#tag/Group/operation/create
+func (s *Server) createGroup(c *call, name string) (int, any, *apiError) {
+	if err := c.ws.nameTaken(name, nil); err != nil {
+		return 0, nil, err
+	}
+	g := s.st.addGroup(c.ws, GroupSeed{Name: name})
+	return http.StatusCreated, s.st.groupDTO(c.ws, g), nil
+}
+
+// renameGroup serves PUT /v1/workspaces/{workspaceId}/user-groups/{userGroupId}
+// {"name"} → 200 UserGroupDtoV1.
+// https://docs.clockify.me/#tag/Group/operation/update
+func (s *Server) renameGroup(c *call, name string) (int, any, *apiError) {
+	if err := c.ws.nameTaken(name, c.group); err != nil {
+		return 0, nil, err
+	}
+	c.group.name = name
+	s.st.touch()
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
+}
+
+// deleteGroup serves DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}
+// → 200 with the deleted UserGroupDtoV1. Its team managers lose the
+// team-manager role over it; its members stay in the workspace.
+// https://docs.clockify.me/#tag/Group/operation/delete
+func (s *Server) deleteGroup(c *call) (int, any, *apiError) {
+	ws, g := c.ws, c.group
+	dto := s.st.groupDTO(ws, g)
+	delete(ws.groups, g.id)
+	ws.groupList = slices.DeleteFunc(ws.groupList, func(x *group) bool { return x == g })
+	for _, m := range ws.memberList {
+		m.tmGroups = removeString(m.tmGroups, g.id)
+	}
+	s.st.touch()
+	return http.StatusOK, dto, nil
+}
+
+// groupSig is the Java signature of a group handler with the workspace and
+// group ids as path parameters.
+func groupSig(method, req string) string {
+	return "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter." + method +
+		"(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests." + req + ",com.clockify.adapter.spring.security.CurrentAuth)"
 }
 
 func parseGroupUser(c *call) (string, *apiError) {
 	var req struct {
 		UserID string `json:"userId"`
 	}
-	if err := c.decode(&req, "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter.addUser(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests.UserGroupUserRequest,com.clockify.adapter.spring.security.CurrentAuth)"); err != nil {
+	if err := c.decode(&req, groupSig("addUser", "UserGroupUserRequest")); err != nil {
 		return "", err
 	}
 	if req.UserID == "" {

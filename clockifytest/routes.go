@@ -98,6 +98,9 @@ func (s *Server) routes() []route {
 		{del, wsPath + "/users/{userId}/roles", admins, parsed(parseRoleRemoval, s.removeRole)},
 
 		{get, wsPath + "/user-groups", members, parsed(parseListGroups, s.listGroups)},
+		{post, wsPath + "/user-groups", admins, parsed(parseGroupCreate, s.createGroup)},
+		{put, wsPath + "/user-groups/{userGroupId}", admins, parsed(parseGroupRename, s.renameGroup)},
+		{del, wsPath + "/user-groups/{userGroupId}", admins, serves(s.deleteGroup)},
 		{post, wsPath + "/user-groups/{userGroupId}/users", admins, parsed(parseGroupUser, s.addUserToGroup)},
 		{del, wsPath + "/user-groups/{userGroupId}/users/{userId}", admins, serves(s.removeUserFromGroup)},
 	}
@@ -107,7 +110,6 @@ func (s *Server) mount() {
 	for _, rt := range s.routes() {
 		s.mux.Handle(rt.method+" "+rt.pattern, s.endpoint(rt))
 	}
-	s.mux.HandleFunc(wsPath+"/user-groups/{userGroupId}", s.groupItem)
 	s.mux.HandleFunc("/", s.noRoute)
 }
 

@@ -326,17 +326,27 @@ func (s *Server) AddUserGroup(wsID string, g GroupSeed) string {
 	defer s.mu.Unlock()
 	st := s.st
 	ws := st.mustWorkspace("AddUserGroup", wsID)
-	id := st.id(g.ID, "user group")
 	for _, uid := range g.UserIDs {
 		if ws.members[uid] == nil {
 			seedPanic("AddUserGroup: user %q is not a member of workspace %q", uid, wsID)
 		}
 	}
+	return st.addGroup(ws, g).id
+}
+
+func (st *store) addGroup(ws *workspace, g GroupSeed) *group {
+	id := st.id(g.ID, "user group")
+	if ws.groups[id] != nil {
+		seedPanic("AddUserGroup: group id %q already used", id)
+	}
 	gr := &group{id: id, name: g.Name, userIDs: slices.Clone(g.UserIDs)}
+	if gr.userIDs == nil {
+		gr.userIDs = []string{}
+	}
 	ws.groups[id] = gr
 	ws.groupList = append(ws.groupList, gr)
 	st.touch()
-	return id
+	return gr
 }
 
 // AddProject adds a project to workspace wsID and returns its id.
