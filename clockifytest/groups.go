@@ -78,7 +78,7 @@ func parseGroupCreate(c *call) (string, *apiError) {
 }
 
 func parseGroupRename(c *call) (string, *apiError) {
-	return parseGroupName(c, groupSig("update", "UserGroupRequest"))
+	return parseGroupName(c, sigN(2, "UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "update", "UserGroupRequest"))
 }
 
 // nameTaken refuses a group name another group of ws already has
@@ -132,18 +132,11 @@ func (s *Server) deleteGroup(c *call) (int, any, *apiError) {
 	return http.StatusOK, dto, nil
 }
 
-// groupSig is the Java signature of a group handler with the workspace and
-// group ids as path parameters.
-func groupSig(method, req string) string {
-	return "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter." + method +
-		"(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests." + req + ",com.clockify.adapter.spring.security.CurrentAuth)"
-}
-
 func parseGroupUser(c *call) (string, *apiError) {
 	var req struct {
 		UserID string `json:"userId"`
 	}
-	if err := c.decode(&req, groupSig("addUser", "UserGroupUserRequest")); err != nil {
+	if err := c.decode(&req, sigN(2, "UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "addUser", "UserGroupUserRequest")); err != nil {
 		return "", err
 	}
 	if req.UserID == "" {

@@ -3,6 +3,7 @@ package clockifytest
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 )
 
@@ -73,4 +74,47 @@ func (s *Server) setMemberRate(c *call, req rateRequest, cost bool) (int, any, *
 	}
 	s.st.touch()
 	return http.StatusOK, c.ws.dto(), nil
+}
+
+func parseProjectHourlyRate(c *call) (rateRequest, *apiError) {
+	return parseRate(c, sigN(3, "ProjectDtoImplV1", "project.ProjectHttpAdapter", "addUsersHourlyRate", "HourlyRateRequestV1"))
+}
+
+func parseProjectCostRate(c *call) (rateRequest, *apiError) {
+	return parseRate(c, sigN(3, "ProjectDtoImplV1", "project.ProjectHttpAdapter", "addUsersCostRate", "CostRateRequestV1"))
+}
+
+// setProjectHourlyRate serves
+// PUT /v1/workspaces/{workspaceId}/projects/{projectId}/users/{userId}/hourly-rate
+// and answers the project.
+// https://docs.clockify.me/#tag/Project/operation/addUsersHourlyRate
+func (s *Server) setProjectHourlyRate(c *call, req rateRequest) (int, any, *apiError) {
+	return s.setProjectRate(c, req, false)
+}
+
+// setProjectCostRate serves
+// PUT /v1/workspaces/{workspaceId}/projects/{projectId}/users/{userId}/cost-rate
+// and answers the project.
+// https://docs.clockify.me/#tag/Project/operation/addUsersCostRate
+func (s *Server) setProjectCostRate(c *call, req rateRequest) (int, any, *apiError) {
+	return s.setProjectRate(c, req, true)
+}
+
+// setProjectRate sets a rate of the member on the project, the same plan
+// rules as workspace rates applying; the member must be on the project.
+func (s *Server) setProjectRate(c *call, req rateRequest, cost bool) (int, any, *apiError) {
+	if err := c.ws.rateFeatures(cost, req); err != nil {
+		return 0, nil, err
+	}
+	p, uid := c.project, c.target.user.id
+	if !slices.Contains(p.userIDs, uid) {
+		return 0, nil, &apiError{status: http.StatusBadRequest, code: 501, msg: "User doesn't belong to Project"}
+	}
+	rates := p.hourlyRates
+	if cost {
+		rates = p.costRates
+	}
+	rates[uid] = &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
+	s.st.touch()
+	return http.StatusOK, c.ws.projectDTO(p), nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"mime"
 	"net/http"
+	"strings"
 )
 
 // access is who may call a route. The route table states it, and the
@@ -88,6 +89,8 @@ func (s *Server) routes() []route {
 
 		{put, wsPath + "/users/{userId}/hourly-rate", admins, parsed(parseHourlyRate, s.setHourlyRate)},
 		{put, wsPath + "/users/{userId}/cost-rate", admins, parsed(parseCostRate, s.setCostRate)},
+		{put, wsPath + "/projects/{projectId}/users/{userId}/hourly-rate", admins, parsed(parseProjectHourlyRate, s.setProjectHourlyRate)},
+		{put, wsPath + "/projects/{projectId}/users/{userId}/cost-rate", admins, parsed(parseProjectCostRate, s.setProjectCostRate)},
 
 		{get, wsPath + "/member-profile/{userId}", members, serves(s.getMemberProfile)},
 		{patch, wsPath + "/member-profile/{userId}", admins, parsed(parseProfileUpdate, s.updateMemberProfile)},
@@ -283,9 +286,12 @@ func (c *call) decode(dst any, sig string) *apiError {
 	return nil
 }
 
-// sig is the Java signature of a Clockify handler as the 3002 "Required
-// request body is missing" error quotes it.
-func sig(ret, adapter, method, req string) string {
+// sig is the Java signature of a Clockify handler taking the workspace id,
+// as the 3002 "Required request body is missing" error quotes it.
+func sig(ret, adapter, method, req string) string { return sigN(1, ret, adapter, method, req) }
+
+// sigN is sig for a handler taking n ids from the path.
+func sigN(n int, ret, adapter, method, req string) string {
 	return "public com.clockify.adapter.http.v1.dto." + ret + " com.clockify.adapter.http.v1." + adapter + "." + method +
-		"(java.lang.String,com.clockify.adapter.http.v1.requests." + req + ",com.clockify.adapter.spring.security.CurrentAuth)"
+		"(" + strings.Repeat("java.lang.String,", n) + "com.clockify.adapter.http.v1.requests." + req + ",com.clockify.adapter.spring.security.CurrentAuth)"
 }

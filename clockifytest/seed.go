@@ -126,13 +126,21 @@ type GroupSeed struct {
 }
 
 // ProjectSeed describes a project, needed as the target of PROJECT_MANAGER
-// grants and of the project-id filter. A public project is open to every
-// member; a private one to UserIDs and its project managers.
+// grants, of the project-id filter, of project-scoped rates and of time
+// entries. A public project is open to every member; a private one to
+// UserIDs and its project managers.
 type ProjectSeed struct {
-	ID      string
-	Name    string
-	Public  bool
+	ID       string
+	Name     string
+	Public   bool
+	Billable bool
+	Color    string // default "#03A9F4"
+	// UserIDs are the project's members, the users project rates apply to.
 	UserIDs []string
+	// HourlyRates and CostRates are project-scoped rates by user id; each
+	// user must be in UserIDs. The currency defaults to the workspace's.
+	HourlyRates map[string]Rate
+	CostRates   map[string]Rate
 }
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{24}$`)
@@ -356,7 +364,22 @@ func (s *Server) AddProject(wsID string, p ProjectSeed) string {
 	st := s.st
 	ws := st.mustWorkspace("AddProject", wsID)
 	id := st.id(p.ID, "project")
-	pr := &project{id: id, name: p.Name, public: p.Public, userIDs: slices.Clone(p.UserIDs)}
+	if ws.projects[id] != nil {
+		seedPanic("AddProject: project id %q already used", id)
+	}
+	pr := &project{id: id, name: p.Name, public: p.Public, billable: p.Billable, color: cmp.Or(p.Color, "#03A9F4"),
+		userIDs: slices.Clone(p.UserIDs), hourlyRates: map[string]*Rate{}, costRates: map[string]*Rate{}}
+	for _, rates := range []struct {
+		seed map[string]Rate
+		into map[string]*Rate
+	}{{p.HourlyRates, pr.hourlyRates}, {p.CostRates, pr.costRates}} {
+		for uid, r := range rates.seed {
+			if !slices.Contains(pr.userIDs, uid) {
+				seedPanic("AddProject: rate for user %q, who is not in UserIDs", uid)
+			}
+			rates.into[uid] = ws.seedRate(&r)
+		}
+	}
 	ws.projects[id] = pr
 	ws.projList = append(ws.projList, pr)
 	st.touch()

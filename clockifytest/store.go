@@ -142,7 +142,11 @@ type group struct {
 type project struct {
 	id, name string
 	public   bool
+	billable bool
+	color    string
 	userIDs  []string
+	// Project-scoped rates by user id; absent = null.
+	hourlyRates, costRates map[string]*Rate
 }
 
 type workspace struct {
