@@ -27,7 +27,7 @@ func parseListGroups(c *call) (groupQuery, *apiError) {
 	if _, err = boolParam(q, "includeTeamManagers", false); err != nil {
 		return gq, err
 	}
-	gq.page, gq.pageSize, err = pageParams(q, 50)
+	gq.page, gq.pageSize, err = pageParams(q, 50, maxPageSize)
 	return gq, err
 }
 

@@ -83,7 +83,7 @@ func sortAndPage(q map[string][]string) (col, order string, page, size int, err 
 	if order, err = enumParam(q, "sort-order", "SortOrder", sortOrders, "ASCENDING"); err != nil {
 		return
 	}
-	page, size, err = pageParams(q, 50)
+	page, size, err = pageParams(q, 50, maxPageSize)
 	return
 }
 
@@ -137,7 +137,7 @@ func parseFilterUsers(c *call) (listSpec, *apiError) {
 	if req.PageSize != nil {
 		spec.pageSize = int(*req.PageSize)
 	}
-	return spec, checkPaging(spec.page, spec.pageSize, "page", "pageSize")
+	return spec, checkPaging(spec.page, spec.pageSize, maxPageSize, "page", "pageSize")
 }
 
 // filterUsers serves POST /v1/workspaces/{workspaceId}/users/info, a search

@@ -91,26 +91,26 @@ func checkEnumJSON(javaType string, allowed []string, vals ...string) *apiError 
 // that a client asking for more notices.
 const maxPageSize = 5000
 
-// pageParams reads page (default 1) and page-size (default defSize) and
-// checks them.
-func pageParams(q url.Values, defSize int) (page, size int, err *apiError) {
+// pageParams reads page (default 1) and page-size (default defSize, at
+// most maxSize) and checks them.
+func pageParams(q url.Values, defSize, maxSize int) (page, size int, err *apiError) {
 	if page, err = intParam(q, "page", 1); err != nil {
 		return
 	}
 	if size, err = intParam(q, "page-size", defSize); err != nil {
 		return
 	}
-	err = checkPaging(page, size, "page", "page-size")
+	err = checkPaging(page, size, maxSize, "page", "page-size")
 	return
 }
 
-// checkPaging validates 1-based page and page-size (1..5000).
-func checkPaging(page, size int, pageName, sizeName string) *apiError {
+// checkPaging validates a 1-based page and a page size of 1..maxSize.
+func checkPaging(page, size, maxSize int, pageName, sizeName string) *apiError {
 	if page < 1 {
 		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be greater than or equal to 1", pageName)}
 	}
-	if size < 1 || size > maxPageSize {
-		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be between 1 and %d", sizeName, maxPageSize)}
+	if size < 1 || size > maxSize {
+		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be between 1 and %d", sizeName, maxSize)}
 	}
 	return nil
 }

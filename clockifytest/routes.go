@@ -100,6 +100,9 @@ func (s *Server) routes() []route {
 		{post, wsPath + "/users/{userId}/roles", admins, parsed(parseRoleGrant, s.grantRole)},
 		{del, wsPath + "/users/{userId}/roles", admins, parsed(parseRoleRemoval, s.removeRole)},
 
+		{get, wsPath + "/time-entries/status/in-progress", admins, parsed(parseInProgress, s.listRunningTimers)},
+		{patch, wsPath + "/user/{userId}/time-entries", members, parsed(parseStopTimer, s.stopTimer)},
+
 		{get, wsPath + "/user-groups", members, parsed(parseListGroups, s.listGroups)},
 		{post, wsPath + "/user-groups", admins, parsed(parseGroupCreate, s.createGroup)},
 		{put, wsPath + "/user-groups/{userGroupId}", admins, parsed(parseGroupRename, s.renameGroup)},

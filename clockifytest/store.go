@@ -166,6 +166,7 @@ type workspace struct {
 	groupList  []*group
 	projects   map[string]*project
 	projList   []*project // insertion order
+	entries    []*timeEntry
 
 	cacheMu sync.Mutex
 	sorted  map[string]sortedIndex

@@ -238,3 +238,34 @@ type projectDTO struct {
 	Template    bool            `json:"template"`
 	Public      bool            `json:"public"`
 }
+
+type timeIntervalDTO struct {
+	Start    string  `json:"start"`
+	End      *string `json:"end"`      // null while running
+	Duration *string `json:"duration"` // ISO-8601, null while running
+}
+
+// timeEntryDTO is TimeEntryDtoImplV1, the answer to stopping a timer.
+type timeEntryDTO struct {
+	ID                string            `json:"id"`
+	Description       string            `json:"description"`
+	TagIDs            []string          `json:"tagIds"`
+	UserID            string            `json:"userId"`
+	Billable          bool              `json:"billable"`
+	TaskID            *string           `json:"taskId"`
+	ProjectID         *string           `json:"projectId"`
+	WorkspaceID       string            `json:"workspaceId"`
+	TimeInterval      timeIntervalDTO   `json:"timeInterval"`
+	CustomFieldValues []json.RawMessage `json:"customFieldValues"`
+	Type              string            `json:"type"`
+	KioskID           *string           `json:"kioskId"`
+	IsLocked          bool              `json:"isLocked"`
+}
+
+// timeEntryWithRatesDTO is TimeEntryWithRatesDtoV1, an item of the running
+// timers list.
+type timeEntryWithRatesDTO struct {
+	timeEntryDTO
+	HourlyRate *rateDTO `json:"hourlyRate"`
+	CostRate   *rateDTO `json:"costRate"`
+}
