@@ -77,6 +77,7 @@ func (s *Server) routes() []route {
 	const get, post, put, patch, del = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
 	return []route{
 		{get, "/v1/user", anyone, parsed(parseCurrentUser, s.getCurrentUser)},
+		{post, "/v1/file/image", anyone, parsed(parseImageUpload, s.uploadImage)},
 		{get, "/v1/workspaces", apiKeys, parsed(parseWorkspaceRoles, s.listWorkspaces)},
 		{get, wsPath, members, serves(s.getWorkspace)},
 

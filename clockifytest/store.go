@@ -65,6 +65,7 @@ type store struct {
 	emails     map[string]string // lower-cased email -> user id
 	keys       map[string]string // API key -> user id
 	addons     map[string]string // add-on token -> workspace id
+	images     map[string][]byte // uploaded image URL -> bytes
 	idSeq      uint64
 	generated  int    // members made by GenerateMembers so far
 	version    uint64 // bumped on every mutation; invalidates sort caches
@@ -77,6 +78,7 @@ func newStore() *store {
 		emails:     map[string]string{},
 		keys:       map[string]string{},
 		addons:     map[string]string{},
+		images:     map[string][]byte{},
 	}
 }
 

@@ -239,6 +239,12 @@ type projectDTO struct {
 	Public      bool            `json:"public"`
 }
 
+// uploadDTO is UploadFileResponseV1.
+type uploadDTO struct {
+	Name string `json:"name"`
+	URL  string `json:"url"`
+}
+
 type timeIntervalDTO struct {
 	Start    string  `json:"start"`
 	End      *string `json:"end"`      // null while running
