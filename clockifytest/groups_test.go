@@ -71,8 +71,9 @@ func TestListGroups(t *testing.T) {
 	}
 	got, r := list("")
 	assert.Equal(t, "true", r.header.Get("Last-Page"))
-	require.Len(t, got, 3)
-	assert.Equal(t, []string{b, DemoGroupID, e}, []string{got[0].ID, got[1].ID, got[2].ID}, "ordered by name")
+	require.Len(t, got, 5)
+	assert.Equal(t, []string{b, DemoGroupID, e, DemoEngineeringGroupID, DemoKioskGroupID},
+		[]string{got[0].ID, got[1].ID, got[2].ID, got[3].ID, got[4].ID}, "ordered by name")
 	design := got[1]
 	assert.Equal(t, "Design Team", design.Name)
 	assert.Equal(t, DemoWorkspaceID, design.WorkspaceID)
@@ -87,20 +88,20 @@ func TestListGroups(t *testing.T) {
 	got, r = list("?page-size=2")
 	assert.Len(t, got, 2)
 	assert.Equal(t, "false", r.header.Get("Last-Page"))
-	got, r = list("?page-size=2&page=2")
-	assert.Equal(t, []string{e}, []string{got[0].ID})
+	got, r = list("?page-size=2&page=3")
+	assert.Equal(t, []string{DemoKioskGroupID}, []string{got[0].ID})
 	assert.Equal(t, "true", r.header.Get("Last-Page"))
-	got, r = list("?page-size=3")
-	assert.Len(t, got, 3)
+	got, r = list("?page-size=5")
+	assert.Len(t, got, 5)
 	assert.Equal(t, "false", r.header.Get("Last-Page"))
-	got, r = list("?page-size=3&page=2")
+	got, r = list("?page-size=5&page=2")
 	assert.Empty(t, got)
 	assert.Equal(t, "[]\n", string(r.body))
 	assert.Equal(t, "true", r.header.Get("Last-Page"))
 
 	// Any member may list.
 	got, _ = list("", as(s, DemoMemberID)...)
-	assert.Len(t, got, 3)
+	assert.Len(t, got, 5)
 
 	assertError(t, send(t, s, http.MethodGet, demoWS+"/user-groups?page-size=0", ""), http.StatusBadRequest, 3000, "page-size")
 	assertError(t, send(t, s, http.MethodGet, demoWS+"/user-groups?page=x", ""), http.StatusBadRequest, 3000, "Method parameter 'page'")
