@@ -93,3 +93,35 @@ func TestAddProject_seedsRates(t *testing.T) {
 	}, "a rate for someone not on the project")
 	assert.Panics(t, func() { s.AddProject(DemoWorkspaceID, ProjectSeed{ID: id, Name: "Again"}) })
 }
+
+func TestRates(t *testing.T) {
+	s := newDemo(t)
+	r := send(t, s, http.MethodPut, demoWS+"/users/"+DemoMultiWorkspaceID+"/hourly-rate", `{"amount":20000}`)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	m, _ := membershipOf(decodeJSON[wireWorkspace](t, r), DemoMultiWorkspaceID)
+	require.NotNil(t, m.HourlyRate)
+	assert.Equal(t, int64(20000), m.HourlyRate.Amount)
+	assert.Equal(t, "EUR", m.HourlyRate.Currency)
+
+	r = send(t, s, http.MethodPut, demoWS+"/users/"+DemoMultiWorkspaceID+"/cost-rate", `{"amount":0,"since":"2026-01-01T00:00:00Z"}`)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	st, _ := s.Member(DemoWorkspaceID, DemoMultiWorkspaceID)
+	assert.Equal(t, &Rate{Amount: 0, Currency: "EUR"}, st.CostRate)
+
+	for _, path := range []string{"/hourly-rate", "/cost-rate"} {
+		p := demoWS + "/users/" + DemoMemberID + path
+		assertError(t, send(t, s, http.MethodPut, p, `{"amount":-1}`), http.StatusBadRequest, 0, "[amount]")
+		assertError(t, send(t, s, http.MethodPut, p, `{}`), http.StatusBadRequest, 0, "[amount]")
+		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1.5}`), http.StatusBadRequest, 3000, "JSON parse error")
+		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1,"since":"yesterday"}`), http.StatusBadRequest, 3000, "yesterday")
+		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1}`, as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
+		assertError(t, send(t, s, http.MethodPut, demoWS+"/users/64f0a1b2c3d4e5f6020000ff"+path, `{"amount":1}`), http.StatusBadRequest, 501, "User doesn't belong")
+	}
+
+	s.SetFeatures(DemoWorkspaceID, FeatureEditMemberProfile)
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/hourly-rate", `{"amount":1}`).status)
+	assertError(t, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/hourly-rate", `{"amount":1,"since":"2026-01-01T00:00:00Z"}`),
+		http.StatusForbidden, 0, "Access Denied") // HISTORIC_RATES missing
+	assertError(t, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/cost-rate", `{"amount":1}`),
+		http.StatusForbidden, 0, "Access Denied") // LABOR_COST missing
+}
