@@ -63,26 +63,49 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 	return results
 }
 
-// runBulk runs do(ctx, i) for every result under opts: at most Concurrency at once, results
-// with the same UserID one after another in input order, Progress called from this goroutine,
-// and a result wrapping ctx.Err() for every item not started once ctx ends. do fills
-// results[i]; results[i].UserID must be set before.
+// runBulk runs do(ctx, i) for every result under opts (UpdateMany, GetMany): at most
+// Concurrency at once, results of the same member one after another in input order, Progress
+// called from this goroutine, and an error wrapping ctx.Err() for every item not started when
+// ctx ends. do fills results[i]; results[i].UserID is set before.
 func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do func(ctx context.Context, i int)) {
-	var o BulkOptions
-	if opts != nil {
-		o = *opts
+	o := orZero(opts)
+	progress := func(done int, r BulkResult) {
+		if o.Progress != nil {
+			o.Progress(done, len(results), r)
+		}
 	}
 	if ctx == nil {
 		for i := range results {
 			results[i].Err = &ValidationError{Field: "ctx", Reason: "must not be nil"}
-			if o.Progress != nil {
-				o.Progress(i+1, len(results), results[i])
-			}
+			progress(i+1, results[i])
 		}
 		return
 	}
 
-	// Items of the same member form one job, run in input order by one worker.
+	jobs := jobsByMember(results)
+	workers := o.Concurrency
+	if workers <= 0 {
+		workers = DefaultBulkConcurrency
+	}
+	// Each result is written by one goroutine before its index is sent on finished, and read
+	// by this goroutine only after receiving it.
+	finished := runJobs(ctx, jobs, min(workers, len(jobs)), len(results), func(i int, startErr error) {
+		if startErr != nil {
+			results[i].Err = notStarted(results[i].UserID, startErr)
+			return
+		}
+		do(ctx, i)
+	})
+	done := 0
+	for i := range finished {
+		done++
+		progress(done, results[i])
+	}
+}
+
+// jobsByMember groups the indexes of results by member, in input order: one job per member,
+// so that one worker works on a member's items one after another.
+func jobsByMember(results []BulkResult) [][]int {
 	var jobs [][]int
 	byUser := make(map[string]int, len(results))
 	for i, r := range results {
@@ -94,16 +117,14 @@ func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do fu
 		}
 		jobs[j] = append(jobs[j], i)
 	}
+	return jobs
+}
 
-	workers := o.Concurrency
-	if workers <= 0 {
-		workers = DefaultBulkConcurrency
-	}
-	workers = min(workers, len(jobs))
-
-	// Each result is written by one goroutine before its index is sent on finished, and read
-	// by this goroutine only after receiving it.
-	finished := make(chan int, len(results))
+// runJobs runs the items of each job in order on workers goroutines, calling run(i, nil) for
+// each, or run(i, ctx.Err()) for the items that were not started when ctx ended. It sends each
+// item's index on the returned channel once run returns, and closes it after the last of total.
+func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i int, startErr error)) <-chan int {
+	finished := make(chan int, total)
 	queue := make(chan []int)
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -112,11 +133,7 @@ func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do fu
 			defer wg.Done()
 			for job := range queue {
 				for _, i := range job {
-					if err := ctx.Err(); err != nil {
-						results[i].Err = notStarted(results[i].UserID, err)
-					} else {
-						do(ctx, i)
-					}
+					run(i, ctx.Err())
 					finished <- i
 				}
 			}
@@ -138,20 +155,14 @@ func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do fu
 			}
 			for _, job := range jobs[n:] {
 				for _, i := range job {
-					results[i].Err = notStarted(results[i].UserID, ctx.Err())
+					run(i, ctx.Err())
 					finished <- i
 				}
 			}
 			return
 		}
 	}()
-	done := 0
-	for i := range finished {
-		done++
-		if o.Progress != nil {
-			o.Progress(done, len(results), results[i])
-		}
-	}
+	return finished
 }
 
 func notStarted(userID string, err error) error {

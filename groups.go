@@ -114,18 +114,9 @@ func (s *GroupsService) List(ctx context.Context, workspaceID string, opts *List
 	if err := opts.validate(); err != nil {
 		return nil, nil, err
 	}
-	q := ListGroupsOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	page := max(q.Page, 1)
-	var groups []*UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: groupsPath(workspaceID), query: &q, out: &groups,
-		retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return groups, resp, nil
+	q := orZero(opts)
+	return doList[UserGroup](ctx, s.client, op{method: http.MethodGet, path: groupsPath(workspaceID), query: &q,
+		retrySafe: true, page: q.pageNumber()})
 }
 
 // All iterates every user group matching opts, fetching pages lazily as the loop asks for them
@@ -134,19 +125,12 @@ func (s *GroupsService) List(ctx context.Context, workspaceID string, opts *List
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/user-groups
 func (s *GroupsService) All(ctx context.Context, workspaceID string, opts *ListGroupsOptions) iter.Seq2[*UserGroup, error] {
-	q := ListGroupsOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, func(g *UserGroup) string { return g.ID }, func(ctx context.Context, page int) ([]*UserGroup, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.List(ctx, workspaceID, &pq)
+	return allPages(ctx, opts, idOfGroup, func(ctx context.Context, opts *ListGroupsOptions) ([]*UserGroup, *Response, error) {
+		return s.List(ctx, workspaceID, opts)
 	})
 }
+
+func idOfGroup(g *UserGroup) string { return g.ID }
 
 // FindByName returns the user group named exactly name (case and spaces count). Clockify's
 // name filter matches substrings, so FindByName searches with it and compares the names
@@ -162,21 +146,12 @@ func (s *GroupsService) FindByName(ctx context.Context, workspaceID, name string
 		return nil, nil, &ValidationError{Field: "name", Reason: "must not be empty"}
 	}
 	opts := &ListGroupsOptions{Name: name, ListOptions: ListOptions{PageSize: MaxPageSize}}
-	for page := 1; ; page++ {
-		opts.Page = page
-		groups, resp, err := s.List(ctx, workspaceID, opts)
-		if err != nil {
-			return nil, resp, err
-		}
-		for _, g := range groups {
-			if g.Name == name {
-				return g, resp, nil
-			}
-		}
-		if len(groups) == 0 || (resp.lastPageKnown && resp.LastPage) || (!resp.lastPageKnown && len(groups) < opts.PageSize) {
-			return nil, resp, fmt.Errorf("clockify: no user group named %q in workspace %s: %w", name, workspaceID, ErrNotFound)
-		}
-	}
+	return findFirst(ctx, opts, idOfGroup, func(ctx context.Context, o *ListGroupsOptions) ([]*UserGroup, *Response, error) {
+		return s.List(ctx, workspaceID, o)
+	}, func(g *UserGroup) bool { return g.Name == name },
+		func() error {
+			return fmt.Errorf("clockify: no user group named %q in workspace %s: %w", name, workspaceID, ErrNotFound)
+		})
 }
 
 // checkGroupName refuses a name Clockify would refuse: empty or over MaxGroupName characters.
@@ -208,12 +183,11 @@ func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*
 	if err := checkGroupName(name); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}, out: &g})
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}})
 	if err != nil {
-		return nil, resp, s.diagnoseName(ctx, workspaceID, "", name, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, groupNameRules("", name))
 	}
-	return &g, resp, nil
+	return g, resp, nil
 }
 
 // Rename gives the user group a new name and returns it. A name another group has comes back as
@@ -228,12 +202,11 @@ func (s *GroupsService) Rename(ctx context.Context, workspaceID, userGroupID, na
 	if err := checkGroupName(name); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, out: &g, retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.diagnoseName(ctx, workspaceID, userGroupID, name, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, groupNameRules(userGroupID, name))
 	}
-	return &g, resp, nil
+	return g, resp, nil
 }
 
 // Delete deletes the user group (its members stay in the workspace) and returns the group as it
@@ -245,25 +218,20 @@ func (s *GroupsService) Delete(ctx context.Context, workspaceID, userGroupID str
 	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), retrySafe: true})
 }
 
-// diagnoseName explains a refused create or rename by the duplicate-name rule when another
-// group (not userGroupID itself) already has name; otherwise err is returned unchanged.
-func (s *GroupsService) diagnoseName(ctx context.Context, workspaceID, userGroupID, name string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	g, _, lerr := s.FindByName(ctx, workspaceID, name)
-	if lerr != nil || g.ID == userGroupID {
-		return err
-	}
-	return restricted(ErrGroupExists, "", fmt.Sprintf("user group %s is already named %q; group names are unique in a workspace", g.ID, name), err)
+// groupNameRules: a group's name is unique in its workspace, so a name another group (not
+// userGroupID itself) already has is refused. Clockify states the rule by refusing; the
+// existing group is looked up by name.
+func groupNameRules(userGroupID, name string) []check {
+	return []check{func(ctx context.Context, f *facts) *RestrictionError {
+		g, _, err := f.c.Groups.FindByName(ctx, f.workspaceID, name)
+		if err != nil || g.ID == userGroupID {
+			return nil // no other group of that name, or it could not be told: the refusal stands
+		}
+		return f.restrict(ErrGroupExists, "user group %s is already named %q; group names are unique in a workspace", g.ID, name)
+	}}
 }
 
 // AddToGroup puts the member in the user group and returns the group as it now is. Adding a
@@ -277,12 +245,7 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
 }
 
 // RemoveFromGroup takes the member out of the user group and returns the group as it now is.
@@ -292,11 +255,6 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
-		out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+		retrySafe: true})
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,15 +72,14 @@ func TestGroupsFindByName_comparesExactly(t *testing.T) {
 }
 
 func TestGroupsFindByName_noneIsNotFound(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+	client, mux := setupServer(t)
+	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "true")
 		fmt.Fprint(w, `[{"id":"g1","name":"Design Team"}]`)
-	}))
+	})
 	_, _, err := client.Groups.FindByName(ctx, "ws1", "Design")
 	assert.ErrorIs(t, err, ErrNotFound)
-	assert.Equal(t, int32(1), n.Load())
+	assert.Equal(t, int32(1), int32(mux.count("GET /v1/workspaces/ws1/user-groups")))
 }
 
 func TestGroupsCreate_sendsName(t *testing.T) {
@@ -97,14 +95,13 @@ func TestGroupsCreate_sendsName(t *testing.T) {
 }
 
 func TestGroupsCreate_notRetriedAfterServerError(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+	client, mux := setupServer(t)
+	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadGateway)
-	}))
+	})
 	_, _, err := client.Groups.Create(ctx, "ws1", "Night shift")
 	assert.ErrorIs(t, err, ErrServer)
-	assert.Equal(t, int32(1), n.Load())
+	assert.Equal(t, int32(1), int32(mux.count("POST /v1/workspaces/ws1/user-groups")))
 }
 
 func TestGroupsCreate_duplicateNameIsNamed(t *testing.T) {

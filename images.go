@@ -67,15 +67,14 @@ func (s *ProfilesService) UploadImage(ctx context.Context, name string, r io.Rea
 	if err != nil {
 		return nil, nil, err
 	}
-	var img Image
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/file/image", body: body, out: &img, retrySafe: true})
+	img, resp, err := do[Image](ctx, s.client, op{method: http.MethodPost, path: "v1/file/image", body: body, retrySafe: true})
 	if err != nil {
 		return nil, resp, err
 	}
 	if img.URL == "" {
 		return nil, resp, fmt.Errorf("clockify: POST /v1/file/image answered without a URL")
 	}
-	return &img, resp, nil
+	return img, resp, nil
 }
 
 // multipartImage is the form Clockify reads: one part named "file" with the picture.

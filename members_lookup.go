@@ -69,23 +69,31 @@ func (s *MembersService) Get(ctx context.Context, workspaceID, userID string) (*
 
 // find returns the first member of the search opts that match accepts.
 func (s *MembersService) find(ctx context.Context, workspaceID string, opts *ListMembersOptions, match func(*User) bool, none string) (*User, *Response, error) {
-	q := *opts
-	q.PageSize = defaultIterPageSize
-	for page := 1; ; page++ {
-		q.Page = page
-		users, resp, err := s.List(ctx, workspaceID, &q)
+	return findFirst(ctx, opts, idOfUser, func(ctx context.Context, o *ListMembersOptions) ([]*User, *Response, error) {
+		return s.List(ctx, workspaceID, o)
+	}, match, func() error { return fmt.Errorf("clockify: %s in workspace %s: %w", none, workspaceID, ErrNotFound) })
+}
+
+// findFirst pages through list like an All-style iterator and returns the first item match
+// accepts, with the answer of the page it was on; none() is the error when no item matches.
+// A lookup stops at the page with the match, so it costs one request per page up to it.
+func findFirst[T, O any, P pageable[O]](ctx context.Context, opts P, id func(*T) string,
+	list func(ctx context.Context, opts P) ([]*T, *Response, error), match func(*T) bool, none func() error) (*T, *Response, error) {
+	var last *Response
+	record := func(ctx context.Context, opts P) ([]*T, *Response, error) {
+		items, resp, err := list(ctx, opts)
+		last = resp
+		return items, resp, err
+	}
+	for item, err := range allPages(ctx, opts, id, record) {
 		if err != nil {
-			return nil, resp, err
+			return nil, last, err
 		}
-		for _, u := range users {
-			if match(u) {
-				return u, resp, nil
-			}
-		}
-		if len(users) == 0 || (resp.lastPageKnown && resp.LastPage) || (!resp.lastPageKnown && len(users) < q.PageSize) {
-			return nil, resp, fmt.Errorf("clockify: %s in workspace %s: %w", none, workspaceID, ErrNotFound)
+		if match(item) {
+			return item, last, nil
 		}
 	}
+	return nil, last, none()
 }
 
 // InviteMember invites the user with this e-mail like Invite, then returns the new member

@@ -3,7 +3,6 @@ package clockify
 import (
 	"fmt"
 	"net/http"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -21,23 +20,22 @@ const substringMatches = `[
 	{"id":"u1","email":"Ada@Example.com","name":"Ada","memberships":[{"userId":"u1","targetId":"ws1","membershipType":"WORKSPACE","membershipStatus":"PENDING"}]}]`
 
 func TestMembersFindByEmail_exactCaseInsensitive(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+	client, mux := setupServer(t)
+	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "ada@example.com", r.URL.Query().Get("email"))
 		q := r.URL.Query()
 		q.Del("email")
 		assert.Equal(t, lookupQuery, q.Encode())
 		w.Header().Set("Last-Page", "true")
 		fmt.Fprint(w, substringMatches)
-	}))
+	})
 	u, _, err := client.Members.FindByEmail(ctx, "ws1", "ada@example.com")
 	require.NoError(t, err)
 	assert.Equal(t, "u1", u.ID)
 	m, ok := u.Membership("ws1")
 	require.True(t, ok)
 	assert.Equal(t, MembershipPending, m.MembershipStatus)
-	assert.Equal(t, int32(1), n.Load())
+	assert.Equal(t, int32(1), int32(mux.count("GET /v1/workspaces/ws1/users")))
 }
 
 func TestMembersFindByEmail_substringOnlyIsNotFound(t *testing.T) {
@@ -119,13 +117,12 @@ func TestMembersGet_unknownIsNotFound(t *testing.T) {
 }
 
 func TestMembersInviteMember_invitesThenFinds(t *testing.T) {
-	client, mux := setup(t)
-	var invites atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&invites, func(w http.ResponseWriter, r *http.Request) {
+	client, mux := setupServer(t)
+	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "send-email=false", r.URL.RawQuery)
 		assert.JSONEq(t, `{"email":"ada@example.com"}`, readBody(t, r))
 		fmt.Fprint(w, memberWorkspaceJSON)
-	}))
+	})
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "true")
 		fmt.Fprint(w, substringMatches)
@@ -133,7 +130,7 @@ func TestMembersInviteMember_invitesThenFinds(t *testing.T) {
 	u, _, err := client.Members.InviteMember(ctx, "ws1", " ada@example.com ", &InviteOptions{SendEmail: Ptr(false)})
 	require.NoError(t, err)
 	assert.Equal(t, "u1", u.ID)
-	assert.Equal(t, int32(1), invites.Load())
+	assert.Equal(t, int32(1), int32(mux.count("POST /v1/workspaces/ws1/users")))
 }
 
 func TestMembersInviteMember_lookupFailureSaysInvited(t *testing.T) {

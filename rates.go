@@ -17,19 +17,6 @@ func formatAPITime(field string, t time.Time) (string, error) {
 	return t.Format(rateTimeFormat), nil
 }
 
-// features are the workspace feature flags a rate change needs: LABOR_COST for a cost rate,
-// HISTORIC_RATES for a Since.
-func (r RateChange) features(cost bool) []string {
-	var fs []string
-	if cost {
-		fs = append(fs, featureLaborCost)
-	}
-	if !r.Since.IsZero() {
-		fs = append(fs, featureHistoricRates)
-	}
-	return fs
-}
-
 // Project is a project as Clockify answers a change of a member's project rate: its
 // memberships carry each project member's rates (MembershipType PROJECT).
 type Project struct {
@@ -83,12 +70,11 @@ func (s *MembersService) setProjectRate(ctx context.Context, workspaceID, projec
 		return nil, nil, err
 	}
 	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/projects/" + url.PathEscape(projectID) + "/users/" + url.PathEscape(userID) + rateSuffix(cost)
-	var p Project
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: path, body: body, out: &p, retrySafe: true})
+	p, resp, err := do[Project](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, r.features(cost)...)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
 	}
-	return &p, resp, nil
+	return p, resp, nil
 }
 
 func rateSuffix(cost bool) string {

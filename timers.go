@@ -124,8 +124,7 @@ func (s *MembersService) RunningTimers(ctx context.Context, workspaceID string) 
 	var last *Response
 	fetch := func(ctx context.Context, page int) ([]*TimeEntry, *Response, error) {
 		q := url.Values{"page": {strconv.Itoa(page)}, "page-size": {strconv.Itoa(maxRunningPageSize)}}
-		var entries []*TimeEntry
-		resp, err := s.client.call(ctx, op{method: http.MethodGet, path: path, query: q, out: &entries, retrySafe: true, page: page})
+		entries, resp, err := doList[TimeEntry](ctx, s.client, op{method: http.MethodGet, path: path, query: q, retrySafe: true, page: page})
 		last = resp
 		return entries, resp, err
 	}
@@ -186,34 +185,37 @@ func (s *MembersService) StopTimer(ctx context.Context, workspaceID, userID stri
 	}{at}
 	// Singular "user", unlike every other member path.
 	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/user/" + url.PathEscape(userID) + "/time-entries"
-	var e TimeEntry
-	resp, err := s.client.call(ctx, op{method: http.MethodPatch, path: path, body: body, out: &e})
+	e, resp, err := do[TimeEntry](ctx, s.client, op{method: http.MethodPatch, path: path, body: body})
 	if err != nil {
 		return nil, resp, s.diagnoseStop(ctx, workspaceID, userID, end, err)
 	}
-	return &e, resp, nil
+	return e, resp, nil
 }
 
-// diagnoseStop names why Clockify refused to stop the timer: nothing running (Clockify's 404
-// with code 404, or a running list without the member) or an end before the start, as a
-// *RestrictionError carrying Clockify's answer.
+// diagnoseStop names why Clockify refused to stop the timer, as a *RestrictionError carrying
+// Clockify's answer: nothing running (its 404 with code 404, known without a lookup), or the
+// rules of stopTimerRules.
 func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID string, end time.Time, err error) error {
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && !errors.Is(apiErr, ErrRouteNotFound) {
 		return restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer to stop", userID), err)
 	}
-	if !diagnosable(err) {
-		return err
-	}
-	running, _, lerr := s.RunningTimer(ctx, workspaceID, userID)
-	switch {
-	case errors.Is(lerr, ErrNoRunningTimer):
-		return restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer to stop", userID), err)
-	case lerr != nil:
-		return err
-	case end.Before(running.Start):
-		return restricted(ErrEndBeforeStart, userID, fmt.Sprintf("member %s's timer started at %s; it cannot end earlier, at %s",
-			userID, running.Start.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339)), err)
-	}
-	return err
+	return s.client.explain(ctx, workspaceID, userID, err, stopTimerRules(end))
+}
+
+// stopTimerRules: a timer can only be stopped while it runs, and not before it started
+// (Clockify API reference, https://docs.clockify.me/, "Stop currently running timer"). One look at the
+// running timers tells both.
+func stopTimerRules(end time.Time) []check {
+	return []check{func(ctx context.Context, f *facts) *RestrictionError {
+		running, _, err := f.c.Members.RunningTimer(ctx, f.workspaceID, f.userID)
+		switch {
+		case errors.Is(err, ErrNoRunningTimer):
+			return f.restrict(ErrNoRunningTimer, "member %s has no running timer to stop", f.userID)
+		case err != nil || !end.Before(running.Start):
+			return nil
+		}
+		return f.restrict(ErrEndBeforeStart, "member %s's timer started at %s; it cannot end earlier, at %s",
+			f.userID, running.Start.UTC().Format(time.RFC3339), end.UTC().Format(time.RFC3339))
+	}}
 }

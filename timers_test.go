@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -97,30 +96,28 @@ func TestMembersStopTimer_zeroEndIsValidationError(t *testing.T) {
 
 func TestMembersStopTimer_notRetriedAfterServerMayHaveActed(t *testing.T) {
 	for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
-		client, mux := setup(t)
-		var n atomic.Int32
-		mux.HandleFunc("PATCH /v1/workspaces/ws1/user/u1/time-entries", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+		client, mux := setupServer(t)
+		mux.HandleFunc("PATCH /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(status)
-		}))
+		})
 		_, _, err := client.Members.StopTimer(ctx, "ws1", "u1", time.Now())
 		assert.ErrorIs(t, err, ErrServer)
-		assert.Equal(t, int32(1), n.Load(), "status %d", status)
+		assert.Equal(t, int32(1), int32(mux.count("PATCH /v1/workspaces/ws1/user/u1/time-entries")), "status %d", status)
 	}
 }
 
 func TestMembersStopTimer_retriedOn429(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	mux.HandleFunc("PATCH /v1/workspaces/ws1/user/u1/time-entries", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
-		if n.Load() == 1 {
+	client, mux := setupServer(t)
+	mux.HandleFunc("PATCH /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
+		if int32(mux.count("PATCH /v1/workspaces/ws1/user/u1/time-entries")) == 1 {
 			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
 		fmt.Fprint(w, `{"id":"te1","timeInterval":{"start":"2026-11-28T08:00:00Z","end":"2026-11-28T09:00:00Z","duration":"PT1H"}}`)
-	}))
+	})
 	_, _, err := client.Members.StopTimer(ctx, "ws1", "u1", time.Now())
 	require.NoError(t, err)
-	assert.Equal(t, int32(2), n.Load())
+	assert.Equal(t, int32(2), int32(mux.count("PATCH /v1/workspaces/ws1/user/u1/time-entries")))
 }
 
 func TestMembersStopTimer_nothingRunningIsErrNoRunningTimer(t *testing.T) {

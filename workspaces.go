@@ -32,12 +32,7 @@ func (s *WorkspacesService) list(ctx context.Context, cred *credential, role Rol
 	if role != "" {
 		q = url.Values{"roles": {string(role)}}
 	}
-	var list []*Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/workspaces", query: q, out: &list, retrySafe: true, cred: cred})
-	if err != nil {
-		return nil, resp, err
-	}
-	return list, resp, nil
+	return doList[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
 }
 
 // Get returns the workspace with its plan, features, settings and every member's workspace
@@ -48,12 +43,7 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string) (*Works
 	if err := requireIDs("workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), out: &ws, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &ws, resp, nil
+	return do[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), retrySafe: true})
 }
 
 // FindByName returns the caller's workspace named exactly name (case and spaces count). None is

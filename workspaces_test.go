@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,9 +11,9 @@ import (
 )
 
 // serveWorkspaces answers GET /v1/workspaces: all on no roles query, owned and administered on
-// roles=OWNER and roles=WORKSPACE_ADMIN, counting the requests in n.
-func serveWorkspaces(t *testing.T, mux *http.ServeMux, n *atomic.Int32, all, owned, administered string) {
-	mux.HandleFunc("GET /v1/workspaces", countRequests(n, func(w http.ResponseWriter, r *http.Request) {
+// roles=OWNER and roles=WORKSPACE_ADMIN.
+func serveWorkspaces(t *testing.T, mux *testServer, all, owned, administered string) {
+	mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.RawQuery {
 		case "":
 			fmt.Fprint(w, all)
@@ -25,7 +24,7 @@ func serveWorkspaces(t *testing.T, mux *http.ServeMux, n *atomic.Int32, all, own
 		default:
 			t.Errorf("unexpected query %q", r.URL.RawQuery)
 		}
-	}))
+	})
 }
 
 func TestWorkspacesList_decodesCapturedShape(t *testing.T) {
@@ -65,9 +64,8 @@ func TestWorkspacesGet_unknownIsNotFound(t *testing.T) {
 }
 
 func TestWorkspacesFindByName(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	serveWorkspaces(t, mux, &n, `[{"id":"ws1","name":"Acme"},{"id":"ws2","name":"acme"},{"id":"ws3","name":"Twin"},{"id":"ws4","name":"Twin"}]`, "[]", "[]")
+	client, mux := setupServer(t)
+	serveWorkspaces(t, mux, `[{"id":"ws1","name":"Acme"},{"id":"ws2","name":"acme"},{"id":"ws3","name":"Twin"},{"id":"ws4","name":"Twin"}]`, "[]", "[]")
 
 	ws, _, err := client.Workspaces.FindByName(ctx, "Acme")
 	require.NoError(t, err)
@@ -80,7 +78,7 @@ func TestWorkspacesFindByName(t *testing.T) {
 	assert.ErrorIs(t, err, ErrAmbiguousName)
 	assert.ErrorContains(t, err, "ws3")
 	assert.ErrorContains(t, err, "ws4")
-	assert.Equal(t, int32(3), n.Load(), "one request per lookup")
+	assert.Equal(t, int32(3), int32(mux.count("GET /v1/workspaces")), "one request per lookup")
 
 	_, _, err = client.Workspaces.FindByName(ctx, "")
 	assert.ErrorIs(t, err, ErrInvalidInput)
@@ -97,25 +95,23 @@ func TestWorkspacesCallerRole(t *testing.T) {
 		{"ws3", "", 2},
 	}
 	for _, tc := range tests {
-		client, mux := setup(t)
-		var n atomic.Int32
-		serveWorkspaces(t, mux, &n, "", `[{"id":"ws1"}]`, `[{"id":"ws2"}]`)
+		client, mux := setupServer(t)
+		serveWorkspaces(t, mux, "", `[{"id":"ws1"}]`, `[{"id":"ws2"}]`)
 		role, _, err := client.Workspaces.CallerRole(ctx, tc.ws)
 		require.NoError(t, err)
 		assert.Equal(t, tc.want, role, tc.ws)
-		assert.Equal(t, tc.requests, n.Load(), tc.ws)
+		assert.Equal(t, tc.requests, int32(mux.count("GET /v1/workspaces")), tc.ws)
 	}
 }
 
 func TestWorkspacesListWithRoles(t *testing.T) {
-	client, mux := setup(t)
-	var n atomic.Int32
-	serveWorkspaces(t, mux, &n, `[{"id":"ws1"},{"id":"ws2"},{"id":"ws3"}]`, `[{"id":"ws1"}]`, `[{"id":"ws2"}]`)
+	client, mux := setupServer(t)
+	serveWorkspaces(t, mux, `[{"id":"ws1"},{"id":"ws2"},{"id":"ws3"}]`, `[{"id":"ws1"}]`, `[{"id":"ws2"}]`)
 	list, _, err := client.Workspaces.ListWithRoles(ctx)
 	require.NoError(t, err)
 	require.Len(t, list, 3)
 	assert.Equal(t, []Role{RoleOwner, RoleWorkspaceAdmin, ""}, []Role{list[0].Role, list[1].Role, list[2].Role})
-	assert.Equal(t, int32(3), n.Load())
+	assert.Equal(t, int32(3), int32(mux.count("GET /v1/workspaces")))
 }
 
 func TestWorkspaces_badIDsAreValidationErrors(t *testing.T) {

@@ -125,12 +125,7 @@ func run(ctx context.Context, out io.Writer, f flags) error {
 	defer srv.Close()
 	fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest)")
 	c, ws := srv.Client(), clockifytest.DemoWorkspaceID
-	accept := func(userID string) {
-		// TODO(flows): call srv.AcceptInvitation directly once clockifytest has it on main.
-		if a, ok := any(srv).(interface{ AcceptInvitation(wsID, userID string) }); ok {
-			a.AcceptInvitation(ws, userID)
-		}
-	}
+	accept := func(userID string) { srv.AcceptInvitation(ws, userID) }
 	if err := onboard(ctx, out, c, ws, p, true, accept); err != nil {
 		return err
 	}

@@ -17,12 +17,6 @@ import (
 var defaults = flags{capacity: "PT7H30M", days: "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", weekStart: "MONDAY", sendEmail: true}
 
 func TestOnboardOffline(t *testing.T) {
-	// TODO(flows): drop once clockifytest's AcceptInvitation is on main.
-	probe := clockifytest.NewDemoServer()
-	probe.Close()
-	if _, ok := any(probe).(interface{ AcceptInvitation(wsID, userID string) }); !ok {
-		t.Skip("clockifytest has no AcceptInvitation yet")
-	}
 	t.Setenv("CLOCKIFY_API_KEY", "")
 	var out strings.Builder
 	require.NoError(t, run(context.Background(), &out, defaults))
