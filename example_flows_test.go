@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
@@ -87,4 +88,51 @@ func ExampleWorkspacesService_FindByName() {
 	fmt.Println(ws.Plan(), ws.HasFeature("EDIT_MEMBER_PROFILE"), role)
 	// Output:
 	// STANDARD_2021 true OWNER
+}
+
+func ExampleMembersService_StopTimer() {
+	srv := clockifytest.NewDemoServer()
+	defer srv.Close()
+	c := srv.Client()
+	ctx, ws := context.Background(), clockifytest.DemoWorkspaceID
+
+	timers, _, err := c.Members.RunningTimers(ctx, ws)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(len(timers), "timers running")
+
+	e, _, err := c.Members.StopTimer(ctx, ws, clockifytest.DemoTeamManagerID, time.Now())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("stopped %q, running: %v\n", e.Description, e.Running())
+
+	// Stopping again finds nothing running; it never stops a newer timer by accident.
+	_, _, err = c.Members.StopTimer(ctx, ws, clockifytest.DemoTeamManagerID, time.Now())
+	fmt.Println(errors.Is(err, clockify.ErrNoRunningTimer))
+	// Output:
+	// 2 timers running
+	// stopped "Design review", running: false
+	// true
+}
+
+func ExampleProfilesService_GetMany() {
+	srv := clockifytest.NewDemoServer()
+	defer srv.Close()
+	c := srv.Client()
+	ids := []string{clockifytest.DemoProjectManagerID, clockifytest.DemoMultiWorkspaceID}
+
+	for _, r := range c.Profiles.GetMany(context.Background(), clockifytest.DemoWorkspaceID, ids, nil) {
+		if r.Err != nil {
+			fmt.Println(r.UserID, r.Err)
+			continue
+		}
+		fmt.Println(r.Profile.Email, r.Profile.WorkCapacity, r.Profile.WorkingDays)
+	}
+	// Output:
+	// lucas.ferreira@acme-studio.example PT10H MONDAY,TUESDAY,WEDNESDAY,THURSDAY
+	// noah.bennett@acme-studio.example PT6H MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY
 }
