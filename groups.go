@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 )
 
 // GroupsService manages a workspace's user groups: listing, finding by name, creating, renaming
@@ -22,7 +21,7 @@ type GroupsService service
 var ErrGroupExists = errors.New("clockify: a user group with this name already exists")
 
 // MaxGroupName is the longest user-group name Clockify accepts, in characters.
-const MaxGroupName = 100
+const MaxGroupName = maxNameLength
 
 // UserGroup is a workspace's user group.
 type UserGroup struct {
@@ -82,13 +81,11 @@ func (o *ListGroupsOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if o.SortColumn != "" && !o.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown group sort column %q (want ID or NAME)", o.SortColumn)}
-	}
-	if o.SortOrder != "" && !o.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("SortColumn", "group sort column", o.SortColumn),
+		checkEnum("SortOrder", "sort order", o.SortOrder),
+		o.ListOptions.validate(),
+	)
 }
 
 func groupsPath(workspaceID string) string {
@@ -154,17 +151,6 @@ func (s *GroupsService) FindByName(ctx context.Context, workspaceID, name string
 		})
 }
 
-// checkGroupName refuses a name Clockify would refuse: empty or over MaxGroupName characters.
-func checkGroupName(name string) error {
-	if strings.TrimSpace(name) == "" {
-		return &ValidationError{Field: "name", Reason: "must not be empty"}
-	}
-	if n := utf8.RuneCountInString(name); n > MaxGroupName {
-		return &ValidationError{Field: "name", Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, MaxGroupName)}
-	}
-	return nil
-}
-
 type groupNameBody struct {
 	Name string `json:"name"`
 }
@@ -180,7 +166,7 @@ func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*
 	if err := requireIDs("workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkGroupName(name); err != nil {
+	if err := validateName("name", name); err != nil {
 		return nil, nil, err
 	}
 	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}})
@@ -199,7 +185,7 @@ func (s *GroupsService) Rename(ctx context.Context, workspaceID, userGroupID, na
 	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	if err := checkGroupName(name); err != nil {
+	if err := validateName("name", name); err != nil {
 		return nil, nil, err
 	}
 	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, retrySafe: true})
