@@ -178,18 +178,10 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 		}
 		fmt.Fprintf(out, "  invited: id %s, %s\n", u.ID, status(u, ws))
 	}
-	if status(u, ws) == clockify.MembershipPending && accept != nil {
-		fmt.Fprintln(out, "  before they accept, Profiles.Check says:", explain(c.Profiles.Check(ctx, ws, u.ID, &p.profile)))
-		accept(u.ID)
-		fmt.Fprintln(out, "  (demo) they accept the invitation")
-	}
-	prof, _, err := c.Profiles.Update(ctx, ws, u.ID, &p.profile)
-	if err != nil {
+	if err := setProfile(ctx, out, c, ws, u, &p.profile, accept); err != nil {
 		if err := refuse("profile", err); err != nil {
 			return err
 		}
-	} else {
-		fmt.Fprintf(out, "  profile set: %s\n", describeProfile(prof))
 	}
 	if group != nil {
 		if _, _, err := c.Roles.Assign(ctx, ws, u.ID, clockify.TeamManagerOfGroup(group.ID)); err != nil {
@@ -206,6 +198,30 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 	if refused > 0 {
 		return fmt.Errorf("%w (%d)", errRefused, refused)
 	}
+	return nil
+}
+
+// setProfile sets the new member's capacity, working days and week start. A pending member's
+// profile can't be edited: Profiles.Check says so without sending the doomed change, unless
+// accept (offline only) lets the demo member join first.
+func setProfile(ctx context.Context, out io.Writer, c *clockify.Client, ws string, u *clockify.User, update *clockify.ProfileUpdate, accept func(string)) error {
+	if status(u, ws) == clockify.MembershipPending {
+		err := c.Profiles.Check(ctx, ws, u.ID, update)
+		if accept == nil {
+			if err != nil {
+				return err // ErrInvitationPending: run again once they have joined
+			}
+		} else {
+			fmt.Fprintln(out, "  before they accept, Profiles.Check says:", explain(err))
+			accept(u.ID)
+			fmt.Fprintln(out, "  (demo) they accept the invitation")
+		}
+	}
+	prof, _, err := c.Profiles.Update(ctx, ws, u.ID, update)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "  profile set: %s\n", describeProfile(prof))
 	return nil
 }
 

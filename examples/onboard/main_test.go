@@ -54,7 +54,7 @@ func TestOnboardDryRunChangesNothing(t *testing.T) {
 }
 
 func TestOnboardPendingMemberIsRefusedAndExitsNonZero(t *testing.T) {
-	apiServer(t)
+	srv := apiServer(t)
 	f := defaults
 	f.email, f.apply = "leo.dubois@example.com", true
 	var out strings.Builder
@@ -62,6 +62,9 @@ func TestOnboardPendingMemberIsRefusedAndExitsNonZero(t *testing.T) {
 	assert.ErrorIs(t, err, errRefused)
 	assert.Contains(t, out.String(), "already a member (PENDING)")
 	assert.Contains(t, out.String(), "profile: refused: ErrInvitationPending: clockify: ")
+	for _, r := range srv.Requests() {
+		assert.NotEqual(t, http.MethodPatch, r.Method, "the doomed profile change is not sent")
+	}
 }
 
 func TestOnboardBadFlagsSendNothing(t *testing.T) {
