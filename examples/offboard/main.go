@@ -70,6 +70,13 @@ func run(ctx context.Context, out io.Writer, apply bool, email string) error {
 		return err
 	}
 
+	showRefusals(ctx, out, srv, owner)
+	return nil
+}
+
+// showRefusals tries, on the demo team, the offboarding steps Clockify's rules refuse.
+func showRefusals(ctx context.Context, out io.Writer, srv *clockifytest.Server, owner *clockify.Client) {
+	ws := clockifytest.DemoWorkspaceID
 	fmt.Fprintln(out, "\nWhat Clockify refuses, as the SDK reports it:")
 	admin := srv.ClientAs(clockifytest.DemoAdminID)
 	cases := []struct {
@@ -104,7 +111,6 @@ func run(ctx context.Context, out io.Writer, apply bool, email string) error {
 	for _, tc := range cases {
 		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
 	}
-	return nil
 }
 
 // offboard stops the member's running timer, removes every manager role they hold, then
@@ -123,27 +129,9 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, emai
 		}
 	}
 
-	timer, _, err := c.Members.RunningTimer(ctx, wsID, u.ID)
-	switch {
-	case errors.Is(err, clockify.ErrNoRunningTimer):
-		fmt.Fprintln(out, "  no timer running")
-	case err != nil:
+	if err := stopTimer(ctx, out, c, wsID, u.ID, apply, step); err != nil {
 		return err
-	default:
-		fmt.Fprintf(out, "  stop the running timer: %q, started %s\n", timer.Description, timer.Start.Format(time.RFC3339))
-		if apply {
-			stopped, _, err := c.Members.StopTimer(ctx, wsID, u.ID, time.Now())
-			switch {
-			case errors.Is(err, clockify.ErrNoRunningTimer):
-				fmt.Fprintln(out, "    already stopped")
-			case err != nil:
-				step(err)
-			default:
-				fmt.Fprintf(out, "    stopped after %s\n", stopped.Elapsed(time.Now()).Round(time.Minute))
-			}
-		}
 	}
-
 	for _, g := range u.RoleGrants() {
 		a, err := g.Assignment()
 		if err != nil {
@@ -172,6 +160,32 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, emai
 	}
 	if refused > 0 {
 		return fmt.Errorf("%w (%d)", errRefused, refused)
+	}
+	return nil
+}
+
+// stopTimer stops the member's running timer, if any; a refusal goes to step.
+func stopTimer(ctx context.Context, out io.Writer, c *clockify.Client, wsID, userID string, apply bool, step func(error)) error {
+	timer, _, err := c.Members.RunningTimer(ctx, wsID, userID)
+	switch {
+	case errors.Is(err, clockify.ErrNoRunningTimer):
+		fmt.Fprintln(out, "  no timer running")
+		return nil
+	case err != nil:
+		return err
+	}
+	fmt.Fprintf(out, "  stop the running timer: %q, started %s\n", timer.Description, timer.Start.Format(time.RFC3339))
+	if !apply {
+		return nil
+	}
+	stopped, _, err := c.Members.StopTimer(ctx, wsID, userID, time.Now())
+	switch {
+	case errors.Is(err, clockify.ErrNoRunningTimer):
+		fmt.Fprintln(out, "    already stopped")
+	case err != nil:
+		step(err)
+	default:
+		fmt.Fprintf(out, "    stopped after %s\n", stopped.Elapsed(time.Now()).Round(time.Minute))
 	}
 	return nil
 }

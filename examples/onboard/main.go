@@ -137,21 +137,9 @@ func run(ctx context.Context, out io.Writer, f flags) error {
 // new member accepting the invitation.
 func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, p *plan, apply bool, accept func(userID string)) error {
 	fmt.Fprintf(out, "Onboarding %s: %s\n", p.email, describe(&p.profile))
-	u, _, err := c.Members.FindByEmail(ctx, ws, p.email)
-	switch {
-	case errors.Is(err, clockify.ErrNotFound):
-		fmt.Fprintln(out, "  invite: not a member yet")
-	case err != nil:
+	u, group, err := lookUp(ctx, out, c, ws, p)
+	if err != nil {
 		return err
-	default:
-		fmt.Fprintf(out, "  already a member (%s), not invited again\n", status(u, ws))
-	}
-	var group *clockify.UserGroup
-	if p.group != "" {
-		if group, _, err = c.Groups.FindByName(ctx, ws, p.group); err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "  team manager of group %q (%s)\n", group.Name, group.ID)
 	}
 	if !apply {
 		fmt.Fprintln(out, "Dry run: nothing was changed. Run again with -apply to make these changes.")
@@ -199,6 +187,29 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 		return fmt.Errorf("%w (%d)", errRefused, refused)
 	}
 	return nil
+}
+
+// lookUp finds the member, if already invited, and the group, and says what onboard will do.
+func lookUp(ctx context.Context, out io.Writer, c *clockify.Client, ws string, p *plan) (*clockify.User, *clockify.UserGroup, error) {
+	u, _, err := c.Members.FindByEmail(ctx, ws, p.email)
+	switch {
+	case errors.Is(err, clockify.ErrNotFound):
+		u = nil
+		fmt.Fprintln(out, "  invite: not a member yet")
+	case err != nil:
+		return nil, nil, err
+	default:
+		fmt.Fprintf(out, "  already a member (%s), not invited again\n", status(u, ws))
+	}
+	if p.group == "" {
+		return u, nil, nil
+	}
+	group, _, err := c.Groups.FindByName(ctx, ws, p.group)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(out, "  team manager of group %q (%s)\n", group.Name, group.ID)
+	return u, group, nil
 }
 
 // setProfile sets the new member's capacity, working days and week start. A pending member's
