@@ -377,7 +377,7 @@ func BenchmarkParseDuration(b *testing.B) {
 
 // --- Decoding captured shapes (testdata/ holds the project's own bodies in those shapes) ---
 
-func readTestdata(t *testing.T, name string) []byte {
+func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	require.NoError(t, err)
