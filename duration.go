@@ -10,6 +10,7 @@ import (
 	"time"
 )
 
+// Duration is a length of time that travels as an ISO-8601 duration, as Clockify writes a
 // member's daily work capacity ("PT7H", "PT7H30M"). It converts freely to time.Duration.
 type Duration time.Duration
 

@@ -53,6 +53,32 @@ func TestWeekday_marshalRefusesUnknownDay(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
 
+func TestWeekday_zeroMarshalsAsNull(t *testing.T) {
+	b, err := json.Marshal(struct{ D Weekday }{})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"D":null}`, string(b))
+}
+
+// A member who never chose a week start comes back with "settings":{} or "weekStart":null;
+// the decoded user must encode again, and decode to the same value.
+func TestUser_unsetWeekStartEncodesAgain(t *testing.T) {
+	for _, in := range []string{
+		`{"id":"u1","settings":{}}`,
+		`{"id":"u1","settings":{"weekStart":null,"timeZone":"Europe/Paris"}}`,
+		`{"id":"u1","settings":{"weekStart":""}}`,
+	} {
+		t.Run(in, func(t *testing.T) {
+			var u User
+			require.NoError(t, json.Unmarshal([]byte(in), &u))
+			b, err := json.Marshal(&u)
+			require.NoError(t, err)
+			var back User
+			require.NoError(t, json.Unmarshal(b, &back))
+			assert.Equal(t, u, back)
+		})
+	}
+}
+
 func TestWeekday_timeRoundTrip(t *testing.T) {
 	want := map[Weekday]time.Weekday{
 		Monday: time.Monday, Tuesday: time.Tuesday, Wednesday: time.Wednesday, Thursday: time.Thursday,

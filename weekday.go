@@ -52,12 +52,18 @@ func (d Weekday) Time() (time.Weekday, error) {
 // WeekdayOf converts a time.Weekday to Clockify's spelling.
 func WeekdayOf(d time.Weekday) Weekday { return weekdays[(int(d)+6)%7] }
 
-// MarshalJSON refuses a value that is not a day, so a typo is never sent.
+// MarshalJSON writes d as Clockify spells it. The zero Weekday means "not set" (Clockify
+// sends null or "" for a week start never chosen) and is written as null, so whatever the SDK
+// decodes encodes again and decodes to the same value. Any other value that is not a day is
+// refused, so a typo is never sent.
 func (d Weekday) MarshalJSON() ([]byte, error) {
+	if d == "" {
+		return []byte("null"), nil
+	}
 	if !d.Valid() {
 		return nil, &ValidationError{Field: "weekday", Reason: fmt.Sprintf("unknown weekday %q", string(d))}
 	}
-	return json.Marshal(string(d))
+	return []byte(`"` + string(d) + `"`), nil // the seven names need no escaping
 }
 
 // UnmarshalJSON accepts the seven days; null and "" leave the zero value (Clockify sends them
@@ -229,5 +235,3 @@ func (s *WeekdaySet) UnmarshalJSON(b []byte) error {
 	*s = set
 	return nil
 }
-
-// Duration is a length of time that travels as an ISO-8601 duration, as Clockify writes a
