@@ -15,7 +15,22 @@ import (
 type Duration time.Duration
 
 // Hours returns a Duration of h hours, rounded to the nanosecond: Hours(7.5) is PT7H30M.
-func Hours(h float64) Duration { return Duration(math.Round(h * float64(time.Hour))) }
+//
+// Hours cannot return an error, so for NaN, an infinity, or more hours than a Duration holds
+// (about 2.5 million either way) it returns an invalid Duration instead of a wrong length: its
+// String is "INVALID", encoding it fails, and every request carrying it is refused with a
+// *ValidationError before anything is sent.
+func Hours(h float64) Duration {
+	ns := h * float64(time.Hour)
+	if math.IsNaN(ns) || ns >= math.MaxInt64 || ns <= math.MinInt64 {
+		return invalidHours
+	}
+	return Duration(math.Round(ns))
+}
+
+// invalidHours is what Hours returns for a number of hours that is not a Duration. It is
+// negative, so everything that refuses a negative Duration refuses it too.
+const invalidHours = Duration(math.MinInt64)
 
 // Std returns d as a time.Duration.
 func (d Duration) Std() time.Duration { return time.Duration(d) }
@@ -25,10 +40,13 @@ func (d Duration) Hours() float64 { return time.Duration(d).Hours() }
 
 // String returns d in canonical ISO-8601 form with hours as the largest unit: "PT0S", "PT7H",
 // "PT7H30M", "PT26H", "PT0.5S". A negative d (which ParseDuration never returns) is written
-// with a leading "-".
+// with a leading "-"; what Hours returns for NaN or an infinity is "INVALID".
 func (d Duration) String() string {
-	if d == 0 {
+	switch d {
+	case 0:
 		return "PT0S"
+	case invalidHours:
+		return "INVALID"
 	}
 	var b []byte
 	n := int64(d)
@@ -223,10 +241,16 @@ var maxDurationRat = new(big.Rat).SetInt64(math.MaxInt64)
 // Duration, and nine decimals are a nanosecond; anything longer is not a real duration.
 const maxDurationDigits = 32
 
-// MarshalJSON writes d as an ISO-8601 string. A negative d is an error.
+// MarshalJSON writes d as an ISO-8601 string. A negative d, and what Hours returns for NaN or
+// an infinity, are errors. Fractions of a second are written as they are, so a decoded value
+// encodes again unchanged; requests refuse them before sending (Clockify keeps capacities in
+// whole seconds or coarser).
 func (d Duration) MarshalJSON() ([]byte, error) {
-	if d < 0 {
-		return nil, &ValidationError{Field: "duration", Reason: "must not be negative"}
+	switch {
+	case d == invalidHours:
+		return nil, &ValidationError{Field: "duration", Reason: "is not a finite number of hours"}
+	case d < 0:
+		return nil, &ValidationError{Field: "duration", Reason: fmt.Sprintf("%s must not be negative", d)}
 	}
 	return []byte(`"` + d.String() + `"`), nil
 }

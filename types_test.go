@@ -2,9 +2,12 @@ package clockify
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
+	"net/http"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -338,6 +341,64 @@ func TestDuration_hours(t *testing.T) {
 	assert.Equal(t, Duration(0), Hours(0))
 	assert.Equal(t, 7.5, Hours(7.5).Hours())
 	assert.Equal(t, 7*time.Hour+30*time.Minute, Hours(7.5).Std())
+}
+
+func TestHours_nonFiniteIsInvalid(t *testing.T) {
+	for _, h := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e300, -1e300, 2.6e6} {
+		d := Hours(h)
+		assert.Equal(t, "INVALID", d.String(), h)
+		_, err := json.Marshal(d)
+		assert.ErrorIs(t, err, ErrInvalidInput, h)
+	}
+	assert.Equal(t, "PT2562047H", Hours(2562047).String(), "the longest whole-hour Duration is still valid")
+}
+
+// Capacities are checked before sending: within a day, whole seconds, and finite, with the
+// value named in ISO-8601 as Clockify writes it.
+func TestValidate_capacity(t *testing.T) {
+	tests := []struct {
+		name     string
+		capacity Duration
+		reason   string // "" when valid
+	}{
+		{"8 ns", Duration(8), "PT0.000000008S is not a whole number of seconds"},
+		{"1.5 s", Duration(1500 * time.Millisecond), "PT1.5S is not a whole number of seconds"},
+		{"25 hours", Hours(25), "PT25H is outside PT0S to PT24H"},
+		{"negative", Hours(-1), "-PT1H is outside PT0S to PT24H"},
+		{"NaN hours", Hours(math.NaN()), "is not a finite number of hours"},
+		{"infinite hours", Hours(math.Inf(1)), "is not a finite number of hours"},
+		{"zero", 0, ""},
+		{"24 hours", Hours(24), ""},
+		{"whole seconds", Duration(7*time.Hour + 30*time.Minute + 15*time.Second), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client, mux := setup(t)
+			var requests atomic.Int32
+			mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
+				requests.Add(1)
+				assert.JSONEq(t, `{"workCapacity":"`+tt.capacity.String()+`"}`, readBody(t, r))
+				fmt.Fprint(w, `{"workspaceNumber":1}`)
+			})
+			_, _, err := client.Profiles.Update(ctx, "ws1", "u1", &ProfileUpdate{WorkCapacity: Ptr(tt.capacity)})
+			if tt.reason == "" {
+				require.NoError(t, err)
+				assert.EqualValues(t, 1, requests.Load())
+				return
+			}
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve)
+			assert.ErrorIs(t, err, ErrInvalidInput)
+			assert.Equal(t, "WorkCapacity", ve.Field)
+			assert.Contains(t, ve.Reason, tt.reason)
+			assert.Zero(t, requests.Load(), "nothing may be sent")
+
+			_, err = client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: "Kim", WorkCapacity: Ptr(tt.capacity)}})
+			require.ErrorAs(t, err, &ve)
+			assert.Equal(t, "members[0].WorkCapacity", ve.Field)
+			assert.Zero(t, requests.Load(), "nothing may be sent")
+		})
+	}
 }
 
 func TestDuration_JSON(t *testing.T) {
