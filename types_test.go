@@ -629,6 +629,23 @@ func TestUser_roleGrants(t *testing.T) {
 	}, u.RoleGrants())
 }
 
+// Getters on optional results are nil-safe, as in go-github: a lookup that found nothing
+// can be asked without a nil check first.
+func TestGetters_nilSafe(t *testing.T) {
+	var u *User
+	m, ok := u.Membership("ws1")
+	assert.False(t, ok)
+	assert.Zero(t, m)
+	assert.Nil(t, u.RoleGrants())
+
+	var w *Workspace
+	assert.False(t, w.HasFeature("EDIT_MEMBER_PROFILE"))
+	assert.Equal(t, "", w.Plan())
+	m, ok = w.Membership("u1")
+	assert.False(t, ok)
+	assert.Zero(t, m)
+}
+
 func TestEnums_valid(t *testing.T) {
 	assert.True(t, RoleOwner.Valid())
 	assert.False(t, Role("ADMIN").Valid())
