@@ -89,6 +89,66 @@ func (d Duration) String() string {
 // "PT7H", "PT7H30M", "PT0S", "P1DT2H", "PT7.5H", "P1W". A day is 24 hours. Years and months
 // (whose length varies), negative values, and empty or malformed input are errors.
 func ParseDuration(s string) (Duration, error) {
+	if d, ok := parseWholeDuration(s); ok {
+		return d, nil
+	}
+	return parseDurationGeneral(s)
+}
+
+// parseWholeDuration reads, without allocating, the shapes Clockify sends: whole numbers of
+// days, hours, minutes and seconds in upper case ("PT7H30M", "PT0S", "P1DT2H"). Anything else,
+// errors and overflow included, is left to the general parser: ok is false. It must agree with
+// parseDurationGeneral wherever ok is true (values_fuzz_test.go checks).
+func parseWholeDuration[T string | []byte](s T) (d Duration, ok bool) {
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, false
+	}
+	var total int64
+	inTime, last := false, 0 // last: the previous unit, 1 (D) to 4 (S), so each comes once, in order
+	for i := 1; i < len(s); i++ {
+		if s[i] == 'T' {
+			if inTime || i == len(s)-1 {
+				return 0, false
+			}
+			inTime = true
+			continue
+		}
+		var n int64
+		start := i
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if i-start == 18 { // n stays below 10^18
+				return 0, false
+			}
+			n = n*10 + int64(s[i]-'0')
+		}
+		if i == start || i == len(s) {
+			return 0, false
+		}
+		var unit time.Duration
+		var order int
+		switch c := s[i]; {
+		case !inTime && c == 'D':
+			unit, order = 24*time.Hour, 1
+		case inTime && c == 'H':
+			unit, order = time.Hour, 2
+		case inTime && c == 'M':
+			unit, order = time.Minute, 3
+		case inTime && c == 'S':
+			unit, order = time.Second, 4
+		default:
+			return 0, false
+		}
+		if order <= last || n > (math.MaxInt64-total)/int64(unit) {
+			return 0, false
+		}
+		last = order
+		total += n * int64(unit)
+	}
+	return Duration(total), last > 0
+}
+
+// parseDurationGeneral is ParseDuration for any input, with exact rational arithmetic.
+func parseDurationGeneral(s string) (Duration, error) {
 	bad := func(reason string) (Duration, error) {
 		return 0, fmt.Errorf("clockify: invalid ISO-8601 duration %q: %s", s, reason)
 	}
@@ -257,6 +317,18 @@ func (d Duration) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads an ISO-8601 string; null and "" leave the zero value.
 func (d *Duration) UnmarshalJSON(b []byte) error {
+	if in, ok := plainString(b); ok {
+		if v, ok := parseWholeDuration(in); ok {
+			*d = v
+			return nil
+		}
+	}
+	return d.unmarshalJSONGeneral(b)
+}
+
+// unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
+// shapes itself and must agree with it (values_fuzz_test.go checks).
+func (d *Duration) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "duration")
 	if null || err != nil {
 		return err

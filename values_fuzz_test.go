@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 )
 
@@ -118,5 +119,70 @@ func canonicalize(v reflect.Value) {
 				canonicalize(v.Index(i))
 			}
 		}
+	}
+}
+
+// The fast paths for the SDK's own types (plain strings, whole-number durations, plain day
+// arrays) must agree with the general code on every input: the same value, and an error
+// exactly when the general code errs, with the same message.
+
+func FuzzDurationFastPath(f *testing.F) {
+	for _, s := range []string{
+		"PT7H", "PT7H30M", "PT8H", "PT0S", "P1DT2H", "P0D", "PT45M", "PT90M", "PT1H1S", "PT26H",
+		"P106751DT23H47M16S", "PT2562047H47M16S", "PT2562047H47M17S", "P106752D",
+		"PT9999999999999999999H", "PT000000000000000000000001H", "PT7.5H", "pt8h", "P1W", "+PT1H",
+		"", "P", "PT", "P1DT", "PT1H1H", "PT1M1H", "PT1D", "P1H", "PT1HT", "PTT1H", "PT 7H", "PT7H ",
+		"-PT1H", "P1Y", `\u0050T7H`,
+	} {
+		f.Add([]byte(s))
+		f.Add([]byte(`"` + s + `"`))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s := string(data)
+		fast, fastErr := ParseDuration(s)
+		slow, slowErr := parseDurationGeneral(s)
+		sameResult(t, "ParseDuration("+strconv.Quote(s)+")", fast, slow, fastErr, slowErr)
+
+		fast, slow = Hours(3), Hours(3) // null leaves the value as it is
+		fastErr, slowErr = fast.UnmarshalJSON(data), slow.unmarshalJSONGeneral(data)
+		sameResult(t, "Duration.UnmarshalJSON("+strconv.Quote(s)+")", fast, slow, fastErr, slowErr)
+	})
+}
+
+func FuzzWeekdayFastPath(f *testing.F) {
+	for _, s := range []string{
+		`["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]`, `["SATURDAY","SUNDAY"]`, `[]`,
+		`["MONDAY","MONDAY"]`, `["MONDAY",]`, `["MONDAY""FRIDAY"]`, `["MONDAY"]]`, `[ "MONDAY"]`,
+		`["MON\u0044AY"]`, `["MONDAY\"]`, `[""]`, `["monday"]`, `[`, `["`, `"[\"MONDAY\"]"`,
+		`"MONDAY"`, `"WEDNESDAY"`, `""`, `null`, `"FUNDAY"`, `"MON\u0044AY"`, `"\u00e9"`, `"é"`,
+		`"MONDAY" `, `"`, `"""`, `"\"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q := strconv.Quote(string(data))
+		fastSet, slowSet := Weekdays, Weekdays
+		fastErr, slowErr := fastSet.UnmarshalJSON(data), slowSet.unmarshalJSONGeneral(data)
+		sameResult(t, "WeekdaySet.UnmarshalJSON("+q+")", fastSet, slowSet, fastErr, slowErr)
+
+		fastDay, slowDay := Friday, Friday
+		fastErr, slowErr = fastDay.UnmarshalJSON(data), slowDay.unmarshalJSONGeneral(data)
+		sameResult(t, "Weekday.UnmarshalJSON("+q+")", fastDay, slowDay, fastErr, slowErr)
+
+		fastStr, fastNull, fastErr := decodeString(data, "f")
+		slowStr, slowNull, slowErr := decodeStringGeneral(data, "f")
+		sameResult(t, "decodeString("+q+")", fastStr, slowStr, fastErr, slowErr)
+		if fastNull != slowNull {
+			t.Fatalf("decodeString(%s): null %v, general code %v", q, fastNull, slowNull)
+		}
+	})
+}
+
+// sameResult fails unless the fast and the general path gave the same value and error.
+func sameResult[T comparable](t *testing.T, call string, fast, slow T, fastErr, slowErr error) {
+	t.Helper()
+	if fast != slow || (fastErr == nil) != (slowErr == nil) ||
+		(fastErr != nil && fastErr.Error() != slowErr.Error()) {
+		t.Fatalf("%s = %v, %v; the general code gives %v, %v", call, fast, fastErr, slow, slowErr)
 	}
 }
