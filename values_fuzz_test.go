@@ -38,6 +38,13 @@ func FuzzWorkspaceRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { checkRoundTrip[Workspace](t, data) })
 }
 
+func FuzzRoleGrantRoundTrip(f *testing.F) {
+	addSeeds(f, `{"role":{"id":"g1","name":"TEAM_MANAGER","source":{"id":"g1","type":"USER_GROUP"}},"userId":"u1","workspaceId":"ws1"}`,
+		`{"role":{"id":"ws1","name":"WORKSPACE_ADMIN","source":null},"workspaceId":"ws1"}`, `{"role":{"source":{}}}`)
+	addArraySeeds(f, "role_grant_201.json")
+	f.Fuzz(func(t *testing.T, data []byte) { checkRoundTrip[RoleGrant](t, data) })
+}
+
 // addSeeds adds each seed: a file in testdata/ when it names one, else the JSON itself.
 func addSeeds(f *testing.F, seeds ...string) {
 	for _, s := range seeds {
