@@ -190,4 +190,13 @@
 // the largest unit ("PT7H30M", "PT26H", "PT0S"); ParseDuration also reads days, weeks and
 // fractions ("P1DT2H", "PT7.5H") and refuses years, months and negative values, whose length is
 // not fixed or which Clockify does not accept. Money is an amount in minor units.
+//
+// Every value the SDK decodes encodes again with encoding/json and decodes to the same value,
+// so results can be cached and logged: a week start never chosen (null or "" from Clockify) is
+// the zero Weekday, written as null. Hours cannot fail, so for NaN, an infinity or more hours
+// than a Duration holds it returns an invalid Duration (String "INVALID") that encoding and
+// every request refuse. Work capacities are sent in whole seconds, between PT0S and PT24H;
+// anything else is a *ValidationError naming the value in ISO-8601. Getters on results (such
+// as User.Membership, Workspace.HasFeature and Workspace.Plan) are safe on a nil pointer and
+// report nothing found, as in go-github.
 package clockify
