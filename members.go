@@ -291,7 +291,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 func (s *MembersService) Activate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipActive)
 	if err != nil {
-		return nil, resp, err
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return ws, resp, nil
 }
@@ -346,7 +346,7 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		return resp, removedInCAKE(userID, err)
+		return resp, removedInCAKE(userID, s.client.explain(ctx, workspaceID, userID, err, adminRules()))
 	}
 	return resp, nil
 }
@@ -523,7 +523,11 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+	}
+	return g, resp, nil
 }
 
 // RemoveFromGroup takes the member out of the user group and returns the group as it now is.
@@ -533,6 +537,10 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
 		retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+	}
+	return g, resp, nil
 }
