@@ -19,4 +19,5 @@ func TestOffboardOffline(t *testing.T) {
 	for _, rule := range []string{"ErrOwnerImmutable", "ErrInvitationPending", "ErrOwnerOnly", "ErrMustDeactivateFirst", "ErrRemovedInCAKE"} {
 		assert.Contains(t, got, rule+": clockify: ")
 	}
+	assert.Contains(t, got, "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key")
 }
