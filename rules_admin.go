@@ -27,8 +27,8 @@ func adminOnly(ctx context.Context, f *facts) *RestrictionError {
 		return nil
 	}
 	return f.restrict(ErrAdminOnly, "this operation needs a workspace Admin's or the Owner's API key; the key belongs to a member "+
-		"who is neither an Admin nor the Owner of workspace %s (a plain member, or a team or project manager, who cannot do it "+
-		"whatever they manage); run it with an Admin's or the Owner's API key", f.workspaceID)
+		"who is neither an Admin nor the Owner of workspace %s (team and project managers cannot do it either); "+
+		"run it with an Admin's or the Owner's API key", f.workspaceID)
 }
 
 // adminRules: operations whose only documented rule is who may call them (activation, group
