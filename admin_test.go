@@ -216,6 +216,7 @@ func TestAdminOnly_rotatedKeyRereadsTheRights(t *testing.T) {
 	m, ok := srv.Member(demoWS, target)
 	require.True(t, ok)
 	assert.Equal(t, "INACTIVE", m.MembershipStatus)
+	assert.Equal(t, 1, rightsLookups(srv), "a write that succeeds reads no rights")
 
 	// A 403 for another reason: the rights are read again and the real rule is named.
 	srv.SetFeatures(demoWS, clockifytest.FeatureEditMemberProfile)
@@ -236,4 +237,19 @@ func TestAdminOnly_cancelledLookupIsNotKept(t *testing.T) {
 
 	err := c.Profiles.Check(bctx, demoWS, target, &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
 	assertRestriction(t, err, clockify.ErrAdminOnly, target)
+}
+
+// The happy path costs nothing: an admin's writes that succeed never read the caller's rights.
+func TestAdminOnly_successCostsNoLookup(t *testing.T) {
+	t.Parallel()
+	srv := demoServer(t)
+	c := srv.ClientAs(clockifytest.DemoAdminID, fastOpts...)
+	_, _, err := c.Members.SetHourlyRate(bctx, demoWS, target, clockify.RateChange{Amount: 4000})
+	require.NoError(t, err)
+	_, _, err = c.Members.AddToGroup(bctx, demoWS, target, clockifytest.DemoGroupID)
+	require.NoError(t, err)
+	_, _, err = c.Profiles.Update(bctx, demoWS, target, &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
+	require.NoError(t, err)
+	assert.Zero(t, rightsLookups(srv))
+	assert.Len(t, srv.Requests(), 3, "one request per write")
 }
