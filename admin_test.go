@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -32,62 +33,90 @@ var nonAdmins = map[string]string{
 // adminOnlyOps are the admin-only operations, each called on the demo workspace.
 var adminOnlyOps = []struct {
 	name string
-	call func(c *clockify.Client) error
+	call func(c *clockify.Client, caller string) error
 }{
-	{"Members.Invite", func(c *clockify.Client) error {
+	{"Members.Invite", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.Invite(bctx, demoWS, "new.hire@acme.example", nil)
 		return err
 	}},
-	{"Members.AddLimited", func(c *clockify.Client) error {
+	{"Members.AddLimited", func(c *clockify.Client, _ string) error {
 		_, err := c.Members.AddLimited(bctx, demoWS, []clockify.LimitedMember{{Name: "Kiosk Kim"}})
 		return err
 	}},
-	{"Members.Activate", func(c *clockify.Client) error {
+	{"Members.Activate", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.Activate(bctx, demoWS, clockifytest.DemoInactiveID)
 		return err
 	}},
-	{"Members.Deactivate", func(c *clockify.Client) error {
+	{"Members.Deactivate", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.Deactivate(bctx, demoWS, target)
 		return err
 	}},
-	{"Members.Remove", func(c *clockify.Client) error {
+	{"Members.Remove", func(c *clockify.Client, _ string) error {
 		_, err := c.Members.Remove(bctx, demoWS, clockifytest.DemoInactiveID)
 		return err
 	}},
-	{"Members.SetHourlyRate", func(c *clockify.Client) error {
+	{"Members.SetHourlyRate", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.SetHourlyRate(bctx, demoWS, target, clockify.RateChange{Amount: 4000})
 		return err
 	}},
-	{"Members.SetCostRate", func(c *clockify.Client) error {
+	{"Members.SetCostRate", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.SetCostRate(bctx, demoWS, target, clockify.RateChange{Amount: 2500})
 		return err
 	}},
-	{"Members.SetCustomField", func(c *clockify.Client) error {
+	{"Members.SetCustomField", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.SetCustomField(bctx, demoWS, target, clockifytest.DemoCustomFieldID, "Sales")
 		return err
 	}},
-	{"Members.AddToGroup", func(c *clockify.Client) error {
+	{"Members.AddToGroup", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.AddToGroup(bctx, demoWS, target, clockifytest.DemoGroupID)
 		return err
 	}},
-	{"Members.RemoveFromGroup", func(c *clockify.Client) error {
+	{"Members.RemoveFromGroup", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Members.RemoveFromGroup(bctx, demoWS, target, clockifytest.DemoGroupID)
 		return err
 	}},
-	{"Profiles.Update", func(c *clockify.Client) error {
+	{"Profiles.Update", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Profiles.Update(bctx, demoWS, target, &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
 		return err
 	}},
-	{"Roles.Assign", func(c *clockify.Client) error {
+	{"Roles.Assign", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Roles.Assign(bctx, demoWS, target, clockify.ProjectManagerOf(clockifytest.DemoProjectID))
 		return err
 	}},
-	{"Roles.Assign admin", func(c *clockify.Client) error {
+	{"Roles.Assign admin", func(c *clockify.Client, _ string) error {
 		_, _, err := c.Roles.Assign(bctx, demoWS, target, clockify.WorkspaceAdmin(demoWS))
 		return err
 	}},
-	{"Roles.Remove", func(c *clockify.Client) error {
+	{"Roles.Remove", func(c *clockify.Client, _ string) error {
 		_, err := c.Roles.Remove(bctx, demoWS, clockifytest.DemoTeamManagerID, clockify.TeamManagerOf(clockifytest.DemoMemberID))
+		return err
+	}},
+	{"Members.SetProjectHourlyRate", func(c *clockify.Client, _ string) error {
+		_, _, err := c.Members.SetProjectHourlyRate(bctx, demoWS, clockifytest.DemoProjectID, clockifytest.DemoMemberID, clockify.RateChange{Amount: 5000})
+		return err
+	}},
+	{"Members.SetProjectCostRate", func(c *clockify.Client, _ string) error {
+		_, _, err := c.Members.SetProjectCostRate(bctx, demoWS, clockifytest.DemoProjectID, clockifytest.DemoMemberID, clockify.RateChange{Amount: 3000})
+		return err
+	}},
+	{"Groups.Create", func(c *clockify.Client, _ string) error {
+		_, _, err := c.Groups.Create(bctx, demoWS, "Contractors")
+		return err
+	}},
+	{"Groups.Rename", func(c *clockify.Client, _ string) error {
+		_, _, err := c.Groups.Rename(bctx, demoWS, clockifytest.DemoGroupID, "Studio")
+		return err
+	}},
+	{"Groups.Delete", func(c *clockify.Client, _ string) error {
+		_, _, err := c.Groups.Delete(bctx, demoWS, clockifytest.DemoKioskGroupID)
+		return err
+	}},
+	{"Members.StopTimer of another member", func(c *clockify.Client, caller string) error {
+		other := clockifytest.DemoMemberID
+		if caller == other {
+			other = clockifytest.DemoTeamManagerID
+		}
+		_, _, err := c.Members.StopTimer(bctx, demoWS, other, time.Now())
 		return err
 	}},
 }
@@ -116,7 +145,7 @@ func TestAdminOnly_everyOperationRefusesNonAdmins(t *testing.T) {
 			srv := demoServer(t)
 			c := srv.ClientAs(id, fastOpts...)
 			for _, op := range adminOnlyOps {
-				err := op.call(c)
+				err := op.call(c, id)
 				require.Error(t, err, op.name)
 				assert.ErrorIs(t, err, clockify.ErrAdminOnly, op.name)
 				assert.ErrorIs(t, err, clockify.ErrForbidden, "%s: the server's 403 is kept", op.name)
