@@ -9,9 +9,10 @@ import (
 )
 
 // Who may do what: only the workspace owner and its admins invite members, add limited members,
-// activate and deactivate them, set their rates, manage groups and their members, set custom
-// field values, edit profiles and assign or remove roles; team and project managers can do none
-// of that, whatever they manage (https://clockify.me/help/users/who-can-do-what,
+// activate and deactivate them, set their workspace and project rates, manage groups and their
+// members, set another member's custom field values, stop another member's timer, edit profiles
+// and assign or remove roles; team and project managers can do none of that, whatever they
+// manage (https://clockify.me/help/users/who-can-do-what,
 // https://clockify.me/help/getting-started/team-overview). Clockify answers anyone else with a
 // bare 403 "Access Denied".
 
@@ -32,14 +33,14 @@ func adminOnly(ctx context.Context, f *facts) *RestrictionError {
 }
 
 // adminRules: operations whose only documented rule is who may call them (activation, group
-// membership, removal).
+// membership, group deletion, the refusal of a removal).
 func adminRules() []check { return []check{adminOnly} }
 
 // adminCache is what the client learned about its caller's rights, per workspace, for the
 // credential it was read with. Its zero value is ready; it is safe for concurrent use.
 type adminCache struct {
 	mu      sync.Mutex
-	secret  string // the credential the entries belong to
+	cred    *credential // the credential the entries were read with (compared by its secret)
 	entries map[string]*adminEntry
 }
 
@@ -54,7 +55,7 @@ type adminEntry struct {
 func (a *adminCache) forget() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.entries = nil
+	a.cred, a.entries = nil, nil
 }
 
 // entry returns the workspace's entry for cred, and whether the caller must look it up (no
@@ -62,8 +63,8 @@ func (a *adminCache) forget() {
 func (a *adminCache) entry(cred *credential, workspaceID string) (*adminEntry, bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.entries == nil || a.secret != cred.secret {
-		a.secret, a.entries = cred.secret, map[string]*adminEntry{}
+	if a.entries == nil || a.cred.secret != cred.secret {
+		a.cred, a.entries = cred, map[string]*adminEntry{}
 	}
 	if e := a.entries[workspaceID]; e != nil {
 		return e, false
@@ -79,7 +80,7 @@ func (a *adminCache) entry(cred *credential, workspaceID string) (*adminEntry, b
 func (a *adminCache) settle(cred *credential, workspaceID string, e *adminEntry, admin map[string]bool, err error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	current := a.entries != nil && a.secret == cred.secret
+	current := a.entries != nil && a.cred.secret == cred.secret
 	e.admin, e.err = admin[workspaceID], err
 	close(e.done)
 	switch {
