@@ -137,6 +137,23 @@
 // gates name ErrPaidFeature: LIMITED_USERS, LABOR_COST (cost rates), HISTORIC_RATES (a rate's
 // Since), USER_CUSTOM_FIELDS, MANAGER_ROLE, and a paid plan for invites.
 //
+// Who may do what (https://clockify.me/help/users/who-can-do-what): only the workspace owner
+// and its admins invite, add limited members, activate and deactivate, set workspace and
+// project rates, create, rename and delete groups and change their members, set another
+// member's custom-field value, stop another member's timer, edit profiles and assign or remove
+// roles; team and project managers cannot, whatever they manage. Clockify answers anyone else
+// with a bare 403, which every such write returns as a *RestrictionError with Rule
+// ErrAdminOnly wrapping the 403 (errors.Is(err, ErrForbidden) still holds); Profiles.Check
+// names ErrAdminOnly first, before anything is sent. The caller's rights come from one request,
+// GET /v1/workspaces?roles=WORKSPACE_ADMIN&roles=OWNER (the roles filter does not count owners
+// as admins, so both are asked, repeated as OpenAPI sends the array the API reference
+// declares), which the Client makes only after a 403 (or for Check), at
+// most once per workspace for its lifetime, and again after APIKeys.Rotate; one answer also
+// settles every workspace where the caller is an admin. An addon token acts as the owner and
+// costs no request. Roles are not told apart further: Clockify has no single request naming
+// a caller's manager roles, so the message says the key is neither an Admin's nor the Owner's.
+// To fail fast before a run, ask Workspaces.CallerRole or APIKeys.Verify up front.
+//
 // # Lists and pagination
 //
 // Pages are 1-based and at most MaxPageSize (5000) long; a larger PageSize is a
