@@ -47,6 +47,7 @@ type Client struct {
 	userAgent string
 	limiter   RateLimiter
 	logger    *slog.Logger
+	maxBody   int64 // bound of a success body, after decompression
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -85,7 +86,7 @@ func newClient(cfg *config) (*Client, error) {
 	if err != nil {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
-	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger}
+	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
@@ -322,7 +323,14 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		return resp, apiErr
 	}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		if err := json.NewDecoder(hresp.Body).Decode(o.out); err != nil && !errors.Is(err, io.EOF) {
+		body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+		err := json.NewDecoder(body).Decode(o.out)
+		switch {
+		case errors.Is(err, ErrResponseTooLarge):
+			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.path, err)
+		case (err == nil || errors.Is(err, io.EOF)) && body.empty():
+			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.path, ErrEmptyResponse, hresp.StatusCode)
+		case err != nil:
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.path, err)
 		}
 	}
