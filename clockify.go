@@ -234,7 +234,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 // call sends o and decodes the answer. Every method goes through here.
 func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	if ctx == nil {
-		return nil, &ValidationError{Field: "ctx", Reason: "must not be nil"}
+		return nil, errNilContext()
 	}
 	a := &attempt{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
 	ctx = withAttempt(ctx, a)
@@ -256,6 +256,11 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", a.path), slog.Int("status", hresp.StatusCode))
 	return c.readResponse(hresp, o, a)
+}
+
+// errNilContext is what every method and iterator returns for a nil context.
+func errNilContext() error {
+	return &ValidationError{Field: "ctx", Reason: "must not be nil (use context.Background())"}
 }
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
