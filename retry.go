@@ -84,8 +84,8 @@ func retryableStatus(code int) bool {
 	return false
 }
 
-// permanent reports transport errors that a retry would only repeat: too many redirects, a
-// certificate the client does not trust, and a failing rate limiter.
+// permanent reports transport errors that a retry would only repeat: too many redirects or
+// one to another host, a certificate the client does not trust, and a failing rate limiter.
 func permanent(err error) bool {
 	var (
 		ue  *url.Error
@@ -96,7 +96,7 @@ func permanent(err error) bool {
 		cve *tls.CertificateVerificationError
 	)
 	switch {
-	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
+	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"), errors.Is(err, ErrRedirectElsewhere):
 		return true
 	case strings.Contains(err.Error(), "invalid header field"):
 		return true // the request can never be sent as it is
