@@ -320,7 +320,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	}
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, a.sent.Load()))
+		sent, cur := a.sent.Load(), c.cred.Load()
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
 		apiErr.Method, apiErr.Path = o.method, a.path
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())

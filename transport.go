@@ -127,6 +127,14 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
+// secretOf is cred's secret, or "" for nil.
+func secretOf(cred *credential) string {
+	if cred == nil {
+		return ""
+	}
+	return cred.secret
+}
+
 // redact replaces the credential in an error body with its fingerprint: Clockify's messages
 // echo request data, and a proxy's error page may echo headers. It runs before the body is
 // parsed and truncated, so no part of the secret survives a cut.
