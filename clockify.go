@@ -200,6 +200,7 @@ type attempt struct {
 	cred      *credential                // op.cred: sent instead of the client's credential
 	maxWait   time.Duration              // the retry policy's MaxWait
 	wrote     atomic.Bool                // the request reached the wire in this attempt
+	tries     atomic.Int32               // attempts started so far
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
@@ -225,6 +226,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 		return
 	}
 	a.wrote.Store(false)
+	a.tries.Store(int32(n + 1))
 	if n > 0 {
 		c.logger.LogAttrs(req.Context(), slog.LevelWarn, "clockify: retrying request",
 			slog.String("method", req.Method), slog.String("path", a.path), slog.Int("attempt", n+1))
@@ -322,7 +324,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
 		sent, cur := a.sent.Load(), c.cred.Load()
 		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
-		apiErr.Method, apiErr.Path = o.method, a.path
+		apiErr.Method, apiErr.Path, apiErr.Attempts = o.method, a.path, max(int(a.tries.Load()), 1)
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
 		}
@@ -344,10 +346,15 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	return resp, nil
 }
 
-// transportError words a failure with no HTTP answer; context errors stay matchable.
+// transportError words a failure with no HTTP answer, saying how many attempts were made
+// when there were several; the cause (context errors included) stays matchable.
 func (c *Client) transportError(ctx context.Context, o op, err error) error {
+	call := o.method + " /" + o.path
+	if a := attemptOf(ctx); a != nil && a.tries.Load() > 1 {
+		call += fmt.Sprintf(": after %d attempts", a.tries.Load())
+	}
 	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
-		return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, ctxErr)
+		return fmt.Errorf("clockify: %s: %w", call, ctxErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -355,7 +362,7 @@ func (c *Client) transportError(ctx context.Context, o op, err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("clockify: %s /%s: timeout: %w", o.method, o.path, err)
+		return fmt.Errorf("clockify: %s: timeout: %w", call, err)
 	}
-	return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, err)
+	return fmt.Errorf("clockify: %s: %w", call, err)
 }
