@@ -18,7 +18,6 @@ import (
 
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 )
 
 // Version is this SDK's version, sent in the User-Agent header.
@@ -91,7 +90,7 @@ func newClient(cfg *config) (*Client, error) {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
 	if c.limiter == nil {
-		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateBurst)
+		c.limiter = defaultLimiter()
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
