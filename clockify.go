@@ -131,8 +131,13 @@ func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String
 // BaseURL returns the API root the client sends to (ending in "/").
 func (c *Client) BaseURL() string { return c.base.String() }
 
-// Response is Clockify's answer to a call, with its body already read. For list calls, Page is
-// the page it holds and LastPage is Clockify's Last-Page header.
+// Response is Clockify's answer to a call, with its body already read.
+//
+// For a page of a paged list (Members.List, Members.Filter, Members.Managers), Page is the page
+// it holds and LastPage says whether it is the last: Clockify's Last-Page header when it sends
+// one (the GET lists), otherwise whether the page held fewer items than the page size asked for
+// (the member search, POST …/users/info, sends no header). A full last page therefore reads as
+// not last, and the next, empty page ends a go-github-style loop. For other calls both are zero.
 type Response struct {
 	*http.Response
 	Page     int
@@ -167,13 +172,29 @@ func do[T any](ctx context.Context, c *Client, o op) (*T, *Response, error) {
 	return out, resp, nil
 }
 
-// doList is do for methods that return a list.
+// doList is do for methods that return a list. For a page of a paged list (o.page set) that
+// came without a Last-Page header, it sets LastPage when the page is shorter than the page
+// size asked for.
 func doList[T any](ctx context.Context, c *Client, o op) ([]*T, *Response, error) {
 	items, resp, err := do[[]*T](ctx, c, o)
 	if err != nil {
 		return nil, resp, err
 	}
+	if o.page > 0 && !resp.lastPageKnown {
+		resp.LastPage = len(*items) < requestedPageSize(o)
+	}
 	return *items, resp, nil
+}
+
+// requestedPageSize is the page size o asks for, from the ListOptions in its query or body;
+// Clockify's default when it names none.
+func requestedPageSize(o op) int {
+	for _, v := range []any{o.query, o.body} {
+		if p, ok := v.(interface{ listOptions() *ListOptions }); ok && p.listOptions().PageSize > 0 {
+			return p.listOptions().PageSize
+		}
+	}
+	return defaultPageSize
 }
 
 // The life of a call. Every method describes its request as an op and hands it to call:
