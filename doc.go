@@ -19,9 +19,16 @@
 // NewClient needs exactly one credential: WithAPIKey (header X-Api-Key) or WithAddonToken
 // (X-Addon-Token); Clockify refuses requests carrying both or neither, so NewClient does too.
 // NewClientFromEnv reads CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN and optionally
-// CLOCKIFY_REGION or CLOCKIFY_BASE_URL; options given explicitly win over the environment. The
-// API address comes from one of WithBaseURL (the API root before /v1), WithRegion or
-// WithSubdomain; giving two of them is an error rather than a silent choice.
+// CLOCKIFY_REGION or CLOCKIFY_BASE_URL; options given explicitly win over the environment, and
+// an empty variable counts as unset. The API address comes from one of WithBaseURL (the API
+// root before /v1; a URL ending in /v1 is refused, not trimmed), WithRegion (any name
+// ParseRegion accepts, "eu" as well as RegionEU; never empty) or WithSubdomain.
+//
+// One rule covers every option: each setting is given once. Two options for the same setting
+// (two WithAPIKey, WithRegion twice, WithRateLimit and WithoutRateLimit) make NewClient fail
+// with a *ValidationError naming both, even when they agree, rather than one silently winning.
+// Code that builds clients for others wraps its choices in Defaults, which later options may
+// replace.
 //
 // Methods take a context first, then the workspace id, then other ids, then the request, and
 // return (result, *Response, error) like go-github. Empty ids, ids containing '/', unknown
