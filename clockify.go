@@ -119,6 +119,9 @@ func newClient(cfg *config) (*Client, error) {
 
 // String describes the client without its credential.
 func (c *Client) String() string {
+	if c == nil || c.base == nil {
+		return "clockify.Client{not created by NewClient}"
+	}
 	return fmt.Sprintf("clockify.Client{baseURL: %s, credential: %s}", c.base, c.cred.Load())
 }
 
@@ -128,8 +131,14 @@ func (c *Client) GoString() string { return c.String() }
 // Format keeps every fmt verb on the redacted String.
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
-// BaseURL returns the API root the client sends to (ending in "/").
-func (c *Client) BaseURL() string { return c.base.String() }
+// BaseURL returns the API root the client sends to (ending in "/"); "" for a client not made
+// by NewClient.
+func (c *Client) BaseURL() string {
+	if c == nil || c.base == nil {
+		return ""
+	}
+	return c.base.String()
+}
 
 // Response is Clockify's answer to a call, with its body already read.
 //
@@ -255,8 +264,8 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 
 // call sends o and decodes the answer. Every method goes through here.
 func (c *Client) call(ctx context.Context, o op) (*Response, error) {
-	if ctx == nil {
-		return nil, errNilContext()
+	if err := c.usable(ctx); err != nil {
+		return nil, err
 	}
 	a := &attempt{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
 	ctx = withAttempt(ctx, a)
@@ -278,6 +287,40 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", a.path), slog.Int("status", hresp.StatusCode))
 	return c.readResponse(hresp, o, a)
+}
+
+// ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
+// (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
+var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
+
+// usable checks that c was made by NewClient and ctx is not nil, before any work.
+func (c *Client) usable(ctx context.Context) error {
+	if c == nil || c.hc == nil {
+		return ErrNoClient
+	}
+	if ctx == nil {
+		return errNilContext()
+	}
+	return nil
+}
+
+// clientOf is the client behind a service, or nil for the nil service of a zero Client.
+func clientOf(s any) *Client {
+	var sv *service
+	switch s := s.(type) {
+	case *MembersService:
+		sv = (*service)(s)
+	case *ProfilesService:
+		sv = (*service)(s)
+	case *RolesService:
+		sv = (*service)(s)
+	case *APIKeysService:
+		sv = (*service)(s)
+	}
+	if sv == nil {
+		return nil
+	}
+	return sv.client
 }
 
 // errNilContext is what every method and iterator returns for a nil context.
