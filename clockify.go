@@ -230,6 +230,7 @@ type attempt struct {
 	maxWait   time.Duration              // the retry policy's MaxWait
 	wrote     atomic.Bool                // the request reached the wire in this attempt
 	tries     atomic.Int32               // attempts started so far
+	body      bodyReader                 // the final answer's body, held here to save an allocation
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
@@ -394,7 +395,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		return resp, apiErr
 	}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+		body := &a.body
+		*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 		err := json.NewDecoder(body).Decode(o.out)
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):

@@ -121,4 +121,8 @@ func TestRateLimiter_ownFailureUnderDeadlineIsNotDeadlineExceeded(t *testing.T) 
 	client, _ = setupServer(t, WithRateLimiter(lim))
 	_, err = client.call(dctx, getUser)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	// Also through a wrapper, such as one that records admissions.
+	client, _ = setupServer(t, WithRateLimiter(limiterFunc(lim.Wait)))
+	_, err = client.call(dctx, getUser)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
 }
