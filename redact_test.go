@@ -39,4 +39,3 @@ func TestAPIError_echoedKeyInEscapedFormIsRedacted(t *testing.T) {
 		})
 	}
 }
-
