@@ -1,0 +1,342 @@
+package clockify
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// ApplyRoster applies the actions of plan that are not blocked and returns one result per
+// action, in the order of plan.Actions (a blocked action's result carries its Blocked error).
+//
+// Order: the actions of one member run one after another in the order of RosterActionKind's
+// constants (the member is invited or added, then activated; roles and groups are removed
+// before others are given; rates; the profile; deactivation last, after the roles it makes
+// moot are gone), whatever their order in the plan. Different members are worked on
+// concurrently, at most opts.Concurrency at a time, all through the client's rate limiter. When
+// an action fails, the member's later actions are not attempted (ErrEarlierActionFailed):
+// planning again shows what is left. The owner is never changed: the planner blocks every
+// change to them.
+//
+// Nothing is applied twice. Before sending anything ApplyRoster reads the member list again
+// (and the group list when the plan changes groups) and checks each action against what the
+// plan saw: the member is still there with the same membership status, a new member is still
+// absent, a role or group is still held or missing, a rate still has its previous value.
+// An action whose check fails is not sent and fails with ErrStalePlan; applying the same plan
+// twice therefore fails every action the first run applied. Profile updates are checked by the
+// member's status only (re-reading every profile would double the cost); they set exactly the
+// values the plan shows. An invitation or new limited member is sent once and never retried
+// after the server may have acted (Clockify does not de-duplicate them); the new member's id
+// is then looked up by email or name for the actions that follow. Invitations are emailed
+// (send-email=true).
+//
+// opts.Progress, if set, is called once per action as it finishes (blocked actions first),
+// with BulkResult.UserID naming the member (email or name for a new member) and Err the
+// action's error. When ctx ends, actions not started fail with an error wrapping ctx.Err().
+//
+// Cost: the re-reading (members/200 requests, plus groups/200), then one request per action,
+// two for an invitation or new limited member followed by other actions (the id lookup).
+func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
+	if plan == nil {
+		return nil
+	}
+	var o BulkOptions
+	if opts != nil {
+		o = *opts
+	}
+	r := &rosterRun{s: s, plan: plan, results: make([]RosterResult, len(plan.Actions)), progress: o.Progress}
+	for i, a := range plan.Actions {
+		r.results[i].Action = a
+	}
+	jobs := r.prepare(ctx)
+	if len(jobs) > 0 {
+		r.run(ctx, jobs, o.Concurrency)
+	}
+	return r.results
+}
+
+// rosterRun is one ApplyRoster.
+type rosterRun struct {
+	s        *MembersService
+	plan     *RosterPlan
+	results  []RosterResult
+	progress func(done, total int, r BulkResult)
+	done     int
+	snap     *rosterState
+}
+
+// finish records the result of action i and reports progress; only the calling goroutine of
+// ApplyRoster calls it.
+func (r *rosterRun) finish(i int) {
+	r.done++
+	if r.progress != nil {
+		res := r.results[i]
+		r.progress(r.done, len(r.results), BulkResult{UserID: res.Action.member(), Err: res.Err})
+	}
+}
+
+// prepare settles what fails without being sent (blocked, invalid, a failed re-reading) and
+// returns the rest as jobs: per member, the indices of its actions in the order to apply them.
+func (r *rosterRun) prepare(ctx context.Context) [][]int {
+	var todo []int
+	var invalid error
+	if ctx == nil {
+		invalid = &ValidationError{Field: "ctx", Reason: "must not be nil"}
+	} else if err := requireIDs("plan.WorkspaceID", r.plan.WorkspaceID); err != nil {
+		invalid = err
+	}
+	groups := false
+	for i := range r.results {
+		a := &r.results[i].Action
+		switch {
+		case a.Blocked != nil:
+			r.results[i].Err = a.Blocked
+		case invalid != nil:
+			r.results[i].Err = invalid
+		default:
+			if err := a.validate(r.plan.WorkspaceID); err != nil {
+				r.results[i].Err = fmt.Errorf("clockify: roster action %d: %w", i+1, err)
+			} else {
+				todo = append(todo, i)
+				groups = groups || a.Kind == RosterAddToGroup || a.Kind == RosterRemoveFromGroup
+			}
+		}
+		if r.results[i].Err != nil {
+			r.finish(i)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	snap, err := r.s.client.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups})
+	if err != nil {
+		err = fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err)
+		for _, i := range todo {
+			r.results[i].Err = err
+			r.finish(i)
+		}
+		return nil
+	}
+	r.snap = snap
+	byMember := map[string]int{}
+	var jobs [][]int
+	for _, i := range todo {
+		key := r.results[i].Action.memberKey()
+		j, ok := byMember[key]
+		if !ok {
+			j = len(jobs)
+			byMember[key] = j
+			jobs = append(jobs, nil)
+		}
+		jobs[j] = append(jobs[j], i)
+	}
+	for _, job := range jobs {
+		slices.SortStableFunc(job, func(x, y int) int {
+			return cmp.Compare(r.results[x].Action.Kind.phase(), r.results[y].Action.Kind.phase())
+		})
+	}
+	return jobs
+}
+
+// memberKey identifies the action's member within a run: the id, or for a member the plan
+// creates, the email or the limited member's name.
+func (a *RosterAction) memberKey() string {
+	switch {
+	case a.UserID != "":
+		return "id:" + a.UserID
+	case a.Email != "":
+		return "email:" + strings.ToLower(a.Email)
+	}
+	return "name:" + a.Name
+}
+
+// run works on the jobs with a few workers; results are reported from this goroutine.
+func (r *rosterRun) run(ctx context.Context, jobs [][]int, workers int) {
+	if workers <= 0 {
+		workers = DefaultBulkConcurrency
+	}
+	workers = min(workers, len(jobs))
+	finished := make(chan int)
+	queue := make(chan []int)
+	var wg sync.WaitGroup
+	wg.Add(workers)
+	for range workers {
+		go func() {
+			defer wg.Done()
+			for job := range queue {
+				r.member(ctx, job, finished)
+			}
+		}()
+	}
+	go func() {
+		defer func() {
+			close(queue)
+			wg.Wait()
+			close(finished)
+		}()
+		for n, job := range jobs {
+			select {
+			case queue <- job:
+				continue
+			case <-ctx.Done():
+			}
+			for _, job := range jobs[n:] {
+				for _, i := range job {
+					r.results[i].Err = notStarted(r.results[i].Action.member(), ctx.Err())
+					finished <- i
+				}
+			}
+			return
+		}
+	}()
+	for i := range finished {
+		r.finish(i)
+	}
+}
+
+// member applies one member's actions in order, stopping at the first failure.
+func (r *rosterRun) member(ctx context.Context, job []int, finished chan<- int) {
+	userID := ""
+	var failed error
+	for _, i := range job {
+		a := &r.results[i].Action
+		switch {
+		case failed != nil:
+			r.results[i].Err = fmt.Errorf("%w (%s)", ErrEarlierActionFailed, failed)
+		case ctx.Err() != nil:
+			r.results[i].Err = notStarted(a.member(), ctx.Err())
+		default:
+			if userID == "" {
+				userID = a.UserID
+			}
+			var err error
+			userID, err = r.apply(ctx, a, userID)
+			r.results[i].Err = err
+			if err != nil {
+				failed = err
+			}
+		}
+		finished <- i
+	}
+}
+
+// apply checks one action against the re-read workspace and sends it. userID is the member's
+// id when known; the id of a member created by this run is looked up once they exist.
+func (r *rosterRun) apply(ctx context.Context, a *RosterAction, userID string) (string, error) {
+	if err := r.check(a); err != nil {
+		return userID, err
+	}
+	ws, c := r.plan.WorkspaceID, r.s.client
+	switch a.Kind {
+	case RosterInvite:
+		_, _, err := r.s.Invite(ctx, ws, a.Email, nil)
+		return a.UserID, err
+	case RosterAddLimited:
+		_, err := r.s.AddLimited(ctx, ws, []LimitedMember{*a.Limited})
+		return "", err
+	}
+	if userID == "" {
+		id, err := r.newMemberID(ctx, a)
+		if err != nil {
+			return "", err
+		}
+		userID = id
+	}
+	var err error
+	switch a.Kind {
+	case RosterActivate:
+		_, _, err = r.s.Activate(ctx, ws, userID)
+	case RosterDeactivate:
+		_, _, err = r.s.Deactivate(ctx, ws, userID)
+	case RosterAssignRole:
+		_, _, err = c.Roles.Assign(ctx, ws, userID, a.Role)
+	case RosterRemoveRole:
+		_, err = c.Roles.Remove(ctx, ws, userID, a.Role)
+	case RosterAddToGroup:
+		_, _, err = r.s.AddToGroup(ctx, ws, userID, a.GroupID)
+	case RosterRemoveFromGroup:
+		_, _, err = r.s.RemoveFromGroup(ctx, ws, userID, a.GroupID)
+	case RosterSetHourlyRate:
+		_, _, err = r.s.SetHourlyRate(ctx, ws, userID, RateChange{Amount: a.Amount})
+	case RosterSetCostRate:
+		_, _, err = r.s.SetCostRate(ctx, ws, userID, RateChange{Amount: a.Amount})
+	case RosterUpdateProfile:
+		_, _, err = c.Profiles.Update(ctx, ws, userID, a.Profile)
+	}
+	return userID, err
+}
+
+// check compares an action with the workspace as re-read before the run: ErrStalePlan when the
+// member is no longer as the plan saw them. Actions following the creation of a member in this
+// run have nothing to compare with and pass.
+func (r *rosterRun) check(a *RosterAction) error {
+	snap := r.snap
+	if a.UserID == "" {
+		if a.Kind == RosterInvite && snap.byEmail[strings.ToLower(a.Email)] != nil {
+			return stale(a, "%s joined the workspace after the plan was made", a.Email)
+		}
+		if a.Kind == RosterAddLimited && len(snap.byName[a.Name]) > 0 {
+			return stale(a, "a limited member named %q was added after the plan was made", a.Name)
+		}
+		return nil
+	}
+	m := snap.byID[a.UserID]
+	switch {
+	case m == nil:
+		return stale(a, "member %s is no longer in the workspace", a.member())
+	case m.status != a.Status:
+		return stale(a, "member %s is now %s; the plan saw %s", a.member(), m.status, a.Status)
+	}
+	switch a.Kind {
+	case RosterAssignRole, RosterRemoveRole:
+		if held := m.hasRole(a.Role); held != (a.Kind == RosterRemoveRole) {
+			return stale(a, "member %s %s %s now", a.member(), map[bool]string{true: "holds", false: "no longer holds"}[held], a.Role)
+		}
+	case RosterAddToGroup, RosterRemoveFromGroup:
+		if snap.groupByID[a.GroupID] == nil {
+			return stale(a, "group %s no longer exists", a.GroupID)
+		}
+		if in := m.groups[a.GroupID]; in != (a.Kind == RosterRemoveFromGroup) {
+			return stale(a, "member %s is %sin group %s now", a.member(), map[bool]string{true: "", false: "no longer "}[in], a.GroupID)
+		}
+	case RosterSetHourlyRate, RosterSetCostRate:
+		has := m.hourly
+		if a.Kind == RosterSetCostRate {
+			has = m.cost
+		}
+		if formatAmount(has) != formatAmount(a.Previous) {
+			return stale(a, "member %s's rate is %s now; the plan saw %s", a.member(), formatAmount(has), formatAmount(a.Previous))
+		}
+	}
+	return nil
+}
+
+func stale(a *RosterAction, format string, args ...any) error {
+	return fmt.Errorf("%w: %s not applied: %s", ErrStalePlan, a.Kind, fmt.Sprintf(format, args...))
+}
+
+// newMemberID finds the id of a member this run invited (by email) or added (by name).
+//
+// Clockify API: POST /v1/workspaces/{workspaceId}/users/info
+func (r *rosterRun) newMemberID(ctx context.Context, a *RosterAction) (string, error) {
+	f := &MemberFilter{Email: a.Email, Status: MembershipAll, AccountStatuses: AllAccountStatuses, ListOptions: ListOptions{PageSize: MaxPageSize}}
+	if a.Email == "" {
+		f = &MemberFilter{Name: a.Name, Status: MembershipAll, AccountStatuses: []AccountStatus{AccountLimited}, ListOptions: ListOptions{PageSize: MaxPageSize}}
+	}
+	var ids []string
+	for u, err := range r.s.FilterAll(ctx, r.plan.WorkspaceID, f) {
+		if err != nil {
+			return "", fmt.Errorf("clockify: look up new member %s: %w", a.member(), err)
+		}
+		if (a.Email != "" && strings.EqualFold(u.Email, a.Email)) || (a.Email == "" && u.Name == a.Name) {
+			ids = append(ids, u.ID)
+		}
+	}
+	if len(ids) != 1 {
+		return "", fmt.Errorf("clockify: look up new member %s: %d members match, want 1: %w", a.member(), len(ids), ErrNotFound)
+	}
+	return ids[0], nil
+}
