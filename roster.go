@@ -115,11 +115,14 @@ type RosterAction struct {
 	// Status is the member's membership status when planned; "" for a member not yet there.
 	Status MembershipStatus
 	// Change describes the change for people, e.g. "workCapacity PT8H → PT7H".
-	Change    string
-	Profile   *ProfileUpdate
-	Role      RoleAssignment
-	GroupID   string
-	GroupName string
+	Change  string
+	Profile *ProfileUpdate
+	// ProfileBefore holds the values the fields of Profile had when planned; ApplyRoster reads
+	// the profile again and refuses the update (ErrStalePlan) when one of them changed.
+	ProfileBefore *ProfileUpdate
+	Role          RoleAssignment
+	GroupID       string
+	GroupName     string
 	// Amount is the new rate in minor units; Previous the rate when planned (nil: unset).
 	Amount   int64
 	Previous *int64
@@ -264,6 +267,7 @@ type rosterActionJSON struct {
 	Status    MembershipStatus `json:"status,omitempty"`
 	Change    string           `json:"change,omitempty"`
 	Profile   *ProfileUpdate   `json:"profile,omitempty"`
+	Before    *ProfileUpdate   `json:"profileBefore,omitempty"`
 	Role      *roleJSON        `json:"role,omitempty"`
 	GroupID   string           `json:"groupId,omitempty"`
 	GroupName string           `json:"groupName,omitempty"`
@@ -290,7 +294,7 @@ func (p RosterPlan) MarshalJSON() ([]byte, error) {
 	w := rosterPlanJSON{WorkspaceID: p.WorkspaceID, PlannedAt: p.PlannedAt, Actions: make([]rosterActionJSON, len(p.Actions))}
 	for i, a := range p.Actions {
 		j := rosterActionJSON{Kind: a.Kind, UserID: a.UserID, Email: a.Email, Name: a.Name, Status: a.Status,
-			Change: a.Change, Profile: a.Profile, GroupID: a.GroupID, GroupName: a.GroupName,
+			Change: a.Change, Profile: a.Profile, Before: a.ProfileBefore, GroupID: a.GroupID, GroupName: a.GroupName,
 			Previous: a.Previous, Limited: a.Limited}
 		if a.Role.role != "" {
 			j.Role = &roleJSON{Role: a.Role.role, EntityID: a.Role.entityID, Group: a.Role.group}
@@ -318,7 +322,7 @@ func (p *RosterPlan) UnmarshalJSON(b []byte) error {
 	out := RosterPlan{WorkspaceID: w.WorkspaceID, PlannedAt: w.PlannedAt, Actions: make([]RosterAction, len(w.Actions))}
 	for i, j := range w.Actions {
 		a := RosterAction{Kind: j.Kind, UserID: j.UserID, Email: j.Email, Name: j.Name, Status: j.Status,
-			Change: j.Change, Profile: j.Profile, GroupID: j.GroupID, GroupName: j.GroupName,
+			Change: j.Change, Profile: j.Profile, ProfileBefore: j.Before, GroupID: j.GroupID, GroupName: j.GroupName,
 			Previous: j.Previous, Limited: j.Limited}
 		if j.Amount != nil {
 			a.Amount = *j.Amount

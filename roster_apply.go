@@ -26,9 +26,9 @@ import (
 // plan saw: the member is still there with the same membership status, a new member is still
 // absent, a role or group is still held or missing, a rate still has its previous value.
 // An action whose check fails is not sent and fails with ErrStalePlan; applying the same plan
-// twice therefore fails every action the first run applied. Profile updates are checked by the
-// member's status only (re-reading every profile would double the cost); they set exactly the
-// values the plan shows. An invitation or new limited member is sent once and never retried
+// twice therefore fails every action the first run applied. A profile update re-reads the
+// member's profile just before it is sent and goes ahead only if the fields it changes still
+// have the values the plan saw (ProfileBefore). An invitation or new limited member is sent once and never retried
 // after the server may have acted (Clockify does not de-duplicate them); the new member's id
 // is then looked up by email or name for the actions that follow. Invitations are emailed
 // (send-email=true).
@@ -38,7 +38,8 @@ import (
 // action's error. When ctx ends, actions not started fail with an error wrapping ctx.Err().
 //
 // Cost: the re-reading (members/200 requests, plus groups/200), then one request per action,
-// two for an invitation or new limited member followed by other actions (the id lookup).
+// two per profile update (the re-read) and one more after an invitation or new limited member
+// followed by other actions (the id lookup).
 func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
 	if plan == nil {
 		return nil
@@ -264,7 +265,7 @@ func (r *rosterRun) apply(ctx context.Context, a *RosterAction, userID string) (
 	case RosterSetCostRate:
 		_, _, err = r.s.SetCostRate(ctx, ws, userID, RateChange{Amount: a.Amount})
 	case RosterUpdateProfile:
-		_, _, err = c.Profiles.Update(ctx, ws, userID, a.Profile)
+		err = r.updateProfile(ctx, a, userID)
 	}
 	return userID, err
 }
@@ -312,6 +313,23 @@ func (r *rosterRun) check(a *RosterAction) error {
 		}
 	}
 	return nil
+}
+
+// updateProfile re-reads the profile when the plan recorded the values it changes, and sends
+// the update only if they are still those values.
+func (r *rosterRun) updateProfile(ctx context.Context, a *RosterAction, userID string) error {
+	c, ws := r.s.client, r.plan.WorkspaceID
+	if a.ProfileBefore != nil {
+		p, _, err := c.Profiles.Get(ctx, ws, userID)
+		if err != nil {
+			return err
+		}
+		if why, ok := profileUnchanged(a.ProfileBefore, p); !ok {
+			return stale(a, "member %s's %s", a.member(), why)
+		}
+	}
+	_, _, err := c.Profiles.Update(ctx, ws, userID, a.Profile)
+	return err
 }
 
 func stale(a *RosterAction, format string, args ...any) error {

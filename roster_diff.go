@@ -12,6 +12,7 @@ import (
 // each piece is judged alone and only the blocked pieces are held back.
 type profilePart struct {
 	u      ProfileUpdate
+	before ProfileUpdate // the values the fields of u have now
 	change []string
 }
 
@@ -29,12 +30,14 @@ func (p *rosterPlanner) profileChanges(want *ProfileUpdate, m *rosterMember, sta
 		}
 		if i, ok := byRule[key]; ok {
 			mergeUpdate(acts[i].Profile, &part.u)
+			mergeUpdate(acts[i].ProfileBefore, &part.before)
 			acts[i].Change += ", " + strings.Join(part.change, ", ")
 			continue
 		}
-		u := part.u
+		u, before := part.u, part.before
 		byRule[key] = len(acts)
-		acts = append(acts, RosterAction{Kind: RosterUpdateProfile, Profile: &u, Change: strings.Join(part.change, ", "), Blocked: blocked})
+		acts = append(acts, RosterAction{Kind: RosterUpdateProfile, Profile: &u, ProfileBefore: &before,
+			Change: strings.Join(part.change, ", "), Blocked: blocked})
 	}
 	return acts
 }
@@ -45,29 +48,30 @@ func (p *rosterPlanner) profileChanges(want *ProfileUpdate, m *rosterMember, sta
 func profileParts(want *ProfileUpdate, have *Profile) []profilePart {
 	var schedule, week, fields, picture profilePart
 	if want.WorkCapacity != nil && *want.WorkCapacity != have.WorkCapacity {
-		schedule.u.WorkCapacity = want.WorkCapacity
+		schedule.u.WorkCapacity, schedule.before.WorkCapacity = want.WorkCapacity, Ptr(have.WorkCapacity)
 		schedule.change = append(schedule.change, fmt.Sprintf("workCapacity %s → %s", have.WorkCapacity, *want.WorkCapacity))
 	}
 	if want.WorkingDays != nil && *want.WorkingDays != have.WorkingDays {
-		schedule.u.WorkingDays = want.WorkingDays
+		schedule.u.WorkingDays, schedule.before.WorkingDays = want.WorkingDays, Ptr(have.WorkingDays)
 		schedule.change = append(schedule.change, fmt.Sprintf("workingDays %s → %s", have.WorkingDays, *want.WorkingDays))
 	}
 	if want.WeekStart != nil && *want.WeekStart != have.WeekStart {
-		week.u.WeekStart = want.WeekStart
+		week.u.WeekStart, week.before.WeekStart = want.WeekStart, Ptr(have.WeekStart)
 		week.change = append(week.change, fmt.Sprintf("weekStart %s → %s", have.WeekStart, *want.WeekStart))
 	}
 	for _, cf := range want.CustomFields {
 		if cur, ok := customFieldValue(have, cf.CustomFieldID); !ok || !sameJSON(cur, cf.Value) {
 			fields.u.CustomFields = append(fields.u.CustomFields, cf)
+			fields.before.CustomFields = append(fields.before.CustomFields, CustomFieldUpsert{CustomFieldID: cf.CustomFieldID, Value: rawOrNil(cur)})
 			fields.change = append(fields.change, fmt.Sprintf("customField %s %s → %s", cf.CustomFieldID, displayJSON(cur), displayAny(cf.Value)))
 		}
 	}
 	if want.ImageURL != nil && *want.ImageURL != have.ImageURL {
-		picture.u.ImageURL = want.ImageURL
+		picture.u.ImageURL, picture.before.ImageURL = want.ImageURL, Ptr(have.ImageURL)
 		picture.change = append(picture.change, "imageUrl → "+*want.ImageURL)
 	}
 	if want.RemoveProfileImage && have.ImageURL != "" && !strings.Contains(have.ImageURL, "no-user-image") {
-		picture.u.RemoveProfileImage = true
+		picture.u.RemoveProfileImage, picture.before.ImageURL = true, Ptr(have.ImageURL)
 		picture.change = append(picture.change, "remove picture")
 	}
 	var parts []profilePart
@@ -123,6 +127,36 @@ func sameJSON(have json.RawMessage, want any) bool {
 	x, _ := json.Marshal(a)
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
+}
+
+// rawOrNil keeps a stored value as JSON, or nil when there is none.
+func rawOrNil(v json.RawMessage) any {
+	if len(bytes.TrimSpace(v)) == 0 {
+		return nil
+	}
+	return v
+}
+
+// profileUnchanged reports whether the fields before records still have those values in p,
+// naming the first that does not.
+func profileUnchanged(before *ProfileUpdate, p *Profile) (string, bool) {
+	switch {
+	case before.WeekStart != nil && *before.WeekStart != p.WeekStart:
+		return fmt.Sprintf("weekStart is %s now; the plan saw %s", p.WeekStart, *before.WeekStart), false
+	case before.WorkCapacity != nil && *before.WorkCapacity != p.WorkCapacity:
+		return fmt.Sprintf("workCapacity is %s now; the plan saw %s", p.WorkCapacity, *before.WorkCapacity), false
+	case before.WorkingDays != nil && *before.WorkingDays != p.WorkingDays:
+		return fmt.Sprintf("workingDays are %s now; the plan saw %s", p.WorkingDays, *before.WorkingDays), false
+	case before.ImageURL != nil && *before.ImageURL != p.ImageURL:
+		return "the picture changed since the plan was made", false
+	}
+	for _, cf := range before.CustomFields {
+		cur, _ := customFieldValue(p, cf.CustomFieldID)
+		if !sameJSON(cur, cf.Value) {
+			return fmt.Sprintf("customField %s is %s now; the plan saw %s", cf.CustomFieldID, displayJSON(cur), displayAny(cf.Value)), false
+		}
+	}
+	return "", true
 }
 
 func displayJSON(v json.RawMessage) string {
