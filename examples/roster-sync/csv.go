@@ -137,6 +137,29 @@ func parseRow(cell func(string) string, workspaceID string) (clockify.MemberSpec
 	default:
 		fail("status", "%q is not active or inactive", s)
 	}
+	sp.Profile = parseProfile(cell, fail)
+	var err error
+	if sp.Roles, err = parseRoles(cell("role"), workspaceID); err != nil {
+		fail("role", "%v", err)
+	}
+	sp.Groups = parseList(cell("groups"))
+	for _, c := range []struct {
+		col string
+		dst **int64
+	}{{"hourly rate", &sp.HourlyRate}, {"cost rate", &sp.CostRate}} {
+		if v := cell(c.col); v != "" {
+			if n, err := parseMoney(v); err != nil {
+				fail(c.col, "%v", err)
+			} else {
+				*c.dst = &n
+			}
+		}
+	}
+	return sp, errs
+}
+
+// parseProfile reads the profile columns; nil when the row sets none.
+func parseProfile(cell func(string) string, fail func(col, format string, args ...any)) *clockify.ProfileUpdate {
 	var p clockify.ProfileUpdate
 	profile := false
 	if v := cell("capacity"); v != "" {
@@ -163,27 +186,10 @@ func parseRow(cell func(string) string, workspaceID string) (clockify.MemberSpec
 	if v := cell("picture"); v != "" {
 		p.ImageURL, profile = &v, true
 	}
-	if profile {
-		sp.Profile = &p
+	if !profile {
+		return nil
 	}
-	var err error
-	if sp.Roles, err = parseRoles(cell("role"), workspaceID); err != nil {
-		fail("role", "%v", err)
-	}
-	sp.Groups = parseList(cell("groups"))
-	for _, c := range []struct {
-		col string
-		dst **int64
-	}{{"hourly rate", &sp.HourlyRate}, {"cost rate", &sp.CostRate}} {
-		if v := cell(c.col); v != "" {
-			if n, err := parseMoney(v); err != nil {
-				fail(c.col, "%v", err)
-			} else {
-				*c.dst = &n
-			}
-		}
-	}
-	return sp, errs
+	return &p
 }
 
 // parseList splits "a;b" into its items; "" is nil (not managed) and "none" is empty (none).
