@@ -19,7 +19,8 @@ import (
 // concurrently, at most opts.Concurrency at a time, all through the client's rate limiter. When
 // an action fails, the member's later actions are not attempted (ErrEarlierActionFailed):
 // planning again shows what is left. The owner is never changed: the planner blocks every
-// change to them.
+// change to them, and ApplyRoster refuses (ErrOwnerImmutable) an action on the owner that a
+// hand-made plan carries unblocked.
 //
 // Nothing is applied twice. Before sending anything ApplyRoster reads the member list again
 // (and the group list when the plan changes groups) and checks each action against what the
@@ -37,7 +38,7 @@ import (
 // with BulkResult.UserID naming the member (email or name for a new member) and Err the
 // action's error. When ctx ends, actions not started fail with an error wrapping ctx.Err().
 //
-// Cost: the re-reading (members/200 requests, plus groups/200), then one request per action,
+// Cost: the re-reading (members/200 requests, plus groups/200, plus one owner search), then one request per action,
 // two per profile update (the re-read) and one more after an invitation or new limited member
 // followed by other actions (the id lookup).
 func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
@@ -112,7 +113,7 @@ func (r *rosterRun) prepare(ctx context.Context) [][]int {
 	if len(todo) == 0 {
 		return nil
 	}
-	snap, err := r.s.client.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups})
+	snap, err := r.s.client.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups, owner: true})
 	if err != nil {
 		err = fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err)
 		for _, i := range todo {
@@ -286,6 +287,8 @@ func (r *rosterRun) check(a *RosterAction) error {
 	}
 	m := snap.byID[a.UserID]
 	switch {
+	case m != nil && m.owner:
+		return ownerUntouched(m, "membership")
 	case m == nil:
 		return stale(a, "member %s is no longer in the workspace", a.member())
 	case m.status != a.Status:

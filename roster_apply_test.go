@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -180,6 +181,9 @@ func TestApplyRoster_inviteIsNeverRetried(t *testing.T) {
 	srv, c := rosterDemo(t)
 	specs := []clockify.MemberSpec{{Email: "nina.new@acme-studio.example", HourlyRate: clockify.Ptr[int64](5000)}}
 	plan := planRoster(t, c, specs, nil)
+	// The search (POST …/users/info) passes; the invitation (POST …/users) acts, then fails.
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodPost, PathPrefix: "/v1/workspaces/" + rosterWS + "/users/info",
+		Delay: time.Nanosecond, Count: -1})
 	srv.InjectFault(clockifytest.Fault{Method: http.MethodPost, PathPrefix: "/v1/workspaces/" + rosterWS + "/users",
 		Status: http.StatusBadGateway, AfterHandler: true, Count: 5})
 	results := applyRoster(t, c, plan)
@@ -293,4 +297,20 @@ func TestApplyRoster_profileChangedSincePlanningIsNotOverwritten(t *testing.T) {
 	assert.Contains(t, results[0].Err.Error(), "workCapacity is PT5H now; the plan saw PT8H")
 	emma, _ := srv.Member(rosterWS, clockifytest.DemoMemberID)
 	assert.Equal(t, "PT5H", emma.WorkCapacity)
+}
+
+func TestApplyRoster_neverTouchesTheOwnerEvenUnblocked(t *testing.T) {
+	srv, c := rosterDemo(t)
+	plan := &clockify.RosterPlan{WorkspaceID: rosterWS, Actions: []clockify.RosterAction{
+		{Kind: clockify.RosterSetHourlyRate, UserID: clockifytest.DemoOwnerID, Status: clockify.MembershipActive, Amount: 1, Previous: clockify.Ptr[int64](15000)},
+		{Kind: clockify.RosterDeactivate, UserID: clockifytest.DemoOwnerID, Status: clockify.MembershipActive},
+	}}
+	for _, r := range applyRoster(t, c, plan) {
+		require.Error(t, r.Err)
+	}
+	results := applyRoster(t, c, plan)
+	assert.ErrorIs(t, results[0].Err, clockify.ErrOwnerImmutable)
+	for _, r := range srv.Requests() {
+		assert.True(t, r.Method == http.MethodGet || strings.HasSuffix(r.Path, "/users/info"), "%s %s changes something", r.Method, r.Path)
+	}
 }

@@ -51,13 +51,14 @@ type rosterRead struct {
 	pageSize int
 	groups   bool // the group list (names, and who is in each group)
 	rules    bool // workspace plan and features, the caller, the owner and the admins
+	owner    bool // the owner alone (implied by rules)
 }
 
 // readRoster reads the workspace for planning or for re-checking a plan. The member list is
 // read once with everything the roster compares: workspace memberships (status and rates),
 // roles (include-roles), every membership and account status (limited members are hidden
 // otherwise). Cost: members/pageSize requests, groups/pageSize more with r.groups, and four
-// with r.rules (workspace, caller, owner and admin searches).
+// with r.rules (workspace, caller, owner and admin searches) or one with r.owner.
 func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRead) (*rosterState, error) {
 	st := &rosterState{byID: map[string]*rosterMember{}, byEmail: map[string]*rosterMember{},
 		byName: map[string][]*rosterMember{}, groupByID: map[string]*UserGroup{}}
@@ -78,6 +79,11 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
+	} else if r.owner {
+		var err error
+		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {
+			return nil, err
+		}
 	}
 	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses,
 		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: r.pageSize}}
