@@ -55,9 +55,14 @@ type RosterOptions struct {
 	// MaxPageSize; 0 means 200. Larger pages mean fewer requests but bigger answers.
 	PageSize int
 	// Concurrency bounds how many profiles are read at once; 0 or less means
-	// DefaultBulkConcurrency. The client's rate limiter sets the pace either way.
+	// DefaultRosterReaders. The client's rate limiter sets the pace either way; the readers
+	// only have to be enough to keep it busy while each waits for its answer.
 	Concurrency int
 }
+
+// DefaultRosterReaders is how many profiles PlanRoster reads at once by default: enough to
+// keep Clockify's 50 requests/second going when an answer takes up to 300 ms.
+const DefaultRosterReaders = 16
 
 // RosterActionKind is what a RosterAction does.
 type RosterActionKind string

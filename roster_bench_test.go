@@ -14,7 +14,8 @@ import (
 // requests one plan costs, the time the limiter alone imposes on them (requests/50 s), and the
 // 429s the server answered (none expected). "lists" manages status, rates, roles and groups
 // (read from the member and group lists); "profiles" also manages every member's capacity, one
-// profile read each; "profiles-unpaced" is the same without any limit, the SDK's own cost.
+// profile read each; "profiles-100ms-latency" adds 100 ms to every answer, as a distant API
+// would; "profiles-unpaced" has no limit at all, the SDK's (and the fake's) own cost.
 // Run it with: go test -run '^$' -bench PlanRoster -benchtime 1x -count 5 .
 func BenchmarkPlanRoster(b *testing.B) {
 	const members = 1000
@@ -22,10 +23,15 @@ func BenchmarkPlanRoster(b *testing.B) {
 		name     string
 		profiles bool
 		paced    bool
-	}{{"lists", false, true}, {"profiles", true, true}, {"profiles-unpaced", true, false}} {
+		latency  time.Duration
+	}{{"lists", false, true, 0}, {"profiles", true, true, 0}, {"profiles-100ms-latency", true, true, 100 * time.Millisecond},
+		{"profiles-unpaced", true, false, 0}} {
 		b.Run(bc.name, func(b *testing.B) {
 			var srvOpts []clockifytest.ServerOption
 			var clientOpts []clockify.Option
+			if bc.latency > 0 {
+				srvOpts = append(srvOpts, clockifytest.WithLatency(bc.latency))
+			}
 			if bc.paced {
 				srvOpts = append(srvOpts, clockifytest.WithRateLimit(50))
 			} else {

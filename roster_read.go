@@ -185,7 +185,7 @@ func (c *Client) allGroups(ctx context.Context, workspaceID string, pageSize int
 // limiter sets the pace); the first error stops the rest.
 func (c *Client) readProfiles(ctx context.Context, workspaceID string, ms []*rosterMember, workers int) error {
 	if workers <= 0 {
-		workers = DefaultBulkConcurrency
+		workers = DefaultRosterReaders
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
