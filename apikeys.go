@@ -12,9 +12,10 @@ import (
 // APIKeysService covers what a program can do with credentials. Clockify's API has no
 // endpoint to create, list, rename or delete API keys: that is done in the web app (Profile
 // settings → Preferences → Advanced → Manage API keys), where generating a new key may
-// deactivate the old one. A key works only in the region or subdomain where it was generated.
-// The service therefore checks credentials (Verify), swaps a new key into a running client
-// (Rotate), and names keys safely in logs (Fingerprint).
+// deactivate the old one (https://clockify.me/help/administration/api-webhook-settings). A key
+// works only in the region or subdomain where it was generated. The service therefore checks
+// credentials (Verify), swaps a new key into a running client (Rotate), and names keys safely
+// in logs (Fingerprint).
 type APIKeysService service
 
 var (
@@ -147,7 +148,7 @@ func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
 //
 // Clockify API: GET /v1/user (Clockify has no endpoint to create or revoke keys)
 func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
-	if err := checkAPIKey(newKey); err != nil {
+	if err := checkSecret("newKey", newKey); err != nil {
 		return err
 	}
 	c := s.client
@@ -186,9 +187,6 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 	return nil
 }
 
-// checkAPIKey refuses a key that cannot be sent as a header value, without quoting it.
-func checkAPIKey(key string) error { return checkSecret("newKey", key) }
-
 // kind names the credential's kind.
 func (c *credential) kind() CredentialKind {
 	if c.header == addonTokenHeader {
@@ -201,12 +199,11 @@ func (c *credential) kind() CredentialKind {
 //
 // Clockify API: GET /v1/user
 func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, error) {
-	var u User
-	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", out: &u, retrySafe: true, cred: cred})
+	u, _, err := do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", retrySafe: true, cred: cred})
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}
-	return &u, nil
+	return u, nil
 }
 
 // workspaces lists the workspaces cred reaches, only those where its user holds role if role is
@@ -218,8 +215,7 @@ func (s *APIKeysService) workspaces(ctx context.Context, cred *credential, role 
 	if role != "" {
 		q = url.Values{"roles": {string(role)}}
 	}
-	var list []*Workspace
-	_, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/workspaces", query: q, out: &list, retrySafe: true, cred: cred})
+	list, _, err := doList[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}

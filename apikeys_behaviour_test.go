@@ -13,21 +13,6 @@ import (
 	"github.com/clockify-go/clockify/clockifytest"
 )
 
-// keysClient is a client of srv that authenticates with key.
-func keysClient(t testing.TB, srv *clockifytest.Server, opt clockify.Option) *clockify.Client {
-	t.Helper()
-	c, err := clockify.NewClient(clockify.WithBaseURL(srv.URL), opt, clockify.WithoutRateLimit())
-	require.NoError(t, err)
-	return c
-}
-
-func demoServer(t testing.TB) *clockifytest.Server {
-	t.Helper()
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	return srv
-}
-
 func roleByWorkspace(info *clockify.KeyInfo) map[string]clockify.Role {
 	m := map[string]clockify.Role{}
 	for _, w := range info.Workspaces {
@@ -37,6 +22,7 @@ func roleByWorkspace(info *clockify.KeyInfo) map[string]clockify.Role {
 }
 
 func TestAPIKeysBehaviour_verifyReportsRolePerWorkspace(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	tests := []struct {
 		name   string
@@ -66,6 +52,7 @@ func TestAPIKeysBehaviour_verifyReportsRolePerWorkspace(t *testing.T) {
 }
 
 func TestAPIKeysBehaviour_verifyRevokedKey(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	key := srv.IssueKey(clockifytest.DemoAdminID)
 	client := keysClient(t, srv, clockify.WithAPIKey(key))
@@ -81,6 +68,7 @@ func TestAPIKeysBehaviour_verifyRevokedKey(t *testing.T) {
 }
 
 func TestAPIKeysBehaviour_addonToken(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	token := srv.IssueAddonToken(clockifytest.DemoWorkspaceID)
 	client := keysClient(t, srv, clockify.WithAddonToken(token))
@@ -106,6 +94,7 @@ func TestAPIKeysBehaviour_addonToken(t *testing.T) {
 // A user generates a new key in the web app, which deactivates the old one; the running
 // program, which verified its key at start, takes the new key without a restart.
 func TestAPIKeysBehaviour_rotateAfterWebAppReplacedKey(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	ctx := context.Background()
 	oldKey := srv.IssueKey(clockifytest.DemoAdminID)
@@ -127,6 +116,7 @@ func TestAPIKeysBehaviour_rotateAfterWebAppReplacedKey(t *testing.T) {
 
 // The user keeps several named keys and retires the old one only after the program moved on.
 func TestAPIKeysBehaviour_rotateThenRevokeOld(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	ctx := context.Background()
 	oldKey := srv.IssueKey(clockifytest.DemoMemberID)
@@ -142,6 +132,7 @@ func TestAPIKeysBehaviour_rotateThenRevokeOld(t *testing.T) {
 }
 
 func TestAPIKeysBehaviour_rotateRefusals(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	ctx := context.Background()
 	key := srv.IssueKey(clockifytest.DemoAdminID)
@@ -167,6 +158,7 @@ func TestAPIKeysBehaviour_rotateRefusals(t *testing.T) {
 // Without an earlier Verify, Rotate cannot tell whose a dead key was, and refuses rather than
 // switching the program to whichever user the new key belongs to.
 func TestAPIKeysBehaviour_rotateWithDeadUnverifiedKey(t *testing.T) {
+	t.Parallel()
 	srv := demoServer(t)
 	oldKey := srv.IssueKey(clockifytest.DemoAdminID)
 	client := keysClient(t, srv, clockify.WithAPIKey(oldKey))

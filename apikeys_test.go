@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -72,30 +73,45 @@ func (k *keyRing) seenKeys() []string {
 // addonClient is setup for a client that authenticates with an addon token.
 func addonClient(t *testing.T, token string) (*Client, *http.ServeMux) {
 	t.Helper()
-	mux := http.NewServeMux()
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
+	srv := newTestServer(t)
 	c, err := NewClient(WithBaseURL(srv.URL), WithAddonToken(token), WithoutRateLimit(), WithoutRetry())
 	require.NoError(t, err)
-	return c, mux
+	return c, srv.ServeMux
 }
 
 // clientServedBy is a client for a real Clockify address (a region, a subdomain: an API root
 // ending in /api) whose requests mux answers in process.
 func clientServedBy(t *testing.T, mux *http.ServeMux, opts ...Option) *Client {
 	t.Helper()
-	h := http.StripPrefix("/api", mux)
-	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	h := http.StripPrefix(apiPrefix, mux)
+	mt := httpmock.NewMockTransport()
+	mt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, r)
 		return rec.Result(), nil
-	})}
+	})
+	hc := &http.Client{Transport: mt}
 	c, err := NewClient(append([]Option{WithAPIKey(testKey), WithHTTPClient(hc), WithoutRateLimit(), WithoutRetry()}, opts...)...)
 	require.NoError(t, err)
 	return c
 }
 
+// credentialInUse makes one request with client and returns the credential headers it carried,
+// as the server saw them: which key the client uses now.
+func credentialInUse(t *testing.T, client *Client, mux *http.ServeMux) http.Header {
+	t.Helper()
+	got := make(chan http.Header, 1)
+	mux.HandleFunc("GET /v1/workspaces/probe/member-profile/me", func(w http.ResponseWriter, r *http.Request) {
+		got <- http.Header{"X-Api-Key": r.Header.Values("X-Api-Key"), "X-Addon-Token": r.Header.Values("X-Addon-Token")}
+		fmt.Fprint(w, `{}`)
+	})
+	_, _, err := client.Profiles.Get(ctx, "probe", "me")
+	require.NoError(t, err)
+	return <-got
+}
+
 func TestAPIKeysVerify_userWorkspacesAndRoles(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, testKey, r.Header.Get("X-Api-Key"))
@@ -158,6 +174,7 @@ func TestAPIKeysVerify_userWorkspacesAndRoles(t *testing.T) {
 }
 
 func TestAPIKeysVerify_noWorkspacesNoRoleLookups(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	newKeyRing(t, mux, map[string]string{testKey: "u1"})
 	var calls atomic.Int32
@@ -174,6 +191,7 @@ func TestAPIKeysVerify_noWorkspacesNoRoleLookups(t *testing.T) {
 }
 
 func TestAPIKeysVerify_addonTokenSkipsWorkspaces(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-1")
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "addon-token-1", r.Header.Get("X-Addon-Token"))
@@ -193,6 +211,7 @@ func TestAPIKeysVerify_addonTokenSkipsWorkspaces(t *testing.T) {
 }
 
 func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		opt   Option
@@ -205,6 +224,7 @@ func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			mux := http.NewServeMux()
 			newKeyRing(t, mux, map[string]string{})
 			client := clientServedBy(t, mux, tt.opt)
@@ -227,6 +247,7 @@ func TestAPIKeysVerify_unknownKeyExplainsRegionsAndSubdomains(t *testing.T) {
 }
 
 func TestAPIKeysVerify_invalidAddonToken(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-secret")
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -243,6 +264,7 @@ func TestAPIKeysVerify_invalidAddonToken(t *testing.T) {
 }
 
 func TestAPIKeysVerify_otherErrorsPassThrough(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -256,6 +278,7 @@ func TestAPIKeysVerify_otherErrorsPassThrough(t *testing.T) {
 }
 
 func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		roles    string // the listing that fails: unfiltered, or filtered by this role
@@ -269,6 +292,7 @@ func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
 		{"administered workspaces", "WORKSPACE_ADMIN", http.StatusForbidden, `{"message":"Access Denied"}`, ErrForbidden},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			newKeyRing(t, mux, map[string]string{testKey: "u1"})
 			mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
@@ -292,6 +316,7 @@ func TestAPIKeysVerify_failedWorkspaceListingIsReturned(t *testing.T) {
 }
 
 func TestAPIKeysRotate_laterRequestsCarryNewKey(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1"})
 	mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) {
@@ -311,6 +336,7 @@ func TestAPIKeysRotate_laterRequestsCarryNewKey(t *testing.T) {
 }
 
 func TestAPIKeysRotate_unknownKeyKeepsOld(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 
@@ -322,12 +348,13 @@ func TestAPIKeysRotate_unknownKeyKeepsOld(t *testing.T) {
 	assert.Contains(t, err.Error(), Fingerprint(newTestKey))
 	assert.Equal(t, []string{newTestKey}, ring.seenKeys(), "the new key is checked first")
 
-	_, err = client.APIKeys.user(ctx, client.cred.Load())
+	_, _, err = client.Members.Current(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, []string{testKey}, ring.seenKeys())
+	assert.Equal(t, []string{testKey}, ring.seenKeys(), "the client still uses the old key")
 }
 
 func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u2"})
 
@@ -342,12 +369,13 @@ func TestAPIKeysRotate_otherUsersKeyKeepsOld(t *testing.T) {
 	assert.NotContains(t, msg, newTestKey)
 	ring.seenKeys()
 
-	_, err = client.APIKeys.user(ctx, client.cred.Load())
+	_, _, err = client.Members.Current(ctx)
 	require.NoError(t, err)
-	assert.Equal(t, []string{testKey}, ring.seenKeys())
+	assert.Equal(t, []string{testKey}, ring.seenKeys(), "the client still uses the old key")
 }
 
 func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var (
 		mu   sync.Mutex
@@ -391,8 +419,10 @@ func TestAPIKeysRotate_failedOwnerLookupKeepsOldKey(t *testing.T) {
 }
 
 func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
+	t.Parallel()
 	for _, key := range []string{"", "   ", "key-with-newline\n", "key with space", "tab\tkey"} {
 		t.Run(fmt.Sprintf("%q", key), func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 			err := client.APIKeys.Rotate(ctx, key)
@@ -404,12 +434,13 @@ func TestAPIKeysRotate_refusesBadInputWithoutRequests(t *testing.T) {
 				assert.NotContains(t, err.Error(), strings.TrimSpace(key))
 			}
 			assert.Empty(t, ring.seenKeys())
-			assert.Equal(t, testKey, client.cred.Load().secret)
+			assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 		})
 	}
 }
 
 func TestAPIKeysRotate_addonClientRefused(t *testing.T) {
+	t.Parallel()
 	client, mux := addonClient(t, "addon-token-1")
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		t.Errorf("no request expected, got %s %s", r.Method, r.URL)
@@ -417,12 +448,15 @@ func TestAPIKeysRotate_addonClientRefused(t *testing.T) {
 	err := client.APIKeys.Rotate(ctx, newTestKey)
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	assert.Contains(t, err.Error(), "addon token")
-	assert.Equal(t, addonTokenHeader, client.cred.Load().header)
+	h := credentialInUse(t, client, mux)
+	assert.Equal(t, "addon-token-1", h.Get("X-Addon-Token"))
+	assert.Empty(t, h.Values("X-Api-Key"))
 }
 
 // Generating a key in the web app may deactivate the previous one; a client that ran Verify
 // still knows whose the old key was.
 func TestAPIKeysRotate_afterOldKeyDeactivatedUsesVerifiedOwner(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1"})
 	mux.HandleFunc("GET /v1/workspaces", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `[]`) })
@@ -443,6 +477,7 @@ func TestAPIKeysRotate_afterOldKeyDeactivatedUsesVerifiedOwner(t *testing.T) {
 }
 
 func TestAPIKeysRotate_oldKeyDeactivatedOwnerUnknown(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	newKeyRing(t, mux, map[string]string{newTestKey: "u1"}) // testKey already gone
 
@@ -451,12 +486,13 @@ func TestAPIKeysRotate_oldKeyDeactivatedOwnerUnknown(t *testing.T) {
 	assert.NotErrorIs(t, err, ErrInvalidAPIKey, "the new key is fine; it is the old one Clockify refuses")
 	assert.NotContains(t, err.Error(), testKey)
 	assert.NotContains(t, err.Error(), newTestKey)
-	assert.Equal(t, testKey, client.cred.Load().secret)
+	assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 }
 
 // Rotate's trial request follows the same rule as the client's own credential: never sent to
 // another host, even after a redirect.
 func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
+	t.Parallel()
 	var leaked atomic.Value
 	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		leaked.Store(r.Header.Get("X-Api-Key") + r.Header.Get("X-Addon-Token"))
@@ -471,12 +507,13 @@ func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
 	err := client.APIKeys.Rotate(ctx, newTestKey)
 	assert.ErrorIs(t, err, ErrAuthConflict)
 	assert.Equal(t, "", leaked.Load())
-	assert.Equal(t, testKey, client.cred.Load().secret)
+	assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 }
 
 // Requests made while another goroutine rotates carry the old key or the new one, whole; a
 // Verify uses one key for all its requests.
 func TestAPIKeysRotate_concurrentWithRequests(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1"})
 	tag := map[string]string{testKey: "old", newTestKey: "new"}
@@ -543,6 +580,7 @@ func TestAPIKeysRotate_concurrentWithRequests(t *testing.T) {
 }
 
 func TestAPIKeysRotate_keysNeverPrinted(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	ring := newKeyRing(t, mux, map[string]string{testKey: "u1", newTestKey: "u1", "other-users-key-0123456789": "u2"})
 
@@ -568,6 +606,7 @@ func TestAPIKeysRotate_keysNeverPrinted(t *testing.T) {
 }
 
 func TestAPIKeysFingerprint(t *testing.T) {
+	t.Parallel()
 	fp := Fingerprint(testKey)
 	assert.Equal(t, fp, Fingerprint(testKey), "stable")
 	assert.Regexp(t, `^fp:[0-9a-f]{12}$`, fp)
@@ -576,6 +615,7 @@ func TestAPIKeysFingerprint(t *testing.T) {
 }
 
 func TestAPIKeysDescribeHost(t *testing.T) {
+	t.Parallel()
 	for raw, want := range map[string]string{
 		"https://api.clockify.me/api":       "api.clockify.me (global)",
 		"https://use2.clockify.me/api":      "use2.clockify.me (region use2)",

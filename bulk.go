@@ -57,21 +57,45 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 	for i, ch := range changes {
 		results[i].UserID = ch.UserID
 	}
-	var o BulkOptions
-	if opts != nil {
-		o = *opts
+	o := orZero(opts)
+	progress := func(done int, r BulkResult) {
+		if o.Progress != nil {
+			o.Progress(done, len(results), r)
+		}
 	}
 	if ctx == nil {
 		for i := range results {
 			results[i].Err = &ValidationError{Field: "ctx", Reason: "must not be nil"}
-			if o.Progress != nil {
-				o.Progress(i+1, len(results), results[i])
-			}
+			progress(i+1, results[i])
 		}
 		return results
 	}
 
-	// Changes of the same member form one job, run in input order by one worker.
+	jobs := jobsByMember(changes)
+	workers := o.Concurrency
+	if workers <= 0 {
+		workers = DefaultBulkConcurrency
+	}
+	// Each result is written by one goroutine before its index is sent on finished, and read
+	// by this goroutine only after receiving it.
+	finished := runJobs(ctx, jobs, min(workers, len(jobs)), len(changes), func(i int, startErr error) {
+		if startErr != nil {
+			results[i].Err = notStarted(results[i].UserID, startErr)
+			return
+		}
+		results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
+	})
+	done := 0
+	for i := range finished {
+		done++
+		progress(done, results[i])
+	}
+	return results
+}
+
+// jobsByMember groups the indexes of changes by member, in input order: one job per member,
+// so that one worker applies a member's changes one after another.
+func jobsByMember(changes []ProfileChange) [][]int {
 	var jobs [][]int
 	byUser := make(map[string]int, len(changes))
 	for i, ch := range changes {
@@ -83,16 +107,14 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 		}
 		jobs[j] = append(jobs[j], i)
 	}
+	return jobs
+}
 
-	workers := o.Concurrency
-	if workers <= 0 {
-		workers = DefaultBulkConcurrency
-	}
-	workers = min(workers, len(jobs))
-
-	// Each result is written by one goroutine before its index is sent on finished, and read
-	// by this goroutine only after receiving it.
-	finished := make(chan int, len(changes))
+// runJobs runs the items of each job in order on workers goroutines, calling run(i, nil) for
+// each, or run(i, ctx.Err()) for the items that were not started when ctx ended. It sends each
+// item's index on the returned channel once run returns, and closes it after the last of total.
+func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i int, startErr error)) <-chan int {
+	finished := make(chan int, total)
 	queue := make(chan []int)
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -101,11 +123,7 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 			defer wg.Done()
 			for job := range queue {
 				for _, i := range job {
-					if err := ctx.Err(); err != nil {
-						results[i].Err = notStarted(results[i].UserID, err)
-					} else {
-						results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
-					}
+					run(i, ctx.Err())
 					finished <- i
 				}
 			}
@@ -127,21 +145,14 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 			}
 			for _, job := range jobs[n:] {
 				for _, i := range job {
-					results[i].Err = notStarted(results[i].UserID, ctx.Err())
+					run(i, ctx.Err())
 					finished <- i
 				}
 			}
 			return
 		}
 	}()
-	done := 0
-	for i := range finished {
-		done++
-		if o.Progress != nil {
-			o.Progress(done, len(results), results[i])
-		}
-	}
-	return results
+	return finished
 }
 
 func notStarted(userID string, err error) error {

@@ -90,6 +90,7 @@ func (b *barrier) hold(h http.HandlerFunc) http.HandlerFunc {
 }
 
 func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var peak inFlight
 	all := newBarrier(t, 8)
@@ -113,6 +114,7 @@ func TestProfilesUpdateMany_keepsInputOrder(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_defaultConcurrency(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var peak inFlight
 	all := newBarrier(t, DefaultBulkConcurrency)
@@ -128,6 +130,7 @@ func TestProfilesUpdateMany_defaultConcurrency(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_partialFailure(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
 		switch r.PathValue("user") {
@@ -163,6 +166,7 @@ func TestProfilesUpdateMany_partialFailure(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_validationErrorsPerChange(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var requests atomic.Int32
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
@@ -188,6 +192,7 @@ func TestProfilesUpdateMany_validationErrorsPerChange(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_cancellationMarksUnstartedChanges(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	const answered = 5
 	var requests atomic.Int32
@@ -236,6 +241,7 @@ func TestProfilesUpdateMany_cancellationMarksUnstartedChanges(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_alreadyCancelled(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var requests atomic.Int32
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) { requests.Add(1) })
@@ -251,6 +257,7 @@ func TestProfilesUpdateMany_alreadyCancelled(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_progress(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(time.Duration(rand.IntN(1000)) * time.Microsecond)
@@ -282,6 +289,7 @@ func TestProfilesUpdateMany_progress(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_sameMemberInInputOrder(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var mu sync.Mutex
 	var got []string
@@ -311,12 +319,14 @@ func TestProfilesUpdateMany_sameMemberInInputOrder(t *testing.T) {
 }
 
 func TestProfilesUpdateMany_empty(t *testing.T) {
+	t.Parallel()
 	client, _ := setup(t)
 	results := client.Profiles.UpdateMany(ctx, "ws1", nil, &BulkOptions{Progress: func(int, int, BulkResult) { t.Error("no progress for no changes") }})
 	assert.Empty(t, results)
 }
 
 func TestProfilesUpdateMany_usesTheClientsLimiter(t *testing.T) {
+	t.Parallel()
 	lim := &countingLimiter{}
 	client, mux := setup(t, WithRateLimiter(lim))
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {

@@ -68,7 +68,8 @@ func (f limiterFunc) Wait(ctx context.Context) error { return f(ctx) }
 func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts ...Option) http.Header {
 	t.Helper()
 	var got http.Header
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+	rt := httpmock.NewMockTransport()
+	rt.RegisterNoResponder(func(r *http.Request) (*http.Response, error) {
 		got = r.Header.Clone()
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
@@ -736,18 +737,15 @@ func TestCall_retriesExhaustedOn429(t *testing.T) {
 func TestCall_retriesTransportErrorBeforeSendingEvenWhenNotSafe(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	srv.Close() // nothing listens there now: every dial is refused
-	var n atomic.Int32
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		n.Add(1)
-		return http.DefaultTransport.RoundTrip(r)
-	})
+	rt := httpmock.NewMockTransport()
+	rt.RegisterNoResponder(http.DefaultTransport.RoundTrip) // counts the attempts
 	client, err := NewClient(WithAPIKey(testKey), WithBaseURL(srv.URL), WithHTTPClient(&http.Client{Transport: rt}),
 		WithoutRateLimit(), fastRetry)
 	require.NoError(t, err)
 	_, err = client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/ws1/users", body: map[string]string{"email": "a@b.c"}})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, syscall.ECONNREFUSED)
-	assert.EqualValues(t, 3, n.Load())
+	assert.Equal(t, 3, rt.GetTotalCallCount())
 }
 
 // resetAfterRead is a server that reads each request and then drops the connection without
@@ -828,7 +826,7 @@ func TestCall_doesNotRetryTooManyRedirects(t *testing.T) {
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		n.Add(1)
-		http.Redirect(w, r, "/v1/user", http.StatusFound)
+		http.Redirect(w, r, apiPrefix+"/v1/user", http.StatusFound)
 	})
 	_, err := client.call(ctx, getUser)
 	require.Error(t, err)
@@ -838,18 +836,15 @@ func TestCall_doesNotRetryTooManyRedirects(t *testing.T) {
 func TestCall_doesNotRetryUntrustedCertificate(t *testing.T) {
 	srv := httptest.NewTLSServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
-	var n atomic.Int32
-	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
-		n.Add(1)
-		return http.DefaultTransport.RoundTrip(r) // does not trust the test server's certificate
-	})
+	rt := httpmock.NewMockTransport()
+	rt.RegisterNoResponder(http.DefaultTransport.RoundTrip) // does not trust the test server's certificate
 	client, err := NewClient(WithAPIKey(testKey), WithBaseURL(srv.URL), WithHTTPClient(&http.Client{Transport: rt}),
 		WithoutRateLimit(), fastRetry)
 	require.NoError(t, err)
 	_, err = client.call(ctx, getUser)
 	var certErr *tls.CertificateVerificationError
 	assert.ErrorAs(t, err, &certErr)
-	assert.EqualValues(t, 1, n.Load())
+	assert.Equal(t, 1, rt.GetTotalCallCount())
 }
 
 func TestCall_cancelDuringBackoffReturnsCanceled(t *testing.T) {
@@ -1171,7 +1166,7 @@ func TestRedirect_toAnotherHostDropsCredential(t *testing.T) {
 func TestRedirect_sameHostKeepsCredentialAndBody(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/old", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/v1/new", http.StatusTemporaryRedirect)
+		http.Redirect(w, r, apiPrefix+"/v1/new", http.StatusTemporaryRedirect)
 	})
 	var hit atomic.Bool
 	mux.HandleFunc("POST /v1/new", func(w http.ResponseWriter, r *http.Request) {

@@ -1,7 +1,8 @@
 // Package clockify is a Go SDK for the member-management part of the Clockify REST API:
 // workspace members (list, filter, invite, activate and deactivate, rates, managers, groups,
 // custom fields), member profiles (week start, daily work capacity, working days, custom
-// fields), manager roles, and the credentials a program uses.
+// fields), manager roles, and the credentials a program uses. Clockify's API reference is
+// https://docs.clockify.me/ ; each method's comment names the endpoint it calls there.
 //
 //	c, err := clockify.NewClient(clockify.WithAPIKey(key), clockify.WithRegion(clockify.RegionEU))
 //	for m, err := range c.Members.All(ctx, wsID, nil) { ... }
@@ -43,7 +44,8 @@
 // without it, and Response.Request never carries it.
 //
 // Clockify's API cannot create, list, rename, delete or deactivate API keys; that is done only
-// in the web app (Profile settings → Preferences → Advanced → Manage API keys). A key acts with
+// in the web app (Profile settings → Preferences → Advanced → Manage API keys, see
+// https://clockify.me/help/administration/api-webhook-settings). A key acts with
 // its owner's permissions and works only in the region or workspace subdomain where it was
 // generated; anywhere else Clockify answers 401 code 4003, exactly as for a deleted key.
 // APIKeys.Verify checks a credential at start-up and says whose it is, which workspaces it
@@ -67,7 +69,9 @@
 // outlast the deadline, the 429 (with its RetryAfter) comes back at once instead of a wait.
 //
 // Each client paces itself with a token bucket: DefaultRateLimit (50 requests per second,
-// Clockify's limit for paid workspaces) spaced evenly (DefaultRateBurst 1), unless
+// Clockify's limit for paid workspaces; new Free-plan workspaces get 30 per hour, see
+// https://clockify.me/help/fr/getting-started/webhook-and-api-limitations) spaced evenly
+// (DefaultRateBurst 1), unless
 // WithRateLimit, WithFreePlanRateLimit (30 per hour, for new Free-plan workspaces),
 // WithRateLimiter (one limiter shared by several clients) or WithoutRateLimit say otherwise.
 // Every attempt counts, including retries and bulk helpers, so a bulk job runs at the limit
@@ -93,6 +97,21 @@
 // ErrPendingApprovals, ErrLimitedMemberOnly, ErrOwnerOnly, ErrOwnerImmutable,
 // ErrMustDeactivateFirst or ErrRemovedInCAKE, and whose Err is the server's *APIError when the
 // server refused; errors.Is and errors.As reach both.
+//
+// The help centre states the rules:
+//   - https://clockify.me/help/administration/edit-profiles: profile editing is a paid feature
+//     (week start excepted); a member in several workspaces, an inactive or invited member and
+//     the owner cannot be edited; week start is fixed while approvals are pending; name and
+//     picture belong to the CAKE.com account.
+//   - https://clockify.me/help/users/admins: only the owner removes the admin role or
+//     deactivates an admin, and the owner cannot be deactivated.
+//   - https://clockify.me/help/troubleshooting/unable-to-deactivate: only the owner revokes a
+//     pending invitation, on the CAKE.com account's Members page.
+//   - https://cake.com/help/administration/deactivate-and-delete-user-account: members are
+//     deactivated first and deleted in the CAKE.com account.
+//   - https://clockify.me/help/users/inviting-users and
+//     https://clockify.me/help/track-time-and-expenses/limited-users: invitations and limited
+//     members.
 //
 // A write costs one request when it succeeds (Members.Remove excepted, see below). Only when
 // Clockify refuses it with a 4xx that does not explain itself (not 401, 404, 405, 429, nor a

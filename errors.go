@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,7 +73,9 @@ var (
 	ErrRemovedInCAKE = errors.New("clockify: members are removed in the CAKE.com account, not by API")
 )
 
-// Error codes Clockify puts in error bodies (clockify-api.md §6).
+// Error codes Clockify puts in error bodies ({"message": ..., "code": ...}). The API reference
+// (https://docs.clockify.me/) declares no error answers, so these are the codes Clockify's
+// servers are seen to send.
 const (
 	codeAuthConflict     = 1000
 	codeInvalidAPIKey    = 4003
@@ -222,27 +223,6 @@ func truncate(s string, n int) string {
 	return s[:cut] + ellipsis
 }
 
-// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date; 0 when absent or
-// unreadable.
-func parseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs <= 0 || secs > 1e6 {
-			return 0
-		}
-		return time.Duration(secs * float64(time.Second))
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
-	}
-	return 0
-}
-
 // RestrictionError reports that one of Clockify's documented product rules blocks a change.
 // Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
 // server's answer when the server refused (nil when the SDK found the rule before sending).
@@ -287,21 +267,3 @@ func (e *ValidationError) Error() string {
 
 // Is makes every *ValidationError match ErrInvalidInput.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
-
-// requireIDs checks that each id (given as name, value pairs) is non-empty and has no path
-// separators, so a blank id never turns into a request for another route.
-func requireIDs(pairs ...string) error {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		name, v := pairs[i], pairs[i+1]
-		switch {
-		case strings.TrimSpace(v) == "":
-			return &ValidationError{Field: name, Reason: "must not be empty"}
-		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
-		case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-			// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
-		}
-	}
-	return nil
-}

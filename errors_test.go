@@ -29,7 +29,8 @@ var allSentinels = map[string]error{
 	"ErrInvalidInput":      ErrInvalidInput,
 }
 
-// TestAPIError_Is maps each answer of clockify-api.md §6 to exactly the sentinels listed.
+// TestAPIError_Is maps each error answer Clockify documents and sends (status, code, message) to
+// exactly the sentinels listed.
 func TestAPIError_Is(t *testing.T) {
 	tests := []struct {
 		status  int

@@ -3,17 +3,13 @@ package clockify
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
-	"math"
 	"net/http"
-	"net/mail"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MembersService manages a workspace's members: listing and filtering them, invitations,
@@ -46,29 +42,15 @@ func (f *MemberFilter) validate() error {
 	if f == nil {
 		return nil
 	}
-	if f.Status != "" && !f.Status.Valid() {
-		return &ValidationError{Field: "Status", Reason: fmt.Sprintf("unknown membership status %q", f.Status)}
-	}
-	for _, s := range f.AccountStatuses {
-		if !s.Valid() {
-			return &ValidationError{Field: "AccountStatuses", Reason: fmt.Sprintf("unknown account status %q", s)}
-		}
-	}
-	for _, r := range f.Roles {
-		if !r.Valid() {
-			return &ValidationError{Field: "Roles", Reason: fmt.Sprintf("unknown role %q", r)}
-		}
-	}
-	if f.SortColumn != "" && !f.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", f.SortColumn)}
-	}
-	if f.SortOrder != "" && !f.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", f.SortOrder)}
-	}
-	if f.Memberships != "" && !f.Memberships.Valid() {
-		return &ValidationError{Field: "Memberships", Reason: fmt.Sprintf("unknown memberships option %q", f.Memberships)}
-	}
-	return f.ListOptions.validate()
+	return firstError(
+		checkEnum("Status", "membership status", f.Status),
+		checkEnums("AccountStatuses", "account status", f.AccountStatuses),
+		checkEnums("Roles", "role", f.Roles),
+		checkEnum("SortColumn", "sort column", f.SortColumn),
+		checkEnum("SortOrder", "sort order", f.SortOrder),
+		checkEnum("Memberships", "memberships option", f.Memberships),
+		f.ListOptions.validate(),
+	)
 }
 
 // Filter searches the workspace's members. It only reads, so it is retried like a GET.
@@ -81,21 +63,9 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 	if err := f.validate(); err != nil {
 		return nil, nil, err
 	}
-	body := f
-	if body == nil {
-		body = &MemberFilter{}
-	}
-	page := body.Page
-	if page == 0 {
-		page = 1
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/users/info",
-		body: body, out: &users, retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	body := orZero(f)
+	return doList[User](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
+		body: &body, retrySafe: true, page: body.pageNumber()})
 }
 
 // FilterAll iterates every member matching f, fetching pages lazily (f.Page is ignored;
@@ -103,25 +73,13 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 //
 // Clockify API: POST /v1/workspaces/{workspaceId}/users/info
 func (s *MembersService) FilterAll(ctx context.Context, workspaceID string, f *MemberFilter) iter.Seq2[*User, error] {
-	q := MemberFilter{}
-	if f != nil {
-		q = *f
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.Filter(ctx, workspaceID, &pq)
+	return allPages(ctx, f, idOfUser, func(ctx context.Context, f *MemberFilter) ([]*User, *Response, error) {
+		return s.Filter(ctx, workspaceID, f)
 	})
 }
 
-// defaultIterPageSize is the page size of the All-style iterators when the caller sets none:
-// fewer requests than Clockify's default of 50, while a page stays a modest size.
-const defaultIterPageSize = 200
-
-func userID(u *User) string { return u.ID }
+// idOfUser names a user for the pager.
+func idOfUser(u *User) string { return u.ID }
 
 func usersPath(workspaceID string) string {
 	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/users"
@@ -152,12 +110,7 @@ func (s *MembersService) current(ctx context.Context, memberships bool) (*User, 
 	if memberships {
 		q = url.Values{"include-memberships": {"true"}}
 	}
-	var u User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: "v1/user", query: q, out: &u, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &u, resp, nil
+	return do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
 }
 
 // ListMembersOptions filters, sorts and pages the member list. Zero fields are not sent, except
@@ -192,24 +145,14 @@ func (o *ListMembersOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if o.Status != "" && !o.Status.Valid() {
-		return &ValidationError{Field: "Status", Reason: fmt.Sprintf("unknown membership status %q", o.Status)}
-	}
-	for _, st := range o.AccountStatuses {
-		if !st.Valid() {
-			return &ValidationError{Field: "AccountStatuses", Reason: fmt.Sprintf("unknown account status %q", st)}
-		}
-	}
-	if o.SortColumn != "" && !o.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
-	}
-	if o.SortOrder != "" && !o.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
-	}
-	if o.Memberships != "" && !o.Memberships.Valid() {
-		return &ValidationError{Field: "Memberships", Reason: fmt.Sprintf("unknown memberships option %q", o.Memberships)}
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("Status", "membership status", o.Status),
+		checkEnums("AccountStatuses", "account status", o.AccountStatuses),
+		checkEnum("SortColumn", "sort column", o.SortColumn),
+		checkEnum("SortOrder", "sort order", o.SortOrder),
+		checkEnum("Memberships", "memberships option", o.Memberships),
+		o.ListOptions.validate(),
+	)
 }
 
 // List returns one page of the workspace's members (page 1 unless opts.Page says otherwise).
@@ -223,21 +166,9 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 	if err := opts.validate(); err != nil {
 		return nil, nil, err
 	}
-	q := ListMembersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	page := q.Page
-	if page == 0 {
-		page = 1
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q, out: &users,
-		retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	q := orZero(opts)
+	return doList[User](ctx, s.client, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
+		retrySafe: true, page: q.pageNumber()})
 }
 
 // All iterates every member matching opts, fetching pages lazily as the loop asks for them
@@ -246,17 +177,8 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users
 func (s *MembersService) All(ctx context.Context, workspaceID string, opts *ListMembersOptions) iter.Seq2[*User, error] {
-	q := ListMembersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, userID, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.List(ctx, workspaceID, &pq)
+	return allPages(ctx, opts, idOfUser, func(ctx context.Context, opts *ListMembersOptions) ([]*User, *Response, error) {
+		return s.List(ctx, workspaceID, opts)
 	})
 }
 
@@ -292,35 +214,11 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	body := struct {
 		Email string `json:"email"`
 	}{email}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body, out: &ws})
+	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
 	if err != nil {
-		return nil, resp, s.diagnoseInvite(ctx, workspaceID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, inviteRules())
 	}
-	return &ws, resp, nil
-}
-
-func validateEmail(email string) error {
-	if email == "" {
-		return &ValidationError{Field: "email", Reason: "must not be empty"}
-	}
-	a, err := mail.ParseAddress(email)
-	if err != nil || a.Address != email || a.Name != "" {
-		return &ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not a bare email address", email)}
-	}
-	return nil
-}
-
-// diagnoseInvite names the Free-plan rule when Clockify refuses an invite on a free workspace.
-func (s *MembersService) diagnoseInvite(ctx context.Context, workspaceID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	ws, lerr := s.client.workspace(ctx, workspaceID)
-	if lerr != nil || ws.Plan() != "FREE" {
-		return err
-	}
-	return restricted(ErrPaidFeature, "", fmt.Sprintf("workspace %s is on the Free plan; inviting members by API needs a paid subscription with a free seat", workspaceID), err)
+	return ws, resp, nil
 }
 
 // MaxLimitedMembers is the most limited members one AddLimited call takes.
@@ -344,46 +242,15 @@ type LimitedMember struct {
 
 func (m *LimitedMember) validate(i int) error {
 	field := func(name string) string { return fmt.Sprintf("members[%d].%s", i, name) }
-	name := strings.TrimSpace(m.Name)
-	switch {
-	case name == "":
-		return &ValidationError{Field: field("Name"), Reason: "is required"}
-	case utf8.RuneCountInString(m.Name) > 100:
-		return &ValidationError{Field: field("Name"), Reason: "must be at most 100 characters"}
-	}
-	if err := validateAmount(field("HourlyRate"), m.HourlyRate); err != nil {
-		return err
-	}
-	if err := validateAmount(field("CostRate"), m.CostRate); err != nil {
-		return err
-	}
-	if m.WeekStart != "" && !m.WeekStart.Valid() {
-		return &ValidationError{Field: field("WeekStart"), Reason: fmt.Sprintf("unknown weekday %q", m.WeekStart)}
-	}
-	if err := validateSchedule(field(""), m.WorkCapacity, m.WorkingDays); err != nil {
-		return err
-	}
-	if err := validateCustomFields(field("UserCustomFields"), m.UserCustomFields); err != nil {
-		return err
-	}
-	seen := make(map[string]bool, len(m.UserGroups))
-	for j, g := range m.UserGroups {
-		if err := requireIDs(field(fmt.Sprintf("UserGroups[%d]", j)), g); err != nil {
-			return err
-		}
-		if seen[g] {
-			return &ValidationError{Field: field("UserGroups"), Reason: fmt.Sprintf("group %q is listed twice", g)}
-		}
-		seen[g] = true
-	}
-	return nil
-}
-
-func validateAmount(field string, amount *int64) error {
-	if amount != nil && (*amount < 0 || *amount > math.MaxInt32) {
-		return &ValidationError{Field: field, Reason: fmt.Sprintf("must be between 0 and %d minor units", math.MaxInt32)}
-	}
-	return nil
+	return firstError(
+		validateName(field("Name"), m.Name),
+		validateAmount(field("HourlyRate"), m.HourlyRate),
+		validateAmount(field("CostRate"), m.CostRate),
+		checkEnum(field("WeekStart"), "weekday", m.WeekStart),
+		validateSchedule(field(""), m.WorkCapacity, m.WorkingDays),
+		validateCustomFields(field("UserCustomFields"), m.UserCustomFields),
+		validateIDSet(field("UserGroups"), "group", m.UserGroups),
+	)
 }
 
 // AddLimited adds 1 to MaxLimitedMembers limited members in one call. Clockify answers with an
@@ -412,7 +279,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 	}{members}
 	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
 	if err != nil {
-		return resp, s.client.diagnoseFeatures(ctx, workspaceID, "", err, featureLimitedUsers)
+		return resp, s.client.explain(ctx, workspaceID, "", err, limitedMemberRules())
 	}
 	return resp, nil
 }
@@ -443,7 +310,7 @@ func (s *MembersService) Activate(ctx context.Context, workspaceID, userID strin
 func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
 	if err != nil {
-		return nil, resp, s.diagnoseDeactivate(ctx, workspaceID, userID, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, deactivateRules())
 	}
 	return ws, resp, nil
 }
@@ -455,45 +322,7 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 	body := struct {
 		Status MembershipStatus `json:"status"`
 	}{status}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, out: &ws, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &ws, resp, nil
-}
-
-// diagnoseDeactivate explains a refused deactivation by the first of Clockify's rules that
-// applies, or returns err unchanged. A lookup that fails leaves err unchanged too.
-func (s *MembersService) diagnoseDeactivate(ctx context.Context, workspaceID, userID string, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	c := s.client
-	owners, lerr := c.holders(ctx, workspaceID, RoleOwner)
-	if lerr != nil {
-		return err
-	}
-	if owners[userID] {
-		return restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be deactivated", userID), err)
-	}
-	ws, lerr := c.workspace(ctx, workspaceID)
-	if lerr != nil {
-		return err
-	}
-	if membershipStatus(ws, userID) == MembershipPending {
-		return restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"a pending invitation cannot be deactivated, only revoked by the owner on the CAKE.com account's Members page", userID), err)
-	}
-	admin, lerr := c.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
-	if lerr != nil || !admin {
-		return err
-	}
-	caller, lerr := c.currentUserID(ctx)
-	if lerr != nil || owners[caller] {
-		return err
-	}
-	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("member %s is a workspace admin; only the workspace owner can deactivate an admin", userID), err)
+	return do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
 }
 
 // Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
@@ -512,31 +341,12 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
-	ws, err := s.client.workspace(ctx, workspaceID)
-	if err != nil {
+	if err := s.client.blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
 		return nil, err
-	}
-	switch membershipStatus(ws, userID) {
-	case MembershipActive:
-		owner, err := s.client.hasRole(ctx, workspaceID, userID, RoleOwner)
-		if err != nil {
-			return nil, err
-		}
-		if owner {
-			return nil, restricted(ErrOwnerImmutable, userID, fmt.Sprintf("member %s is the workspace owner; the owner cannot be removed", userID), nil)
-		}
-		return nil, restricted(ErrMustDeactivateFirst, userID, fmt.Sprintf("member %s is active; a member must be deactivated before removal", userID), nil)
-	case MembershipPending:
-		return nil, restricted(ErrInvitationPending, userID, fmt.Sprintf("member %s has not accepted the invitation yet; "+
-			"only the owner can revoke it, on the CAKE.com account's Members page", userID), nil)
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		if errors.Is(err, ErrRemovedInCAKE) {
-			return resp, restricted(ErrRemovedInCAKE, userID, fmt.Sprintf("member %s cannot be removed by API; after deactivating them in every workspace "+
-				"of the organisation, remove them on the CAKE.com account's Members page", userID), err)
-		}
-		return resp, err
+		return resp, removedInCAKE(userID, err)
 	}
 	return resp, nil
 }
@@ -553,13 +363,11 @@ func (o *ListManagersOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if o.SortColumn != "" && !o.SortColumn.Valid() {
-		return &ValidationError{Field: "SortColumn", Reason: fmt.Sprintf("unknown sort column %q", o.SortColumn)}
-	}
-	if o.SortOrder != "" && !o.SortOrder.Valid() {
-		return &ValidationError{Field: "SortOrder", Reason: fmt.Sprintf("unknown sort order %q", o.SortOrder)}
-	}
-	return o.ListOptions.validate()
+	return firstError(
+		checkEnum("SortColumn", "sort column", o.SortColumn),
+		checkEnum("SortOrder", "sort order", o.SortOrder),
+		o.ListOptions.validate(),
+	)
 }
 
 // Managers returns one page of the member's team managers (page 1 unless opts.Page says
@@ -573,21 +381,9 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 	if err := opts.validate(); err != nil {
 		return nil, nil, err
 	}
-	var q any
-	page := 1
-	if opts != nil {
-		q = opts
-		if opts.Page > 0 {
-			page = opts.Page
-		}
-	}
-	var users []*User
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: q,
-		out: &users, retrySafe: true, page: page})
-	if err != nil {
-		return nil, resp, err
-	}
-	return users, resp, nil
+	q := orZero(opts)
+	return doList[User](ctx, s.client, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
+		retrySafe: true, page: q.pageNumber()})
 }
 
 // ManagersAll iterates all of the member's team managers, fetching pages lazily (opts.Page is
@@ -595,17 +391,8 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users/{userId}/managers
 func (s *MembersService) ManagersAll(ctx context.Context, workspaceID, userID string, opts *ListManagersOptions) iter.Seq2[*User, error] {
-	q := ListManagersOptions{}
-	if opts != nil {
-		q = *opts
-	}
-	if q.PageSize == 0 {
-		q.PageSize = defaultIterPageSize
-	}
-	return pages(ctx, q.PageSize, func(u *User) string { return u.ID }, func(ctx context.Context, page int) ([]*User, *Response, error) {
-		pq := q // per page, so one Seq can be ranged by several goroutines
-		pq.Page = page
-		return s.Managers(ctx, workspaceID, userID, &pq)
+	return allPages(ctx, opts, idOfUser, func(ctx context.Context, opts *ListManagersOptions) ([]*User, *Response, error) {
+		return s.Managers(ctx, workspaceID, userID, opts)
 	})
 }
 
@@ -664,19 +451,11 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 	if err != nil {
 		return nil, nil, err
 	}
-	var ws Workspace
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, out: &ws, retrySafe: true})
+	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, retrySafe: true})
 	if err != nil {
-		var features []string
-		if which == "/cost-rate" {
-			features = append(features, featureLaborCost)
-		}
-		if !r.Since.IsZero() {
-			features = append(features, featureHistoricRates)
-		}
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, features...)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(which == "/cost-rate", !r.Since.IsZero()))
 	}
-	return &ws, resp, nil
+	return ws, resp, nil
 }
 
 // SetCustomField sets the member's value of a user custom field (entity type USER). value is
@@ -696,12 +475,11 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 		Value json.RawMessage `json:"value"`
 	}{raw}
 	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
-	var v CustomFieldValue
-	resp, err := s.client.call(ctx, op{method: http.MethodPut, path: path, body: body, out: &v, retrySafe: true})
+	v, resp, err := do[CustomFieldValue](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureUserCustomFields)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
-	return &v, resp, nil
+	return v, resp, nil
 }
 
 // UserGroup is a workspace's user group, as Clockify answers changes to its members.
@@ -745,12 +523,7 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
 }
 
 // RemoveFromGroup takes the member out of the user group and returns the group as it now is.
@@ -760,11 +533,6 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	var g UserGroup
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
-		out: &g, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &g, resp, nil
+	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+		retrySafe: true})
 }

@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -35,8 +34,9 @@ const memberJSON = `{
   "futureField": {"nested": true}
 }`
 
-// memberWorkspaceJSON is the workspace member mutations answer with, with the quirks of
-// clockify-api.md §10: a plan as a plain string, features missing from the spec, an array of
+// memberWorkspaceJSON is the workspace member mutations answer with, with the quirks Clockify
+// really sends (https://docs.clockify.me/#tag/Workspace/operation/getWorkspaceOfUser differs): a
+// plan as a plain string, features missing from the spec, an array of
 // admin-only pages, a null subdomain name and null rates.
 const memberWorkspaceJSON = `{
   "id": "ws1", "name": "Wonderland", "imageUrl": "", "cakeOrganizationId": "org1",
@@ -67,20 +67,11 @@ func failOnUnexpectedRequest(t *testing.T, mux *http.ServeMux) {
 	})
 }
 
-// countRequests wraps h, counting the requests it serves.
-func countRequests(n *atomic.Int32, h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
-		h(w, r)
-	}
-}
-
 // serveRoleDirectory answers the member filter (POST …/users/info) of ws1 with the members holding
 // the role the filter asks for, the way hasRole searches. The caller's id is served at /v1/user.
-func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) *atomic.Int32 {
+func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holders map[Role][]string) {
 	t.Helper()
-	var n atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", countRequests(&n, func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		// The server's goroutine: assert and answer an error, never require.
 		var f MemberFilter
 		if !assert.NoError(t, json.Unmarshal([]byte(readBody(t, r)), &f)) || !assert.Len(t, f.Roles, 1) {
@@ -93,14 +84,14 @@ func serveRoleDirectory(t *testing.T, mux *http.ServeMux, callerID string, holde
 		}
 		w.Header().Set("Last-Page", "true")
 		assert.NoError(t, json.NewEncoder(w).Encode(users))
-	}))
+	})
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `{"id":%q,"settings":null}`, callerID)
 	})
-	return &n
 }
 
 func TestMembersCurrent_decodesUser(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -119,6 +110,7 @@ func TestMembersCurrent_decodesUser(t *testing.T) {
 }
 
 func TestMembersCurrentWithMemberships_asksForMemberships(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"include-memberships": {"true"}}, r.URL.Query())
@@ -133,6 +125,7 @@ func TestMembersCurrentWithMemberships_asksForMemberships(t *testing.T) {
 }
 
 func TestMembersList_alwaysSendsIncludeRoles(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"include-roles": {"false"}}, r.URL.Query())
@@ -147,6 +140,7 @@ func TestMembersList_alwaysSendsIncludeRoles(t *testing.T) {
 }
 
 func TestMembersList_sendsEveryOptionAsTheAPISpellsIt(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{
@@ -180,6 +174,7 @@ func TestMembersList_sendsEveryOptionAsTheAPISpellsIt(t *testing.T) {
 }
 
 func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for name, opts := range map[string]*ListMembersOptions{
 		"status":          {Status: "GONE"},
 		"account status":  {AccountStatuses: []AccountStatus{"SLEEPING"}},
@@ -192,6 +187,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 		"lowercase value": {Status: "active"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.List(ctx, "ws1", opts)
@@ -203,6 +199,7 @@ func TestMembersList_badOptionsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
+	t.Parallel()
 	for name, f := range map[string]*MemberFilter{
 		"status":          {Status: "GONE"},
 		"account status":  {AccountStatuses: []AccountStatus{AccountActive, "SLEEPING"}},
@@ -217,6 +214,7 @@ func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
 		"lowercase value": {Status: "active"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			users, resp, err := client.Members.Filter(ctx, "ws1", f)
@@ -230,8 +228,10 @@ func TestMembersFilter_badFilterIsValidationErrorWithoutRequest(t *testing.T) {
 }
 
 func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testing.T) {
+	t.Parallel()
 	for _, ws := range []string{"", " ", "ws/1"} {
 		t.Run(ws, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.Filter(ctx, ws, &MemberFilter{})
@@ -244,6 +244,7 @@ func TestMembersFilter_emptyWorkspaceIDIsValidationErrorWithoutRequest(t *testin
 }
 
 func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"includeRoles":false}`, readBody(t, r))
@@ -256,6 +257,7 @@ func TestMembersFilter_nilFilterSearchesEveryone(t *testing.T) {
 }
 
 func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, fmt.Sprintf(`{"status":"ALL","accountStatuses":["ACTIVE","LIMITED"],"roles":["WORKSPACE_ADMIN"],
@@ -270,9 +272,9 @@ func TestMembersFilter_largestPageAndEveryEnumAreSent(t *testing.T) {
 }
 
 func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		assert.Equal(t, "2", q.Get("page-size"))
 		assert.Equal(t, "false", q.Get("include-roles"))
@@ -280,52 +282,53 @@ func TestMembersAll_pagesLazilyUntilLastPage(t *testing.T) {
 		page := q.Get("page")
 		w.Header().Set("Last-Page", fmt.Sprint(page == "3"))
 		fmt.Fprintf(w, `[{"id":"p%sa"},{"id":"p%sb"}]`, page, page)
-	}))
+	})
 	var ids []string
 	for u, err := range client.Members.All(ctx, "ws1", &ListMembersOptions{AccountStatuses: []AccountStatus{AccountLimited},
 		ListOptions: ListOptions{Page: 7, PageSize: 2}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.ID)
 		if len(ids) == 1 {
-			assert.EqualValues(t, 1, requests.Load(), "the second page is fetched only when needed")
+			assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"), "the second page is fetched only when needed")
 		}
 	}
 	assert.Equal(t, []string{"p1a", "p1b", "p2a", "p2b", "p3a", "p3b"}, ids)
-	assert.EqualValues(t, 3, requests.Load())
+	assert.EqualValues(t, 3, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_stopsWhenTheLoopBreaks(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", "false")
 		fmt.Fprintf(w, `[{"id":"a%s"},{"id":"b%[1]s"}]`, r.URL.Query().Get("page"))
-	}))
+	})
 	for u := range client.Members.All(ctx, "ws1", nil) {
 		if u.ID == "b1" {
 			break
 		}
 	}
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_defaultPageSizeAndShortPageWithoutHeader(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "200", r.URL.Query().Get("page-size"))
 		fmt.Fprint(w, `[{"id":"only"}]`)
-	}))
+	})
 	n := 0
 	for _, err := range client.Members.All(ctx, "ws1", nil) {
 		require.NoError(t, err)
 		n++
 	}
 	assert.Equal(t, 1, n)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("GET /v1/workspaces/ws1/users"))
 }
 
 func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
@@ -341,6 +344,7 @@ func TestMembersAll_yieldsTheErrorAndStops(t *testing.T) {
 }
 
 func TestMembersAll_badOptionsYieldValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, err := range client.Members.All(ctx, "ws1", &ListMembersOptions{ListOptions: ListOptions{PageSize: 5001}}) {
@@ -349,6 +353,7 @@ func TestMembersAll_badOptionsYieldValidationError(t *testing.T) {
 }
 
 func TestMembersInvite_sendsEmailAndSendEmailTrueByDefault(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"send-email": {"true"}}, r.URL.Query())
@@ -368,6 +373,7 @@ func TestMembersInvite_sendsEmailAndSendEmailTrueByDefault(t *testing.T) {
 }
 
 func TestMembersInvite_sendEmailFalse(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"send-email": {"false"}}, r.URL.Query())
@@ -378,8 +384,10 @@ func TestMembersInvite_sendEmailFalse(t *testing.T) {
 }
 
 func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
+	t.Parallel()
 	for _, email := range []string{"", "   ", "not-an-email", "Ada <ada@example.com>", "a@b.c, d@e.f"} {
 		t.Run(email, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Members.Invite(ctx, "ws1", email, nil)
@@ -389,32 +397,33 @@ func TestMembersInvite_badEmailIsValidationError(t *testing.T) {
 }
 
 func TestMembersInvite_notRepeatedAfterServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusServiceUnavailable)
-	}))
+	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	assert.ErrorIs(t, err, ErrServer)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("POST /v1/workspaces/ws1/users"))
 }
 
 func TestMembersInvite_retriedOn429(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("POST /v1/workspaces/ws1/users") == 1 {
 			w.WriteHeader(http.StatusTooManyRequests)
 			return
 		}
 		fmt.Fprint(w, memberWorkspaceJSON)
-	}))
+	})
 	_, _, err := client.Members.Invite(ctx, "ws1", "new@example.com", nil)
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("POST /v1/workspaces/ws1/users"))
 }
 
 func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -431,6 +440,7 @@ func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
 }
 
 func TestMembersAddLimited_sendsOnlySetFields(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -452,6 +462,7 @@ func TestMembersAddLimited_sendsOnlySetFields(t *testing.T) {
 }
 
 func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
+	t.Parallel()
 	many := make([]LimitedMember, MaxLimitedMembers+1)
 	for i := range many {
 		many[i].Name = fmt.Sprint("member ", i)
@@ -482,6 +493,7 @@ func TestMembersAddLimited_badInputIsValidationError(t *testing.T) {
 }
 
 func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{}`) })
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: strings.Repeat("é", 100)}})
@@ -489,17 +501,18 @@ func TestMembersAddLimited_nameOf100CharactersIsAccepted(t *testing.T) {
 }
 
 func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadGateway)
-	}))
+	})
 	_, err := client.Members.AddLimited(ctx, "ws1", []LimitedMember{{Name: "a"}})
 	assert.ErrorIs(t, err, ErrServer)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("POST /v1/workspaces/ws1/limited-users"))
 }
 
 func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -512,6 +525,7 @@ func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
 }
 
 func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		call   func(*Client) (*Workspace, *Response, error)
@@ -521,22 +535,23 @@ func TestMembersActivateAndDeactivate_sendStatusAndReturnWorkspace(t *testing.T)
 		{"deactivate", func(c *Client) (*Workspace, *Response, error) { return c.Members.Deactivate(ctx, "ws1", "u1") }, "INACTIVE"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			client, mux := setup(t)
-			failOnUnexpectedRequest(t, mux)
-			var requests atomic.Int32
-			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+			t.Parallel()
+			client, srv := setupServer(t)
+			failOnUnexpectedRequest(t, srv.ServeMux)
+			srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, `{"status":"`+tc.status+`"}`, readBody(t, r))
 				fmt.Fprint(w, memberWorkspaceJSON)
-			}))
+			})
 			ws, _, err := tc.call(client)
 			require.NoError(t, err)
 			assert.Len(t, ws.Memberships, 4)
-			assert.EqualValues(t, 1, requests.Load(), "the happy path is one request")
+			assert.EqualValues(t, 1, srv.count("PUT /v1/workspaces/ws1/users/u1"), "the happy path is one request")
 		})
 	}
 }
 
 func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name    string
 		target  string
@@ -553,6 +568,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 			ErrOwnerOnly, "clockify: member u1 is a workspace admin; only the workspace owner can deactivate an admin"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/"+tc.target, func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(http.StatusBadRequest)
@@ -562,10 +578,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 			serveRoleDirectory(t, mux, tc.caller, tc.holders)
 
 			_, _, err := client.Members.Deactivate(ctx, "ws1", tc.target)
-			assert.ErrorIs(t, err, tc.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
-			assert.Equal(t, tc.target, re.UserID)
+			assertRestriction(t, err, tc.rule, tc.target)
 			assert.Equal(t, tc.message, err.Error())
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -575,6 +588,7 @@ func TestMembersDeactivate_namesTheRuleThatRefused(t *testing.T) {
 }
 
 func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
@@ -585,14 +599,14 @@ func TestMembersDeactivate_plainAPIErrorWhenNoRuleApplies(t *testing.T) {
 	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 
 	_, _, err := client.Members.Deactivate(ctx, "ws1", "u1")
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, "Access Denied", apiErr.Message)
 }
 
 func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
@@ -608,8 +622,10 @@ func TestMembersDeactivate_notFoundIsNotDiagnosed(t *testing.T) {
 // Clockify's refusal as it was, not the lookup's error and not a guessed rule. With no lookup
 // failing ("none") the same directory names ErrOwnerOnly.
 func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
+	t.Parallel()
 	for _, failing := range []string{"none", "owner search", "workspace", "admin search", "caller"} {
 		t.Run(failing, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			var broken atomic.Int32
@@ -673,8 +689,7 @@ func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
 				return
 			}
 			assert.Positive(t, broken.Load(), "the diagnosis reached the failing lookup")
-			var re *RestrictionError
-			assert.False(t, errors.As(err, &re), "no rule is named when a lookup failed")
+			assertNoRestriction(t, err, "no rule is named when a lookup failed")
 			assert.NotErrorIs(t, err, ErrServer, "the lookup's error is not returned")
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
@@ -685,6 +700,7 @@ func TestMembersDeactivate_failedDiagnosisReturnsTheRefusal(t *testing.T) {
 }
 
 func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		target string
 		rule   error
@@ -695,6 +711,7 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 		{"u2", ErrInvitationPending, "clockify: member u2 has not accepted the invitation yet; only the owner can revoke it, on the CAKE.com account's Members page"},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
 			mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
@@ -702,16 +719,15 @@ func TestMembersRemove_refusesBeforeDeleting(t *testing.T) {
 
 			resp, err := client.Members.Remove(ctx, "ws1", tc.target)
 			assert.Nil(t, resp)
-			assert.ErrorIs(t, err, tc.rule)
 			assert.Equal(t, tc.detail, err.Error())
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
+			re := assertRestriction(t, err, tc.rule, tc.target)
 			assert.Nil(t, re.Err, "refused by the SDK, not the server")
 		})
 	}
 }
 
 func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) {
@@ -722,10 +738,7 @@ func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 	resp, err := client.Members.Remove(ctx, "ws1", "u3")
 	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
-	assert.ErrorIs(t, err, ErrRemovedInCAKE)
-	var re *RestrictionError
-	require.ErrorAs(t, err, &re)
-	assert.Equal(t, "u3", re.UserID)
+	re := assertRestriction(t, err, ErrRemovedInCAKE, "u3")
 	assert.Contains(t, re.Detail, "deactivating them in every workspace of the organisation")
 	assert.Contains(t, re.Detail, "CAKE.com account's Members page")
 	require.NotNil(t, re.Err)
@@ -733,6 +746,7 @@ func TestMembersRemove_inactiveMemberIsRemovedInCAKE(t *testing.T) {
 }
 
 func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u3", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
@@ -741,6 +755,7 @@ func TestMembersRemove_succeedsIfClockifyEverAllowsIt(t *testing.T) {
 }
 
 func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		target string
@@ -750,6 +765,7 @@ func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
 		{"owner search of an active member", "u1", "POST /v1/workspaces/ws1/users/info"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux) // no DELETE route: sending one fails the test
 			if tc.route != "GET /v1/workspaces/ws1" {
@@ -766,35 +782,34 @@ func TestMembersRemove_failedLookupIsReturnedAndNothingDeleted(t *testing.T) {
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, "lookup broke", apiErr.Message)
-			var re *RestrictionError
-			assert.False(t, errors.As(err, &re), "a failed lookup names no rule")
+			assertNoRestriction(t, err, "a failed lookup names no rule")
 		})
 	}
 }
 
 func TestMembersRemove_memberNotInWorkspaceIsNotFound(t *testing.T) {
-	client, mux := setup(t)
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
-	var deletes atomic.Int32
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", countRequests(&deletes, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/gone", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `{"message":"User doesn't belong to Workspace","code":501}`)
-	}))
+	})
 
 	resp, err := client.Members.Remove(ctx, "ws1", "gone")
 	assert.ErrorIs(t, err, ErrNotFound)
 	assert.NotErrorIs(t, err, ErrRemovedInCAKE)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re), "not found is not one of Clockify's rules")
+	assertNoRestriction(t, err, "not found is not one of Clockify's rules")
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, 501, apiErr.Code)
 	require.NotNil(t, resp)
 	assert.Equal(t, http.StatusBadRequest, resp.StatusCode)
-	assert.EqualValues(t, 1, deletes.Load(), "a 400 is not retried")
+	assert.EqualValues(t, 1, srv.count("DELETE /v1/workspaces/ws1/users/gone"), "a 400 is not retried")
 }
 
 func TestMembersManagers_sendsOptions(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"sort-column": {"NAME"}, "sort-order": {"ASCENDING"}, "page": {"2"}, "page-size": {"10"}}, r.URL.Query())
@@ -810,6 +825,7 @@ func TestMembersManagers_sendsOptions(t *testing.T) {
 }
 
 func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.URL.RawQuery)
@@ -821,24 +837,25 @@ func TestMembersManagers_withoutOptionsSendsNoQuery(t *testing.T) {
 }
 
 func TestMembersManagersAll_pagesLazily(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/users/u1/managers", func(w http.ResponseWriter, r *http.Request) {
 		page := r.URL.Query().Get("page")
 		assert.Equal(t, "1", r.URL.Query().Get("page-size"))
 		w.Header().Set("Last-Page", fmt.Sprint(page == "2"))
 		fmt.Fprintf(w, `[{"id":"m%s"}]`, page)
-	}))
+	})
 	var ids []string
 	for u, err := range client.Members.ManagersAll(ctx, "ws1", "u1", &ListManagersOptions{ListOptions: ListOptions{PageSize: 1}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.ID)
 	}
 	assert.Equal(t, []string{"m1", "m2"}, ids)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("GET /v1/workspaces/ws1/users/u1/managers"))
 }
 
 func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, opts := range []*ListManagersOptions{{SortColumn: "AGE"}, {SortOrder: "UP"}, {ListOptions: ListOptions{PageSize: 5001}}} {
@@ -848,6 +865,7 @@ func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
+	t.Parallel()
 	berlin := time.FixedZone("CET", 3600)
 	for _, tc := range []struct {
 		name string
@@ -882,6 +900,7 @@ func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
 }
 
 func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	for _, r := range []RateChange{{Amount: -1}, {Amount: math.MaxInt32 + 1}, {Amount: 1, Since: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}} {
@@ -893,21 +912,22 @@ func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
 }
 
 func TestMembersSetRates_retriedOnServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate") == 1 {
 			w.WriteHeader(http.StatusBadGateway)
 			return
 		}
 		fmt.Fprint(w, memberWorkspaceJSON)
-	}))
+	})
 	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1})
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate"))
 }
 
 func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -920,6 +940,7 @@ func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *tes
 }
 
 func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		value any
 		body  string
@@ -931,6 +952,7 @@ func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
 		{nil, `{"value":null}`},
 	} {
 		t.Run(tc.body, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/custom-field/cf1/value", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tc.body, readBody(t, r))
@@ -948,6 +970,7 @@ func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {
 }
 
 func TestMembersSetCustomField_unencodableValueIsValidationError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	failOnUnexpectedRequest(t, mux)
 	_, _, err := client.Members.SetCustomField(ctx, "ws1", "u1", "cf1", make(chan int))
@@ -958,6 +981,7 @@ const userGroupJSON = `{"id":"g1","name":"Night shift","workspaceId":"ws1","user
   "teamManagers":[{"id":"u9","name":null}],"unknown":1}`
 
 func TestMembersAddToGroup_sendsUserID(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups/g1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"userId":"u1"}`, readBody(t, r))
@@ -970,6 +994,7 @@ func TestMembersAddToGroup_sendsUserID(t *testing.T) {
 }
 
 func TestMembersRemoveFromGroup_sendsNoBody(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/user-groups/g1/users/u1", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, readBody(t, r))
@@ -981,6 +1006,7 @@ func TestMembersRemoveFromGroup_sendsNoBody(t *testing.T) {
 }
 
 func TestMembers_idsAreEscapedInPaths(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/{ws}/users/{user}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "/v1/workspaces/ws%253F1/users/u%251", r.URL.EscapedPath())
@@ -991,6 +1017,7 @@ func TestMembers_idsAreEscapedInPaths(t *testing.T) {
 }
 
 func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	m := func(c *Client) *MembersService { return c.Members }
 	calls := map[string]func(*Client, string, string) error{
 		"List": func(c *Client, ws, _ string) error { _, _, err := m(c).List(ctx, ws, nil); return err },
@@ -1050,6 +1077,7 @@ func TestMembers_emptyOrMalformedIDsAreValidationErrors(t *testing.T) {
 }
 
 func TestMembersAll_oneSeqRangedConcurrently(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Last-Page", strconv.FormatBool(r.URL.Query().Get("page") == "2"))

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
-	"time"
-	"unicode/utf8"
 )
 
 // ProfilesService reads and edits members' profiles: week start, daily work capacity, working
@@ -54,9 +51,6 @@ type ProfileUpdate struct {
 	RemoveProfileImage bool `json:"removeProfileImage,omitempty"`
 }
 
-// maxProfileName is the longest name Clockify accepts, in characters.
-const maxProfileName = 100
-
 // validate refuses what Clockify would refuse, or what would be sent wrongly, before sending.
 func (u *ProfileUpdate) validate() error {
 	if u == nil {
@@ -75,11 +69,8 @@ func (u *ProfileUpdate) validate() error {
 		return err
 	}
 	if u.Name != nil {
-		if strings.TrimSpace(*u.Name) == "" {
-			return &ValidationError{Field: "Name", Reason: "must not be empty"}
-		}
-		if n := utf8.RuneCountInString(*u.Name); n > maxProfileName {
-			return &ValidationError{Field: "Name", Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxProfileName)}
+		if err := validateName("Name", *u.Name); err != nil {
+			return err
 		}
 	}
 	if u.ImageURL != nil {
@@ -129,12 +120,7 @@ func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodGet, path: profilePath(workspaceID, userID), out: &p, retrySafe: true})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &p, resp, nil
+	return do[Profile](ctx, s.client, op{method: http.MethodGet, path: profilePath(workspaceID, userID), retrySafe: true})
 }
 
 // Update changes the parts of a member's profile that u sets; unset fields are left as they
@@ -154,17 +140,17 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 	if err := u.validate(); err != nil {
 		return nil, nil, err
 	}
-	var p Profile
-	resp, err := s.client.call(ctx, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, out: &p, retrySafe: true})
+	p, resp, err := do[Profile](ctx, s.client, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.diagnose(ctx, workspaceID, userID, u, err)
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, profileRules(u))
 	}
-	return &p, resp, nil
+	return p, resp, nil
 }
 
-// Check reports whether one of Clockify's documented rules (clockify-api.md §15) blocks u,
-// without changing anything. It returns the *RestrictionError of the first rule that blocks,
-// with a nil Err since nothing was sent, or nil when none does. Input errors are a
+// Check reports whether one of Clockify's documented rules blocks u, without changing
+// anything (https://clockify.me/help/administration/edit-profiles). It returns the
+// *RestrictionError of the first rule that blocks, with a nil Err since nothing was sent, or
+// nil when none does. Input errors are a
 // *ValidationError; a failed lookup returns that lookup's error.
 //
 // The rules, in the order they are checked:
@@ -178,7 +164,7 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 //  4. ErrInvitationPending: the member has not accepted the invitation (membership PENDING,
 //     or DECLINED).
 //  5. ErrLimitedMemberOnly: u sets Name, ImageURL or RemoveProfileImage and the member is not
-//     a limited member. (§15 lists the owner rule before this one. The owner is never a
+//     a limited member. (Clockify's pages name the owner rule first. The owner is never a
 //     limited member, so checking this rule first lets one member search answer both: it
 //     refuses every member who is not limited, the owner included, and a limited member is
 //     not the owner.)
@@ -201,150 +187,5 @@ func (s *ProfilesService) Check(ctx context.Context, workspaceID, userID string,
 	if err := u.validate(); err != nil {
 		return err
 	}
-	r, err := s.check(ctx, workspaceID, userID, u, nil)
-	if err != nil {
-		return err
-	}
-	if r != nil {
-		return r
-	}
-	return nil
-}
-
-// diagnose explains a failed update: the restriction that blocks u, carrying the server's
-// refusal, or err itself when the refusal needs no explaining, no rule applies, or the lookups
-// fail.
-func (s *ProfilesService) diagnose(ctx context.Context, workspaceID, userID string, u *ProfileUpdate, err error) error {
-	if !diagnosable(err) {
-		return err
-	}
-	r, lookupErr := s.check(ctx, workspaceID, userID, u, err)
-	if lookupErr != nil || r == nil {
-		return err
-	}
-	return r
-}
-
-// check runs the rules of Check in order; apiErr is the server's refusal being explained, if
-// any, and goes into the returned restriction.
-func (s *ProfilesService) check(ctx context.Context, workspaceID, userID string, u *ProfileUpdate, apiErr error) (*RestrictionError, error) {
-	c := s.client
-	ws, err := c.workspace(ctx, workspaceID)
-	if err != nil {
-		return nil, err
-	}
-	if detail := paidFeatureMissing(ws, workspaceID, u); detail != "" {
-		return restricted(ErrPaidFeature, userID, detail, apiErr), nil
-	}
-
-	p, _, err := s.Get(ctx, workspaceID, userID)
-	if err != nil {
-		return nil, err
-	}
-	if p.WorkspaceNumber > 1 && u.setsMoreThanSchedule() {
-		return restricted(ErrMultipleWorkspaces, userID, fmt.Sprintf(
-			"member %s is in %d workspaces; only work capacity and working days can be changed", userID, p.WorkspaceNumber), apiErr), nil
-	}
-
-	switch membershipStatus(ws, userID) {
-	case MembershipInactive:
-		return restricted(ErrMemberInactive, userID, fmt.Sprintf(
-			"member %s is inactive in this workspace; an inactive member's profile can't be edited", userID), apiErr), nil
-	case MembershipPending:
-		return restricted(ErrInvitationPending, userID, fmt.Sprintf(
-			"member %s has not accepted the invitation yet; their profile can be edited once they join", userID), apiErr), nil
-	case MembershipDeclined:
-		return restricted(ErrInvitationPending, userID, fmt.Sprintf(
-			"member %s declined the invitation; their profile can't be edited", userID), apiErr), nil
-	}
-
-	// Only a limited member's name and picture can be changed, and a limited member is never the
-	// owner, so when u sets them one search by email (or name: limited members have no email)
-	// answers both rules; otherwise the search is for the owner.
-	if u.setsIdentity() && (p.Email != "" || p.Name != "") {
-		m, err := c.findMember(ctx, workspaceID, userID, p.Email, p.Name)
-		if err != nil {
-			return nil, err
-		}
-		if m != nil && m.Status != AccountLimited {
-			return restricted(ErrLimitedMemberOnly, userID, fmt.Sprintf(
-				"member %s is not a limited member; only limited members' name and picture can be changed (others change them in their CAKE.com account)", userID), apiErr), nil
-		}
-	} else {
-		owner, err := c.hasRole(ctx, workspaceID, userID, RoleOwner)
-		if err != nil {
-			return nil, err
-		}
-		if owner {
-			return restricted(ErrOwnerProfile, userID, fmt.Sprintf(
-				"member %s is the workspace owner; the owner's profile can't be edited", userID), apiErr), nil
-		}
-	}
-
-	if u.WeekStart != nil && *u.WeekStart != p.WeekStart && p.HasPendingApprovalRequest {
-		return restricted(ErrPendingApprovals, userID, fmt.Sprintf(
-			"member %s has pending approval requests; week start can't be changed until they are approved or rejected", userID), apiErr), nil
-	}
-	return nil, nil
-}
-
-// The feature flag that gates profile editing (custom fields also need
-// featureUserCustomFields), and the plan that has neither.
-const (
-	featureEditMemberProfile = "EDIT_MEMBER_PROFILE"
-	planFree                 = "FREE"
-)
-
-// paidFeatureMissing says why the workspace's plan does not allow u, or "" when it does. A
-// workspace that lists no features (old workspaces) is judged by its plan alone.
-func paidFeatureMissing(ws *Workspace, workspaceID string, u *ProfileUpdate) string {
-	if u.onlyWeekStart() {
-		return ""
-	}
-	if ws.Plan() == planFree {
-		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s is on the FREE plan", workspaceID)
-	}
-	if len(ws.Features) == 0 {
-		return ""
-	}
-	if !ws.HasFeature(featureEditMemberProfile) {
-		return fmt.Sprintf("editing member profiles is a paid feature; workspace %s lacks %s", workspaceID, featureEditMemberProfile)
-	}
-	if len(u.CustomFields) > 0 && !ws.HasFeature(featureUserCustomFields) {
-		return fmt.Sprintf("user custom fields are a paid feature; workspace %s lacks %s", workspaceID, featureUserCustomFields)
-	}
-	return ""
-}
-
-// validateSchedule checks a capacity (0 to 24 hours) and a working-day set (real days, at least
-// one) wherever they are set; prefix names the enclosing field in errors.
-func validateSchedule(prefix string, capacity *Duration, days *WeekdaySet) error {
-	if capacity != nil && (*capacity < 0 || capacity.Std() > 24*time.Hour) {
-		return &ValidationError{Field: prefix + "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*capacity))}
-	}
-	if days != nil {
-		switch {
-		case !days.Valid():
-			return &ValidationError{Field: prefix + "WorkingDays", Reason: "contains a value that is not a weekday"}
-		case days.Len() == 0:
-			return &ValidationError{Field: prefix + "WorkingDays", Reason: "must hold at least one day"}
-		}
-	}
-	return nil
-}
-
-// validateCustomFields checks that each custom field has an id and is set once.
-func validateCustomFields(field string, cfs []CustomFieldUpsert) error {
-	seen := make(map[string]bool, len(cfs))
-	for i, cf := range cfs {
-		id := cf.CustomFieldID
-		switch {
-		case strings.TrimSpace(id) == "":
-			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: "must not be empty"}
-		case seen[id]:
-			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: fmt.Sprintf("%q is set twice", id)}
-		}
-		seen[id] = true
-	}
-	return nil
+	return s.client.blockedBy(ctx, workspaceID, userID, profileRules(u))
 }

@@ -13,15 +13,6 @@ import (
 	"github.com/clockify-go/clockify/clockifytest"
 )
 
-var bctx = context.Background()
-
-// demo starts the demo team and a client acting as its owner, unpaced, with fast retries.
-func demo(t *testing.T) (*clockifytest.Server, *clockify.Client) {
-	t.Helper()
-	srv := membersDemo(t)
-	return srv, srv.Client(membersTestOpts...)
-}
-
 // otherDay returns a weekday other than d.
 func otherDay(d clockify.Weekday) clockify.Weekday {
 	if d == clockify.Sunday {
@@ -34,6 +25,7 @@ func otherDay(d clockify.Weekday) clockify.Weekday {
 // Clockify (the fake) really refuses the update, and that Update names the same rule with the
 // server's refusal attached, leaving the profile as it was.
 func TestProfilesBehaviour_rules(t *testing.T) {
+	t.Parallel()
 	ws := clockifytest.DemoWorkspaceID
 	tests := []struct {
 		name   string
@@ -86,21 +78,16 @@ func TestProfilesBehaviour_rules(t *testing.T) {
 			srv.ResetRequests()
 			checkErr := c.Profiles.Check(bctx, ws, tt.user, u)
 			assert.LessOrEqual(t, len(srv.Requests()), 3, "Check costs at most three requests")
-			require.ErrorIs(t, checkErr, tt.rule)
-			var checked *clockify.RestrictionError
-			require.ErrorAs(t, checkErr, &checked)
+			checked := assertRestriction(t, checkErr, tt.rule, tt.user)
 			assert.Nil(t, checked.Err)
 
 			srv.ResetRequests()
 			p, _, err := c.Profiles.Update(bctx, ws, tt.user, u)
 			assert.Nil(t, p)
-			require.ErrorIs(t, err, tt.rule, "Update names the rule Check named")
-			var refused *clockify.RestrictionError
-			require.ErrorAs(t, err, &refused)
+			refused := assertRestriction(t, err, tt.rule, tt.user) // Update names the rule Check named
 			require.NotNil(t, refused.Err, "the server refused: %v", err)
 			assert.GreaterOrEqual(t, refused.Err.StatusCode, 400)
 			assert.Equal(t, checked.Error(), refused.Error())
-			assert.Equal(t, tt.user, refused.UserID)
 
 			reqs := srv.Requests()
 			require.NotEmpty(t, reqs)
@@ -122,6 +109,7 @@ func capacity(h float64) func(*testing.T, *clockify.Client) *clockify.ProfileUpd
 // TestProfilesBehaviour_permittedUpdatesPersist checks that what Check lets through, Clockify
 // (the fake) accepts in one request, and that Get then shows it.
 func TestProfilesBehaviour_permittedUpdatesPersist(t *testing.T) {
+	t.Parallel()
 	ws := clockifytest.DemoWorkspaceID
 	tests := []struct {
 		name   string
@@ -188,6 +176,7 @@ func TestProfilesBehaviour_permittedUpdatesPersist(t *testing.T) {
 // TestProfilesBehaviour_weekStartAloneOnTheFreePlan: the help centre makes week start free on
 // every plan, and Check does not claim otherwise.
 func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ws := clockifytest.DemoWorkspaceID
 	srv.SetFeatures(ws, "TIME_TRACKING")
@@ -203,19 +192,20 @@ func TestProfilesBehaviour_weekStartAloneOnTheFreePlan(t *testing.T) {
 // others' profiles; the diagnosis cannot read what it needs either, so the server's 403 comes
 // back as it is rather than a guessed rule.
 func TestProfilesBehaviour_nonAdminCallerGetsTheRefusal(t *testing.T) {
-	srv := membersDemo(t)
-	c := srv.ClientAs(clockifytest.DemoMemberID, membersTestOpts...)
+	t.Parallel()
+	srv := demoServer(t)
+	c := srv.ClientAs(clockifytest.DemoMemberID, fastOpts...)
 
 	_, _, err := c.Profiles.Update(bctx, clockifytest.DemoWorkspaceID, clockifytest.DemoAdminID,
 		&clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
 	assert.ErrorIs(t, err, clockify.ErrForbidden)
-	var re *clockify.RestrictionError
-	assert.False(t, errors.As(err, &re), "no rule is claimed: %v", err)
+	assertNoRestriction(t, err, "no rule is claimed: %v", err)
 }
 
 // TestProfilesBehaviour_updateManyMixedTeam runs one bulk change over the demo team: the
 // editable members change, each of the others fails with its own rule, in input order.
 func TestProfilesBehaviour_updateManyMixedTeam(t *testing.T) {
+	t.Parallel()
 	srv, c := demo(t)
 	ws := clockifytest.DemoWorkspaceID
 	want := map[string]error{
@@ -259,9 +249,7 @@ func TestProfilesBehaviour_updateManyMixedTeam(t *testing.T) {
 			assert.Equal(t, "PT6H", m.WorkCapacity, r.UserID)
 			continue
 		}
-		require.ErrorIs(t, r.Err, rule, r.UserID)
-		var re *clockify.RestrictionError
-		require.ErrorAs(t, r.Err, &re)
+		re := assertRestriction(t, r.Err, rule, r.UserID)
 		assert.NotNil(t, re.Err, "the server refused %s", r.UserID)
 	}
 	assert.ErrorIs(t, results[len(want)].Err, clockify.ErrInvalidInput)

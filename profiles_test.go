@@ -2,12 +2,10 @@ package clockify
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -36,6 +34,7 @@ const profileJSON = `{
 }`
 
 func TestProfilesGet_decodesProfile(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, profileJSON)
@@ -66,6 +65,7 @@ func TestProfilesGet_decodesProfile(t *testing.T) {
 }
 
 func TestProfilesGet_decodesStringEncodedWorkingDays(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		// The shape of the official spec's example.
@@ -80,6 +80,7 @@ func TestProfilesGet_decodesStringEncodedWorkingDays(t *testing.T) {
 }
 
 func TestProfilesGet_escapesIDs(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/{ws}/member-profile/{user}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "ws%3F1", r.PathValue("ws"))
@@ -91,6 +92,7 @@ func TestProfilesGet_escapesIDs(t *testing.T) {
 }
 
 func TestProfilesUpdate_sendsOnlySetFields(t *testing.T) {
+	t.Parallel()
 	name := "Kiosk Kim"
 	image := "https://avatar.cake.com/kim.png"
 	tests := []struct {
@@ -133,6 +135,7 @@ func TestProfilesUpdate_sendsOnlySetFields(t *testing.T) {
 }
 
 func TestProfilesUpdate_decodesAnswer(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `{"workCapacity":"PT7H30M"}`, readBody(t, r))
@@ -145,6 +148,7 @@ func TestProfilesUpdate_decodesAnswer(t *testing.T) {
 }
 
 func TestProfilesUpdate_invalidInputSendsNothing(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("é", 101) // 101 characters, 202 bytes
 	tests := []struct {
 		name  string
@@ -195,6 +199,7 @@ func TestProfilesUpdate_invalidInputSendsNothing(t *testing.T) {
 }
 
 func TestProfilesUpdate_acceptsLimits(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{}`)
@@ -228,15 +233,13 @@ func activeMember() member {
 		status: MembershipActive, account: AccountActive, workspaces: 1, email: "ana@example.com", name: "Ana"}
 }
 
-// ruleServer serves the lookups Check makes (E3, E12, E5) from m and refuses every PATCH with
-// refusal (or accepts it when refusal is ""). It returns the client and the number of requests
-// made, by method and path.
-func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
+// ruleServer serves the lookups Check makes (the workspace, the member's profile, the member
+// search) from m and refuses every PATCH with refusal (or accepts it when refusal is ""). It
+// returns the client and the server, which records the requests.
+func ruleServer(t *testing.T, m member, refusal string) (*Client, *testServer) {
 	t.Helper()
-	client, mux := setup(t)
-	log := &requestLog{}
+	client, mux := setupServer(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		ws := map[string]any{
 			"id": "ws1", "name": "Acme", "featureSubscriptionType": m.plan, "features": m.features,
 			"memberships": []map[string]any{
@@ -247,12 +250,10 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		require.NoError(t, json.NewEncoder(w).Encode(ws))
 	})
 	mux.HandleFunc("GET /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		fmt.Fprintf(w, `{"email":%q,"name":%q,"workspaceNumber":%d,"hasPendingApprovalRequest":%t,"weekStart":"MONDAY","workCapacity":"PT8H","workingDays":["MONDAY"]}`,
 			m.email, m.name, m.workspaces, m.pendingApprovals)
 	})
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		var f MemberFilter
 		require.NoError(t, json.NewDecoder(r.Body).Decode(&f))
 		u1 := map[string]any{"id": "u1", "email": m.email, "name": m.name, "status": m.account,
@@ -281,7 +282,6 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		require.NoError(t, json.NewEncoder(w).Encode(users))
 	})
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
-		log.add(r)
 		if refusal != "" {
 			w.WriteHeader(http.StatusBadRequest)
 			fmt.Fprint(w, refusal)
@@ -289,25 +289,7 @@ func ruleServer(t *testing.T, m member, refusal string) (*Client, *requestLog) {
 		}
 		fmt.Fprint(w, `{"workCapacity":"PT6H","workspaceNumber":1}`)
 	})
-	return client, log
-}
-
-// requestLog records the requests a test server received, as "METHOD /path".
-type requestLog struct {
-	mu   sync.Mutex
-	reqs []string
-}
-
-func (l *requestLog) add(r *http.Request) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.reqs = append(l.reqs, r.Method+" "+r.URL.Path)
-}
-
-func (l *requestLog) all() []string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return slices.Clone(l.reqs)
+	return client, mux
 }
 
 // ruleCases are the states that break each rule of Check, and an update they block.
@@ -362,23 +344,22 @@ func ruleCases() []struct {
 }
 
 func TestProfilesCheck_rules(t *testing.T) {
+	t.Parallel()
 	for _, tt := range ruleCases() {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			m := activeMember()
 			tt.member(&m)
 			client, log := ruleServer(t, m, "")
 
 			err := client.Profiles.Check(ctx, "ws1", "u1", &tt.update)
-			assert.LessOrEqual(t, len(log.all()), 3, "Check costs at most three requests: %v", log.all())
-			assert.NotContains(t, log.all(), "PATCH /v1/workspaces/ws1/member-profile/u1", "Check changes nothing")
+			assert.LessOrEqual(t, len(log.sent()), 3, "Check costs at most three requests: %v", log.sent())
+			assert.NotContains(t, log.sent(), "PATCH /v1/workspaces/ws1/member-profile/u1", "Check changes nothing")
 			if tt.rule == nil {
 				require.NoError(t, err)
 				return
 			}
-			require.ErrorIs(t, err, tt.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
-			assert.Equal(t, "u1", re.UserID)
+			re := assertRestriction(t, err, tt.rule, "u1")
 			assert.Nil(t, re.Err, "nothing was refused yet")
 			for _, other := range []error{ErrPaidFeature, ErrMultipleWorkspaces, ErrMemberInactive, ErrInvitationPending,
 				ErrLimitedMemberOnly, ErrOwnerProfile, ErrPendingApprovals} {
@@ -391,11 +372,13 @@ func TestProfilesCheck_rules(t *testing.T) {
 }
 
 func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
+	t.Parallel()
 	for name, u := range map[string]*ProfileUpdate{
 		"capacity": {WorkCapacity: Ptr(Hours(6)), WeekStart: Ptr(Monday)},
 		"name":     {Name: Ptr("Kim K.")},
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			m := activeMember()
 			m.account = AccountLimited
 			client, log := ruleServer(t, m, "")
@@ -404,12 +387,13 @@ func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
 				"GET /v1/workspaces/ws1",
 				"GET /v1/workspaces/ws1/member-profile/u1",
 				"POST /v1/workspaces/ws1/users/info",
-			}, log.all())
+			}, log.sent())
 		})
 	}
 }
 
 func TestProfilesCheck_messageReadsLikeTheHelpCentre(t *testing.T) {
+	t.Parallel()
 	m := activeMember()
 	m.workspaces = 3
 	client, _ := ruleServer(t, m, "")
@@ -418,6 +402,7 @@ func TestProfilesCheck_messageReadsLikeTheHelpCentre(t *testing.T) {
 }
 
 func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -425,11 +410,11 @@ func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
 	})
 	err := client.Profiles.Check(ctx, "ws1", "u1", &ProfileUpdate{WorkCapacity: Ptr(Hours(6))})
 	assert.ErrorIs(t, err, ErrForbidden)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 }
 
 func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
+	t.Parallel()
 	const refusal = `{"message":"Profile can't be edited","code":3000}`
 	for _, tt := range ruleCases() {
 		if tt.rule == nil {
@@ -442,34 +427,33 @@ func TestProfilesUpdate_refusalNamesTheRule(t *testing.T) {
 
 			p, _, err := client.Profiles.Update(ctx, "ws1", "u1", &tt.update)
 			assert.Nil(t, p)
-			require.ErrorIs(t, err, tt.rule)
-			var re *RestrictionError
-			require.ErrorAs(t, err, &re)
+			re := assertRestriction(t, err, tt.rule, "u1")
 			require.NotNil(t, re.Err, "the server's refusal is kept")
 			var apiErr *APIError
 			require.ErrorAs(t, err, &apiErr)
 			assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 			assert.Equal(t, "Profile can't be edited", apiErr.Message)
 			assert.Equal(t, http.MethodPatch, apiErr.Method)
-			assert.Equal(t, "PATCH /v1/workspaces/ws1/member-profile/u1", log.all()[0], "the update is sent first")
-			assert.LessOrEqual(t, len(log.all()), 4, "one update and at most three lookups: %v", log.all())
+			assert.Equal(t, "PATCH /v1/workspaces/ws1/member-profile/u1", log.sent()[0], "the update is sent first")
+			assert.LessOrEqual(t, len(log.sent()), 4, "one update and at most three lookups: %v", log.sent())
 		})
 	}
 }
 
 func TestProfilesUpdate_refusalWithoutRuleIsAPIError(t *testing.T) {
+	t.Parallel()
 	client, log := ruleServer(t, activeMember(), `{"message":"You entered invalid value for field: [workCapacity]","code":3000}`)
 
 	_, _, err := client.Profiles.Update(ctx, "ws1", "u1", &ProfileUpdate{WorkCapacity: Ptr(Hours(6))})
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re), "no rule applies: %v", err)
-	assert.Len(t, log.all(), 4, "the diagnosis ran: %v", log.all())
+	assertNoRestriction(t, err, "no rule applies: %v", err)
+	assert.Len(t, log.sent(), 4, "the diagnosis ran: %v", log.sent())
 }
 
 func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		status int
@@ -482,6 +466,7 @@ func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			var requests atomic.Int32
 			mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -499,6 +484,7 @@ func TestProfilesUpdate_undiagnosableRefusalIsNotDiagnosed(t *testing.T) {
 }
 
 func TestProfilesUpdate_failedDiagnosisKeepsTheRefusal(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -515,6 +501,7 @@ func TestProfilesUpdate_failedDiagnosisKeepsTheRefusal(t *testing.T) {
 }
 
 func TestProfile_marshalsWithoutWeekStart(t *testing.T) {
+	t.Parallel()
 	b, err := json.Marshal(Profile{WorkCapacity: Hours(8), WorkingDays: Weekdays})
 	require.NoError(t, err)
 	var back Profile

@@ -12,6 +12,7 @@ import (
 )
 
 func TestRoleGrantUnmarshalJSON_malformedIsError(t *testing.T) {
+	t.Parallel()
 	before := RoleGrant{WorkspaceID: "ws0", UserID: "u0", EntityID: "e0", Role: RoleTeamManager}
 	for name, in := range map[string]string{
 		"not JSON":            `not json`,
@@ -31,6 +32,7 @@ func TestRoleGrantUnmarshalJSON_malformedIsError(t *testing.T) {
 }
 
 func TestUserRoleGrants_skipsMalformedEntries(t *testing.T) {
+	t.Parallel()
 	var u User
 	assert.NoError(t, json.Unmarshal([]byte(`{"id":"u1","roles":[
 		{"role":"PROJECT_MANAGER"},
@@ -42,6 +44,7 @@ func TestUserRoleGrants_skipsMalformedEntries(t *testing.T) {
 
 // Only a refusal that says nothing by itself costs lookups to explain it.
 func TestDiagnosable(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		err  error
@@ -61,12 +64,14 @@ func TestDiagnosable(t *testing.T) {
 		{"nil", nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			assert.Equal(t, tc.want, diagnosable(tc.err))
 		})
 	}
 }
 
 func TestWorkspaceDecode_featureSubscriptionTypeShapes(t *testing.T) {
+	t.Parallel()
 	for body, want := range map[string]string{
 		`{"id":"ws1","featureSubscriptionType":"BUNDLE_YEAR_2024"}`: "BUNDLE_YEAR_2024",
 		`{"id":"ws1","featureSubscriptionType":null}`:               "",
@@ -81,6 +86,7 @@ func TestWorkspaceDecode_featureSubscriptionTypeShapes(t *testing.T) {
 }
 
 func TestWorkspaceMembership_prefersTheWorkspaceMembership(t *testing.T) {
+	t.Parallel()
 	ws := Workspace{ID: "ws1", Memberships: []Membership{
 		{UserID: "u1", TargetID: "p1", MembershipType: MembershipTypeProject, MembershipStatus: MembershipActive},
 		{UserID: "u1", TargetID: "ws1", MembershipType: MembershipTypeWorkspace, MembershipStatus: MembershipInactive},
@@ -93,8 +99,57 @@ func TestWorkspaceMembership_prefersTheWorkspaceMembership(t *testing.T) {
 }
 
 func TestRequireIDs_refusesSpacesAndControlCharacters(t *testing.T) {
+	t.Parallel()
 	for _, id := range []string{" ws1", "ws1\n", "w s1", "ws\x001"} {
 		assert.ErrorIs(t, requireIDs("workspaceID", id), ErrInvalidInput, "%q", id)
 	}
 	assert.NoError(t, requireIDs("workspaceID", "5e5b8b3a95ae537fbde06e58"))
+}
+
+// The roster planner's question, "would Clockify refuse deactivating this member?", is answered
+// by the same rules as a refused Deactivate, before anything is sent, each fact looked up once.
+func TestBlockedBy_deactivationBeforeSending(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		target string
+		rule   error // nil: nothing blocks
+		sent   []string
+	}{
+		{"owner", ErrOwnerImmutable, []string{"POST /v1/workspaces/ws1/users/info"}},
+		{"u2", ErrInvitationPending, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1"}},
+		{"u1", ErrOwnerOnly, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1",
+			"POST /v1/workspaces/ws1/users/info", "GET /v1/user"}},
+		{"u3", nil, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1", "POST /v1/workspaces/ws1/users/info"}},
+	} {
+		t.Run(tc.target, func(t *testing.T) {
+			t.Parallel()
+			client, srv := setupServer(t)
+			failOnUnexpectedRequest(t, srv.ServeMux) // no PUT route: sending the deactivation fails the test
+			srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
+			serveRoleDirectory(t, srv.ServeMux, "admin", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "admin", "u1"}})
+
+			err := client.blockedBy(ctx, "ws1", tc.target, deactivateRules())
+			if tc.rule == nil {
+				require.NoError(t, err)
+			} else {
+				re := assertRestriction(t, err, tc.rule, tc.target)
+				assert.Nil(t, re.Err, "nothing was sent")
+			}
+			assert.Equal(t, tc.sent, srv.sent(), "each fact is looked up once, in the rules' order")
+		})
+	}
+}
+
+// Before sending, a failed lookup is the answer: the planner cannot tell whether a rule blocks.
+func TestBlockedBy_failedLookupIsReturned(t *testing.T) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusForbidden)
+		fmt.Fprint(w, `{"message":"Access Denied","code":403}`)
+	})
+	err := client.blockedBy(ctx, "ws1", "u1", deactivateRules())
+	assert.ErrorIs(t, err, ErrForbidden)
+	assertNoRestriction(t, err)
+	assert.Equal(t, []string{"POST /v1/workspaces/ws1/users/info"}, srv.sent(), "no lookup after a failed one")
 }

@@ -176,13 +176,9 @@ func (s *RolesService) Assign(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, nil, err
 	}
-	var grants []*RoleGrant
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), out: &grants, retrySafe: true})
+	grants, resp, err := doList[RoleGrant](ctx, s.client, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		if a.role != RoleWorkspaceAdmin {
-			err = s.client.diagnoseFeatures(ctx, workspaceID, userID, err, featureManagerRole)
-		}
-		return nil, resp, err
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, assignRoleRules(a))
 	}
 	return grants, resp, nil
 }
@@ -201,25 +197,9 @@ func (s *RolesService) Remove(ctx context.Context, workspaceID, userID string, a
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		return resp, s.diagnoseRemove(ctx, workspaceID, userID, a, err)
+		return resp, s.client.explain(ctx, workspaceID, userID, err, removeRoleRules(a))
 	}
 	return resp, nil
-}
-
-func (s *RolesService) diagnoseRemove(ctx context.Context, workspaceID, userID string, a RoleAssignment, err error) error {
-	if a.role != RoleWorkspaceAdmin || !diagnosable(err) {
-		return err
-	}
-	// Only a refusal to take the role from an actual admin is the owner-only rule.
-	admin, lerr := s.client.hasRole(ctx, workspaceID, userID, RoleWorkspaceAdmin)
-	if lerr != nil || !admin {
-		return err
-	}
-	owner, lerr := s.client.callerIsOwner(ctx, workspaceID)
-	if lerr != nil || owner {
-		return err
-	}
-	return restricted(ErrOwnerOnly, userID, fmt.Sprintf("only the workspace owner can remove the admin role (from member %s)", userID), err)
 }
 
 // Of returns the roles the member holds in the workspace, in the order RoleOwner,

@@ -13,78 +13,80 @@ import (
 )
 
 func TestRolesBehaviour_AssignAndRemoveShowInOf(t *testing.T) {
-	srv := membersDemo(t)
-	c := srv.Client(membersTestOpts...)
+	t.Parallel()
+	_, c := demo(t)
 	ctx := context.Background()
 	id := clockifytest.DemoMemberID
 
-	roles, err := c.Roles.Of(ctx, membersWS, id)
+	roles, err := c.Roles.Of(ctx, demoWS, id)
 	require.NoError(t, err)
 	assert.Empty(t, roles)
 
-	grants, resp, err := c.Roles.Assign(ctx, membersWS, id, clockify.ProjectManagerOf(clockifytest.DemoProjectID))
+	grants, resp, err := c.Roles.Assign(ctx, demoWS, id, clockify.ProjectManagerOf(clockifytest.DemoProjectID))
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
-	assert.Equal(t, []*clockify.RoleGrant{{WorkspaceID: membersWS, UserID: id, EntityID: clockifytest.DemoProjectID,
+	assert.Equal(t, []*clockify.RoleGrant{{WorkspaceID: demoWS, UserID: id, EntityID: clockifytest.DemoProjectID,
 		Role: clockify.RoleProjectManager}}, grants)
-	grants, _, err = c.Roles.Assign(ctx, membersWS, id, clockify.TeamManagerOfGroup(clockifytest.DemoGroupID))
+	grants, _, err = c.Roles.Assign(ctx, demoWS, id, clockify.TeamManagerOfGroup(clockifytest.DemoGroupID))
 	require.NoError(t, err)
 	assert.Equal(t, "USER_GROUP", grants[0].SourceType)
-	_, _, err = c.Roles.Assign(ctx, membersWS, id, clockify.WorkspaceAdmin(membersWS))
+	_, _, err = c.Roles.Assign(ctx, demoWS, id, clockify.WorkspaceAdmin(demoWS))
 	require.NoError(t, err)
 
-	roles, err = c.Roles.Of(ctx, membersWS, id)
+	roles, err = c.Roles.Of(ctx, demoWS, id)
 	require.NoError(t, err)
 	assert.Equal(t, []clockify.Role{clockify.RoleWorkspaceAdmin, clockify.RoleTeamManager, clockify.RoleProjectManager}, roles)
 
 	for _, a := range []clockify.RoleAssignment{clockify.ProjectManagerOf(clockifytest.DemoProjectID),
-		clockify.TeamManagerOfGroup(clockifytest.DemoGroupID), clockify.WorkspaceAdmin(membersWS)} {
-		resp, err := c.Roles.Remove(ctx, membersWS, id, a)
+		clockify.TeamManagerOfGroup(clockifytest.DemoGroupID), clockify.WorkspaceAdmin(demoWS)} {
+		resp, err := c.Roles.Remove(ctx, demoWS, id, a)
 		require.NoError(t, err, a.String())
 		assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 	}
-	roles, err = c.Roles.Of(ctx, membersWS, id)
+	roles, err = c.Roles.Of(ctx, demoWS, id)
 	require.NoError(t, err)
 	assert.Empty(t, roles)
 }
 
 func TestRolesBehaviour_OfReportsTheOwnerAsOwnerOnly(t *testing.T) {
-	srv := membersDemo(t)
-	c := srv.Client(membersTestOpts...)
-	roles, err := c.Roles.Of(context.Background(), membersWS, clockifytest.DemoOwnerID)
+	t.Parallel()
+	_, c := demo(t)
+	roles, err := c.Roles.Of(context.Background(), demoWS, clockifytest.DemoOwnerID)
 	require.NoError(t, err)
 	assert.Equal(t, []clockify.Role{clockify.RoleOwner}, roles)
 
-	roles, err = c.Roles.Of(context.Background(), membersWS, clockifytest.DemoTeamManagerID)
+	roles, err = c.Roles.Of(context.Background(), demoWS, clockifytest.DemoTeamManagerID)
 	require.NoError(t, err)
 	assert.Equal(t, []clockify.Role{clockify.RoleTeamManager}, roles)
 }
 
 func TestRolesBehaviour_RemovingTheAdminRoleAsNonOwnerIsOwnerOnly(t *testing.T) {
-	srv := membersDemo(t)
-	secondAdmin := srv.AddMember(membersWS, clockifytest.MemberSeed{Name: "Second Admin", Roles: clockifytest.Roles{Admin: true}})
-	admin := srv.ClientAs(clockifytest.DemoAdminID, membersTestOpts...)
+	t.Parallel()
+	srv := demoServer(t)
+	secondAdmin := srv.AddMember(demoWS, clockifytest.MemberSeed{Name: "Second Admin", Roles: clockifytest.Roles{Admin: true}})
+	admin := srv.ClientAs(clockifytest.DemoAdminID, fastOpts...)
 	ctx := context.Background()
 
-	_, err := admin.Roles.Remove(ctx, membersWS, secondAdmin, clockify.WorkspaceAdmin(membersWS))
+	_, err := admin.Roles.Remove(ctx, demoWS, secondAdmin, clockify.WorkspaceAdmin(demoWS))
 	assert.ErrorIs(t, err, clockify.ErrOwnerOnly)
 	var apiErr *clockify.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusForbidden, apiErr.StatusCode)
-	state, _ := srv.Member(membersWS, secondAdmin)
+	state, _ := srv.Member(demoWS, secondAdmin)
 	assert.True(t, state.Roles.Admin)
 
-	owner := srv.Client(membersTestOpts...)
-	_, err = owner.Roles.Remove(ctx, membersWS, secondAdmin, clockify.WorkspaceAdmin(membersWS))
+	owner := srv.Client(fastOpts...)
+	_, err = owner.Roles.Remove(ctx, demoWS, secondAdmin, clockify.WorkspaceAdmin(demoWS))
 	require.NoError(t, err)
-	state, _ = srv.Member(membersWS, secondAdmin)
+	state, _ = srv.Member(demoWS, secondAdmin)
 	assert.False(t, state.Roles.Admin)
 }
 
 func TestRolesBehaviour_ManagerRolesNeedTheFeature(t *testing.T) {
-	srv := membersDemo(t)
-	srv.SetFeatures(membersWS, clockifytest.FeatureEditMemberProfile)
-	c := srv.Client(membersTestOpts...)
-	_, _, err := c.Roles.Assign(context.Background(), membersWS, clockifytest.DemoMemberID, clockify.TeamManagerOf(clockifytest.DemoInactiveID))
+	t.Parallel()
+	srv := demoServer(t)
+	srv.SetFeatures(demoWS, clockifytest.FeatureEditMemberProfile)
+	c := srv.Client(fastOpts...)
+	_, _, err := c.Roles.Assign(context.Background(), demoWS, clockifytest.DemoMemberID, clockify.TeamManagerOf(clockifytest.DemoInactiveID))
 	assert.ErrorIs(t, err, clockify.ErrPaidFeature)
 }

@@ -1,10 +1,8 @@
 package clockify
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,6 +10,7 @@ import (
 )
 
 func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		a    RoleAssignment
@@ -23,6 +22,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 		{"team manager of a group", TeamManagerOfGroup("g1"), `{"entityId":"g1","role":"TEAM_MANAGER","sourceType":"USER_GROUP"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 				assert.Empty(t, r.URL.RawQuery)
@@ -50,6 +50,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 }
 
 func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusCreated)
@@ -65,22 +66,23 @@ func TestRolesAssign_decodesTheCapturedAnswer(t *testing.T) {
 }
 
 func TestRolesAssign_retriedOnServerError(t *testing.T) {
-	client, mux := setup(t)
-	var requests atomic.Int32
-	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
-		if requests.Load() == 1 {
+	t.Parallel()
+	client, srv := setupServer(t)
+	srv.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
+		if srv.count("POST /v1/workspaces/ws1/users/u1/roles") == 1 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
 		w.WriteHeader(http.StatusCreated)
 		fmt.Fprint(w, `[]`)
-	}))
+	})
 	_, _, err := client.Roles.Assign(ctx, "ws1", "u1", TeamManagerOf("u9"))
 	require.NoError(t, err)
-	assert.EqualValues(t, 2, requests.Load())
+	assert.EqualValues(t, 2, srv.count("POST /v1/workspaces/ws1/users/u1/roles"))
 }
 
 func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -94,6 +96,7 @@ func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
 }
 
 func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for name, a := range map[string]RoleAssignment{
 		"zero":                       {},
 		"admin of no workspace":      WorkspaceAdmin(""),
@@ -104,6 +107,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 		"manager of a path":          ProjectManagerOf("p1/../x"),
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			client, mux := setup(t)
 			failOnUnexpectedRequest(t, mux)
 			_, _, err := client.Roles.Assign(ctx, "ws1", "u1", a)
@@ -115,6 +119,7 @@ func TestRoles_badAssignmentsAreValidationErrors(t *testing.T) {
 }
 
 func TestRoles_emptyIDsAreValidationErrors(t *testing.T) {
+	t.Parallel()
 	for _, ids := range [][2]string{{"", "u1"}, {"ws1", ""}, {"ws1", "a/b"}} {
 		client, mux := setup(t)
 		failOnUnexpectedRequest(t, mux)
@@ -128,6 +133,7 @@ func TestRoles_emptyIDsAreValidationErrors(t *testing.T) {
 }
 
 func TestRolesRemove_sendsJSONBodyOnDelete(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
@@ -140,6 +146,7 @@ func TestRolesRemove_sendsJSONBodyOnDelete(t *testing.T) {
 }
 
 func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -155,6 +162,7 @@ func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
 }
 
 func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
@@ -162,14 +170,14 @@ func TestRolesRemove_plainAPIErrorWhenTheOwnerIsRefused(t *testing.T) {
 	})
 	serveRoleDirectory(t, mux, "owner", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "u1"}})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", WorkspaceAdmin("ws1"))
-	var re *RestrictionError
-	assert.False(t, errors.As(err, &re))
+	assertNoRestriction(t, err)
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusBadRequest, apiErr.StatusCode)
 }
 
 func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -184,25 +192,26 @@ func TestRolesRemove_noOwnerOnlyWhenTheTargetIsNoAdmin(t *testing.T) {
 }
 
 func TestRolesRemove_otherRolesAreNotDiagnosed(t *testing.T) {
-	client, mux := setup(t)
-	failOnUnexpectedRequest(t, mux)
-	var requests atomic.Int32
-	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", countRequests(&requests, func(w http.ResponseWriter, r *http.Request) {
+	t.Parallel()
+	client, srv := setupServer(t)
+	failOnUnexpectedRequest(t, srv.ServeMux)
+	srv.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, ruleRefusalJSON)
-	}))
+	})
 	_, err := client.Roles.Remove(ctx, "ws1", "u1", ProjectManagerOf("p1"))
 	var apiErr *APIError
 	require.ErrorAs(t, err, &apiErr)
-	assert.EqualValues(t, 1, requests.Load())
+	assert.EqualValues(t, 1, srv.count("DELETE /v1/workspaces/ws1/users/u1/roles"))
 }
 
 func TestRolesOf_searchesEachRole(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name     string
 		user     string
 		want     []Role
-		searches int32
+		searches int
 	}{
 		{"owner only as owner", "owner", []Role{RoleOwner}, 1},
 		{"admin and project manager", "u1", []Role{RoleWorkspaceAdmin, RoleProjectManager}, 4},
@@ -210,8 +219,9 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 		{"no role", "u3", nil, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			client, mux := setup(t)
-			searches := serveRoleDirectory(t, mux, "owner", map[Role][]string{
+			t.Parallel()
+			client, srv := setupServer(t)
+			serveRoleDirectory(t, srv.ServeMux, "owner", map[Role][]string{
 				RoleOwner:          {"owner"},
 				RoleWorkspaceAdmin: {"owner", "u1"}, // the filter counts owners as admins
 				RoleTeamManager:    {"owner", "u2"},
@@ -220,12 +230,13 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 			roles, err := client.Roles.Of(ctx, "ws1", tc.user)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, roles)
-			assert.Equal(t, tc.searches, searches.Load())
+			assert.Equal(t, tc.searches, srv.count("POST /v1/workspaces/ws1/users/info"))
 		})
 	}
 }
 
 func TestRolesOf_returnsTheSearchError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
@@ -236,6 +247,7 @@ func TestRolesOf_returnsTheSearchError(t *testing.T) {
 }
 
 func TestRoleAssignment_describesItself(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, "WORKSPACE_ADMIN of ws1", WorkspaceAdmin("ws1").String())
 	assert.Equal(t, "TEAM_MANAGER of group g1", TeamManagerOfGroup("g1").String())
 	assert.Equal(t, "no role", RoleAssignment{}.String())
@@ -246,6 +258,7 @@ func TestRoleAssignment_describesItself(t *testing.T) {
 }
 
 func TestRoleGrantAssignment(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		grant RoleGrant
 		want  RoleAssignment

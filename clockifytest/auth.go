@@ -24,7 +24,8 @@ type principal struct {
 }
 
 // authenticate applies Clockify's exactly-one-credential rule
-// (clockify-api.md §4): none, several, or an Authorization header → 1000;
+// (https://docs.clockify.me/, Authentication): none, several, or an
+// Authorization header → 1000;
 // unknown API key → 4003; unknown add-on (or marketplace) token → 4017.
 func (s *Server) authenticate(r *http.Request) (principal, *apiError) {
 	present := 0

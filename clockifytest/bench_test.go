@@ -19,7 +19,7 @@ func BenchmarkList10k(b *testing.B) {
 	for b.Loop() {
 		n := 0
 		for page := 1; ; page++ {
-			req, _ := http.NewRequest(http.MethodGet, s.URL+"/v1/workspaces/"+DefaultWorkspaceID+"/users?page-size=5000&page="+strconv.Itoa(page), nil)
+			req, _ := http.NewRequest(http.MethodGet, s.URL+"/v1/workspaces/"+DefaultWorkspaceID+"/users?include-roles=false&page-size=5000&page="+strconv.Itoa(page), nil)
 			req.Header.Set(HeaderAPIKey, key)
 			resp, err := client.Do(req)
 			if err != nil {

@@ -2,14 +2,18 @@ package clockifytest
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/clockify-go/clockify"
 )
 
 // Client returns a *clockify.Client wired to the fake: base URL s.URL, the
-// owner's API key (OwnerKey) and an HTTP client whose connections Close
-// releases. opts are applied after these, so they can change retries, rate
-// limits and so on, but not add a second credential: to act as another user
+// owner's API key (OwnerKey), an HTTP client whose connections Close
+// releases, and FastRetryPolicy, so a test that meets injected 429s or 503s
+// does not sleep half-second backoffs (WithRealRetryWaits keeps
+// clockify.DefaultRetryPolicy instead). opts are applied after these, so
+// they can change retries (clockify.WithRetry(clockify.DefaultRetryPolicy)
+// for the real waits in one client), rate limits and so on, but not add a second credential: to act as another user
 // use ClientAs; to act as an add-on build the client yourself with
 // clockify.NewClient(clockify.WithBaseURL(s.URL), clockify.WithAddonToken(tok)).
 //
@@ -43,5 +47,18 @@ func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Cl
 		clockify.WithAPIKey(key),
 		clockify.WithHTTPClient(s.ts.Client()),
 	}
+	if !s.realRetryWaits {
+		base = append(base, clockify.WithRetry(FastRetryPolicy))
+	}
 	return clockify.NewClient(append(base, opts...)...)
+}
+
+// FastRetryPolicy is the retry policy of the clients Client, ClientE and
+// ClientAs return: as many retries as clockify.DefaultRetryPolicy, waiting
+// 2 to 50 ms instead of 500 ms to 30 s. A Retry-After header is honoured up
+// to MaxWait, so a fault's Retry-After "2" costs 50 ms, not 2 s.
+var FastRetryPolicy = clockify.RetryPolicy{
+	MaxRetries: clockify.DefaultRetryPolicy.MaxRetries,
+	MinWait:    2 * time.Millisecond,
+	MaxWait:    50 * time.Millisecond,
 }

@@ -3,7 +3,9 @@ package clockifytest
 import (
 	"context"
 	"errors"
+	"net/http"
 	"testing"
+	"time"
 
 	"github.com/clockify-go/clockify"
 	"github.com/stretchr/testify/assert"
@@ -57,4 +59,74 @@ func TestClientE_reportsBadOptions(t *testing.T) {
 	_, err := s.ClientE(clockify.WithAddonToken("tok"))
 	assert.Error(t, err, "a second credential is refused")
 	assert.Panics(t, func() { s.Client(clockify.WithAddonToken("tok")) })
+}
+
+// Two 429s with Retry-After: 1 cost the fast client nothing like a second:
+// the call succeeds well within a deadline that the real waits would
+// outlive.
+func TestClient_retriesFast(t *testing.T) {
+	s := newDemo(t)
+	s.InjectFault(Fault{PathPrefix: "/v1/user", Status: http.StatusTooManyRequests, RetryAfter: "1", Count: 2})
+	ctx, cancel := context.WithTimeout(context.Background(), 900*time.Millisecond)
+	defer cancel()
+	me, _, err := s.Client().Members.Current(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, DemoOwnerID, me.ID)
+	assert.Len(t, s.Requests(), 3)
+}
+
+func TestClient_realRetryWaitsOnRequest(t *testing.T) {
+	s := newDemo(t, WithRealRetryWaits())
+	s.InjectFault(Fault{PathPrefix: "/v1/user", Status: http.StatusTooManyRequests, RetryAfter: "5"})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	_, _, err := s.Client().Members.Current(ctx)
+	require.Error(t, err, "the real policy honours Retry-After: 5, which outlives the deadline")
+	assert.Len(t, s.Requests(), 1)
+
+	// One client can ask for the real waits too.
+	s2 := newDemo(t)
+	s2.InjectFault(Fault{PathPrefix: "/v1/user", Status: http.StatusTooManyRequests, RetryAfter: "5"})
+	_, _, err = s2.Client(clockify.WithRetry(clockify.DefaultRetryPolicy)).Members.Current(ctx)
+	require.Error(t, err)
+	assert.Len(t, s2.Requests(), 1)
+}
+
+// A test can walk the onboarding story: invite, accept, edit the profile.
+func TestAcceptInvitation_thenTheProfileCanBeEdited(t *testing.T) {
+	s := newDemo(t)
+	ctx := context.Background()
+	c := s.Client()
+	_, _, err := c.Members.Invite(ctx, DemoWorkspaceID, "ada.moreau@example.com", nil)
+	require.NoError(t, err)
+	id, ok := s.FindMemberByEmail(DemoWorkspaceID, "ada.moreau@example.com")
+	require.True(t, ok)
+
+	capacity := clockify.Hours(6)
+	_, _, err = c.Profiles.Update(ctx, DemoWorkspaceID, id, &clockify.ProfileUpdate{WorkCapacity: &capacity})
+	require.ErrorIs(t, err, clockify.ErrInvitationPending)
+
+	s.AcceptInvitation(DemoWorkspaceID, id)
+	m, _ := s.Member(DemoWorkspaceID, id)
+	assert.Equal(t, MembershipActive, m.MembershipStatus)
+	assert.Equal(t, AccountActive, m.AccountStatus)
+	assert.Equal(t, "Ada Moreau", m.Name)
+
+	p, _, err := c.Profiles.Update(ctx, DemoWorkspaceID, id, &clockify.ProfileUpdate{WorkCapacity: &capacity})
+	require.NoError(t, err)
+	assert.Equal(t, capacity, p.WorkCapacity)
+
+	assert.Panics(t, func() { s.AcceptInvitation(DemoWorkspaceID, id) }, "no longer pending")
+}
+
+func TestDeclineInvitation(t *testing.T) {
+	s := newDemo(t)
+	s.DeclineInvitation(DemoWorkspaceID, DemoInvitedID)
+	m, _ := s.Member(DemoWorkspaceID, DemoInvitedID)
+	assert.Equal(t, MembershipDeclined, m.MembershipStatus)
+	// Inviting the address again makes it pending once more.
+	require.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"leo.dubois@example.com"}`).status)
+	m, _ = s.Member(DemoWorkspaceID, DemoInvitedID)
+	assert.Equal(t, MembershipPending, m.MembershipStatus)
+	assert.Panics(t, func() { s.DeclineInvitation(DemoWorkspaceID, DemoMemberID) })
 }

@@ -30,7 +30,7 @@ func TestConcurrentUse(t *testing.T) {
 			defer wg.Done()
 			target := members[len(members)-1-w].ID // a generated member of its own
 			for i := range rounds {
-				check(send(t, s, http.MethodGet, demoWS+"/users?page-size=50&sort-column=NAME", ""), 200, "list")
+				check(send(t, s, http.MethodGet, demoWS+"/users?page-size=50&sort-column=NAME&include-roles=false", ""), 200, "list")
 				check(send(t, s, http.MethodPost, demoWS+"/users/info", `{"roles":["WORKSPACE_ADMIN"]}`), 200, "filter")
 				check(send(t, s, http.MethodPatch, profilePath(target), fmt.Sprintf(`{"workCapacity":"PT%dH"}`, i%8+1)), 200, "profile")
 				check(send(t, s, http.MethodPut, demoWS+"/users/"+target+"/hourly-rate", fmt.Sprintf(`{"amount":%d}`, 1000*(i+1))), 200, "rate")

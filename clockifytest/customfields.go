@@ -7,7 +7,8 @@ import (
 	"slices"
 )
 
-// customFieldUpsert is UpsertUserCustomFieldRequest (inside E7 and E13 bodies).
+// customFieldUpsert is UpsertUserCustomFieldRequest, one value in a profile
+// update or a new limited member.
 type customFieldUpsert struct {
 	CustomFieldID string          `json:"customFieldId"`
 	Value         json.RawMessage `json:"value"`
@@ -74,47 +75,38 @@ func (m *member) storeValue(cfID string, raw json.RawMessage) {
 	m.cfValues[cfID] = raw
 }
 
-// E14 PUT /v1/workspaces/{workspaceId}/users/{userId}/custom-field/{customFieldId}/value → 201
-//
-// Admins set anyone's value; members set their own unless the field is
-// onlyAdminCanEdit. Needs USER_CUSTOM_FIELDS.
-func (s *Server) upsertCustomFieldValue(c *call) (int, any, *apiError) {
+func parseCustomFieldValue(c *call) (json.RawMessage, *apiError) {
 	var req struct {
 		Value json.RawMessage `json:"value"`
 	}
-	if err := c.decode(&req); err != nil {
-		return 0, nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, err := c.workspace()
-	if err != nil {
-		return 0, nil, err
-	}
-	if !ws.hasFeature(FeatureUserCustomFields) {
+	err := c.decode(&req, sig("UserCustomFieldValueDtoV1", "user.UserHttpAdapter", "upsertUserCustomFieldValue", "UpsertUserCustomFieldRequestV1"))
+	return req.Value, err
+}
+
+// upsertCustomFieldValue serves
+// PUT /v1/workspaces/{workspaceId}/users/{userId}/custom-field/{customFieldId}/value → 201.
+// Admins set anyone's value; members set their own unless the field is
+// onlyAdminCanEdit. Needs USER_CUSTOM_FIELDS.
+// https://docs.clockify.me/#tag/User/operation/upsertUserCustomFieldValue
+func (s *Server) upsertCustomFieldValue(c *call, value json.RawMessage) (int, any, *apiError) {
+	if !c.ws.hasFeature(FeatureUserCustomFields) {
 		return 0, nil, errAccessDenied
 	}
-	target, err := c.target(ws, "userId")
-	if err != nil {
-		return 0, nil, err
-	}
-	cf := ws.cfs[c.r.PathValue("customFieldId")]
+	cf := c.ws.cfs[c.r.PathValue("customFieldId")]
 	if cf == nil {
 		return 0, nil, notFound("CustomField")
 	}
-	caller := c.callerID(ws)
-	if !ws.isAdmin(caller) && (caller != target.user.id || cf.onlyAdminCanEdit) {
+	if !c.isAdmin() && (c.caller != c.target.user.id || cf.onlyAdminCanEdit) {
 		return 0, nil, errAccessDenied
 	}
-	if err := cf.checkValue(req.Value); err != nil {
+	if err := cf.checkValue(value); err != nil {
 		return 0, nil, err
 	}
-	target.storeValue(cf.id, req.Value)
+	c.target.storeValue(cf.id, value)
 	s.st.touch()
-	value := req.Value
 	if len(value) == 0 {
 		value = json.RawMessage("null")
 	}
 	return http.StatusCreated, customFieldValueDTO{CustomFieldID: cf.id, CustomFieldName: cf.name,
-		CustomFieldType: cf.typ, UserID: target.user.id, Value: value}, nil
+		CustomFieldType: cf.typ, UserID: c.target.user.id, Value: value}, nil
 }

@@ -1,5 +1,7 @@
 package clockifytest
 
+import "time"
+
 // Ids of what NewDemoServer seeds. They are fixed, so examples and tests
 // that print them are reproducible.
 const (
@@ -36,10 +38,30 @@ const (
 	// hidden from listings unless account-statuses includes LIMITED.
 	DemoLimitedID = "64f0a1b2c3d4e5f60200000a"
 
-	// DemoProjectID is the private project "Website Redesign".
+	// DemoProjectID is the private project "Website Redesign"
+	// (DemoMemberID and DemoTeamManagerID work on it).
 	DemoProjectID = "64f0a1b2c3d4e5f603000001"
-	// DemoGroupID is the user group "Design Team".
+	// DemoMobileProjectID is the billable project "Mobile App" (DemoAdminID
+	// and DemoProjectManagerID work on it, Lucas at a project hourly rate of
+	// 125.00 EUR).
+	DemoMobileProjectID = "64f0a1b2c3d4e5f603000002"
+	// DemoGroupID is the user group "Design Team" (DemoMemberID,
+	// DemoMultiWorkspaceID, DemoPendingApprovalsID; DemoTeamManagerID
+	// manages it).
 	DemoGroupID = "64f0a1b2c3d4e5f604000001"
+	// DemoEngineeringGroupID is the user group "Engineering" (DemoAdminID,
+	// DemoProjectManagerID).
+	DemoEngineeringGroupID = "64f0a1b2c3d4e5f604000002"
+	// DemoKioskGroupID is the user group "Kiosk Staff" (DemoLimitedID).
+	DemoKioskGroupID = "64f0a1b2c3d4e5f604000003"
+	// DemoRunningTimerID is Emma Schultz's (DemoMemberID) running timer,
+	// "Homepage wireframes" on DemoProjectID, started 95 minutes before the
+	// server.
+	DemoRunningTimerID = "64f0a1b2c3d4e5f606000001"
+	// DemoTeamManagerTimerID is Priya Raman's (DemoTeamManagerID) running
+	// timer, "Design review" on DemoProjectID, started 25 minutes before the
+	// server.
+	DemoTeamManagerTimerID = "64f0a1b2c3d4e5f606000002"
 	// DemoCustomFieldID is the user custom field "Department" (DROPDOWN_SINGLE).
 	DemoCustomFieldID = "64f0a1b2c3d4e5f605000001"
 )
@@ -49,9 +71,10 @@ const (
 // with an owner, an admin, a team manager, a project manager, an ordinary
 // member, a member of three workspaces, a member with pending approvals, an
 // inactive member, a pending invitation and a limited member (see the Demo*
-// ids), a user group, a project, a "Department" custom field and some rates;
-// and the free workspace "Maya's Sandbox" (DemoFreeWorkspaceID). OwnerKey
-// and Client act as the owner, Maya Lindqvist.
+// ids), three user groups, two projects (one with a project rate), two
+// running timers, a "Department" custom field and some rates; and the free
+// workspace "Maya's Sandbox" (DemoFreeWorkspaceID). OwnerKey and Client act
+// as the owner, Maya Lindqvist.
 func NewDemoServer(opts ...ServerOption) *Server {
 	return newServer(seedDemo, opts)
 }
@@ -93,8 +116,18 @@ func seedDemo(s *Server) {
 	}
 	s.AddUserGroup(ws, GroupSeed{ID: DemoGroupID, Name: "Design Team",
 		UserIDs: []string{DemoMemberID, DemoMultiWorkspaceID, DemoPendingApprovalsID}})
+	s.AddUserGroup(ws, GroupSeed{ID: DemoEngineeringGroupID, Name: "Engineering",
+		UserIDs: []string{DemoAdminID, DemoProjectManagerID}})
+	s.AddUserGroup(ws, GroupSeed{ID: DemoKioskGroupID, Name: "Kiosk Staff", UserIDs: []string{DemoLimitedID}})
 	s.AddProject(ws, ProjectSeed{ID: DemoProjectID, Name: "Website Redesign",
 		UserIDs: []string{DemoMemberID, DemoTeamManagerID}})
+	s.AddProject(ws, ProjectSeed{ID: DemoMobileProjectID, Name: "Mobile App", Billable: true, Color: "#8BC34A",
+		UserIDs: []string{DemoAdminID, DemoProjectManagerID}, HourlyRates: map[string]Rate{DemoProjectManagerID: {Amount: 12500}}})
+	now := time.Now()
+	s.AddTimeEntry(ws, TimeEntrySeed{ID: DemoRunningTimerID, UserID: DemoMemberID, ProjectID: DemoProjectID,
+		Description: "Homepage wireframes", Billable: true, Start: now.Add(-95 * time.Minute)})
+	s.AddTimeEntry(ws, TimeEntrySeed{ID: DemoTeamManagerTimerID, UserID: DemoTeamManagerID, ProjectID: DemoProjectID,
+		Description: "Design review", Start: now.Add(-25 * time.Minute)})
 
 	free := s.AddWorkspace(WorkspaceSeed{ID: DemoFreeWorkspaceID, Name: "Maya's Sandbox", Plan: PlanFree})
 	s.AddMember(free, MemberSeed{ID: DemoOwnerID, Roles: Roles{Owner: true}})

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,6 +46,33 @@ func TestDemoServer_team(t *testing.T) {
 
 	me := decodeJSON[wireUser](t, send(t, s, http.MethodGet, "/v1/user", ""))
 	assert.Equal(t, DemoOwnerID, me.ID, "OwnerKey is the owner's")
+}
+
+func TestDemoServer_groupsProjectsAndTimers(t *testing.T) {
+	s := newDemo(t)
+	for id, name := range map[string]string{DemoGroupID: "Design Team", DemoEngineeringGroupID: "Engineering", DemoKioskGroupID: "Kiosk Staff"} {
+		g, ok := s.Group(DemoWorkspaceID, id)
+		require.True(t, ok, name)
+		assert.Equal(t, name, g.Name)
+		assert.NotEmpty(t, g.UserIDs)
+	}
+	mobile, ok := s.Project(DemoWorkspaceID, DemoMobileProjectID)
+	require.True(t, ok)
+	assert.Equal(t, "Mobile App", mobile.Name)
+	assert.Equal(t, Rate{Amount: 12500, Currency: "EUR"}, mobile.HourlyRates[DemoProjectManagerID])
+
+	for user, id := range map[string]string{DemoMemberID: DemoRunningTimerID, DemoTeamManagerID: DemoTeamManagerTimerID} {
+		e, ok := s.RunningTimer(DemoWorkspaceID, user)
+		require.True(t, ok, user)
+		assert.Equal(t, id, e.ID)
+		assert.Equal(t, DemoProjectID, e.ProjectID)
+		assert.True(t, e.Start.Before(time.Now()))
+	}
+	_, ok = s.RunningTimer(DemoWorkspaceID, DemoAdminID)
+	assert.False(t, ok)
+	got := decodeJSON[[]wireTimeEntry](t, send(t, s, http.MethodGet, demoWS+"/time-entries/status/in-progress", ""))
+	require.Len(t, got, 2)
+	assert.Equal(t, DemoTeamManagerTimerID, got[0].ID, "the most recent first")
 }
 
 func TestNewServer_default(t *testing.T) {
@@ -99,7 +127,7 @@ func TestGeneratedMembers_listInPagesOf5000(t *testing.T) {
 	defer s.Close()
 	seen := map[string]bool{}
 	for page := 1; ; page++ {
-		r := send(t, s, http.MethodGet, "/v1/workspaces/"+DefaultWorkspaceID+"/users?page-size=5000&page="+strconv.Itoa(page), "")
+		r := send(t, s, http.MethodGet, "/v1/workspaces/"+DefaultWorkspaceID+"/users?include-roles=false&page-size=5000&page="+strconv.Itoa(page), "")
 		require.Equal(t, http.StatusOK, r.status)
 		users := decodeJSON[[]wireUser](t, r)
 		for _, u := range users {

@@ -43,8 +43,14 @@ func normalizeDuration(s string) (string, error) {
 	if total < 0 {
 		return "", fmt.Errorf("duration must not be negative: %s", s)
 	}
+	return formatDuration(total), nil
+}
+
+// formatDuration prints a non-negative number of nanoseconds the way Java's
+// Duration.toString does: "PT1H30M", "PT0S", "PT1.5S".
+func formatDuration(total int64) string {
 	if total == 0 {
-		return "PT0S", nil
+		return "PT0S"
 	}
 	h, rem := total/(3600*1e9), total%(3600*1e9)
 	mins, rem := rem/(60*1e9), rem%(60*1e9)
@@ -65,5 +71,5 @@ func normalizeDuration(s string) (string, error) {
 			b.WriteString("S")
 		}
 	}
-	return b.String(), nil
+	return b.String()
 }

@@ -48,7 +48,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// Authentication (clockify-api.md §4).
+// Authentication failures, with the live codes.
 var (
 	errAuthHeaders  = &apiError{status: http.StatusUnauthorized, code: 1000, msg: "Multiple or none auth tokens present"}
 	errUnknownKey   = &apiError{status: http.StatusUnauthorized, code: 4003, msg: "Api key does not exist"}
@@ -61,23 +61,24 @@ var (
 var errAccessDenied = &apiError{status: http.StatusForbidden, msg: "Access Denied"}
 
 // errRemovedInCake is the observed answer of DELETE …/users/{userId} for a
-// deactivated member (fixture go-clockify__DELETE_workspace-user__400).
+// deactivated member (captured 2026-05-21).
 var errRemovedInCake = &apiError{status: http.StatusBadRequest, code: 400, msg: "User is migrated to Cake. Use Cake to remove user from workspace"}
 
 // errTooManyRequests is the rate limiter's answer. Clockify documents only
-// the words "Too many requests" (clockify-api.md §5, §17); the body shape is
-// its usual error shape and code 429 is a guess.
+// the words "Too many requests"
+// (https://clockify.me/help/getting-started/webhook-and-api-limitations);
+// the body shape is its usual error shape and code 429 is a guess.
 var errTooManyRequests = &apiError{status: http.StatusTooManyRequests, code: 429, msg: "Too many requests"}
 
 // notFound is Clockify's answer to an unknown, deleted or foreign id: 400 with
-// code 501, never 404 (clockify-api.md trap 2).
+// code 501, never 404.
 func notFound(entity string) *apiError {
 	return &apiError{status: http.StatusBadRequest, code: 501, msg: entity + " doesn't belong to Workspace"}
 }
 
 var errWorkspaceNotFound = &apiError{status: http.StatusBadRequest, code: 501, msg: "Workspace doesn't belong to User"}
 
-// restriction is the answer to a product rule of clockify-api.md §15 that
+// restriction is the answer to one of Clockify's documented product rules that
 // concerns the state of the target (not the caller's rights): 400 with a
 // descriptive message and no code. The live codes are undocumented.
 func restriction(format string, args ...any) *apiError {

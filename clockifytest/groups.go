@@ -4,114 +4,167 @@ import (
 	"cmp"
 	"net/http"
 	"slices"
+	"strings"
 )
 
-// listGroups is GET /v1/workspaces/{workspaceId}/user-groups → 200 array of
-// UserGroupDtoV1, paged by page and page-size (defaults 1 and 50) and
-// ordered by name (then id), with Last-Page like E4. Any active member (or
-// the add-on) may list; the fake models no other query parameter.
-func (s *Server) listGroups(c *call) (int, any, *apiError) {
+// groupQuery is the query of the user-group list.
+type groupQuery struct {
+	name                  string
+	sortColumn, sortOrder string
+	page, pageSize        int
+}
+
+func parseListGroups(c *call) (groupQuery, *apiError) {
 	q := c.r.URL.Query()
-	page, err := intParam(q, "page", 1)
-	if err != nil {
-		return 0, nil, err
+	gq := groupQuery{name: strings.ToLower(q.Get("name"))}
+	var err *apiError
+	if gq.sortColumn, err = enumParam(q, "sort-column", "UserGroupSortColumn", []string{"ID", "NAME"}, "NAME"); err != nil {
+		return gq, err
 	}
-	size, err := intParam(q, "page-size", 50)
-	if err != nil {
-		return 0, nil, err
+	if gq.sortOrder, err = enumParam(q, "sort-order", "SortOrder", sortOrders, "ASCENDING"); err != nil {
+		return gq, err
 	}
-	if err := checkPaging(page, size, "page", "page-size"); err != nil {
-		return 0, nil, err
+	if _, err = boolParam(q, "includeTeamManagers", false); err != nil {
+		return gq, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	ws, err := c.workspace()
-	if err != nil {
-		return 0, nil, err
+	gq.page, gq.pageSize, err = pageParams(q, 50, maxPageSize)
+	return gq, err
+}
+
+// listGroups serves GET /v1/workspaces/{workspaceId}/user-groups → 200 array
+// of UserGroupDtoV1 whose name contains name (case-insensitive), ordered by
+// sort-column (NAME by default, ties by id) and paged by page and page-size
+// (defaults 1 and 50), with Last-Page. Any active member (or the add-on) may
+// list.
+// https://docs.clockify.me/#tag/Group/operation/getUserGroups
+func (s *Server) listGroups(c *call, q groupQuery) (int, any, *apiError) {
+	var groups []*group
+	for _, g := range c.ws.groupList {
+		if strings.Contains(strings.ToLower(g.name), q.name) {
+			groups = append(groups, g)
+		}
 	}
-	groups := make([]*group, 0, len(ws.groups))
-	for _, g := range ws.groups {
-		groups = append(groups, g)
-	}
-	slices.SortFunc(groups, func(a, b *group) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
+	slices.SortFunc(groups, func(a, b *group) int {
+		d := cmp.Compare(a.id, b.id)
+		if q.sortColumn == "NAME" {
+			d = cmp.Or(cmp.Compare(a.name, b.name), d)
+		}
+		if q.sortOrder == "DESCENDING" {
+			d = -d
+		}
+		return d
+	})
 	out := []userGroupDTO{}
-	for i := (page - 1) * size; i < len(groups) && len(out) < size; i++ {
-		out = append(out, s.st.groupDTO(ws, groups[i]))
+	for i := (q.page - 1) * q.pageSize; i < len(groups) && len(out) < q.pageSize; i++ {
+		out = append(out, s.st.groupDTO(c.ws, groups[i]))
 	}
-	setLastPage(c.w, len(out), size)
+	setLastPage(c.w, len(out), q.pageSize)
 	return http.StatusOK, out, nil
 }
 
-// groupItemAllow is the Allow header of …/user-groups/{userGroupId}: live,
-// a group is updated (PUT) or deleted (DELETE) there but cannot be read.
-const groupItemAllow = "PUT, DELETE"
-
-// groupItem answers …/user-groups/{userGroupId}: 405 code 3000 for GET (no
-// single-group read, clockify-api.md §2), POST and PATCH, with the live
-// Allow header. Group update and deletion are outside the fake's surface,
-// so PUT and DELETE get the 404 of any route the fake does not model.
-func (s *Server) groupItem(w http.ResponseWriter, r *http.Request) {
-	switch r.Method {
-	case http.MethodPut, http.MethodDelete:
-		writeError(w, routeNotFound(r.URL.Path))
-	default:
-		e := methodNotAllowed(r.Method, nil)
-		e.allow = groupItemAllow
-		writeError(w, e)
+// parseGroupName reads UserGroupRequest, {"name"}: 1 to 100 characters.
+func parseGroupName(c *call, signature string) (string, *apiError) {
+	var req struct {
+		Name string `json:"name"`
 	}
+	if err := c.decode(&req, signature); err != nil {
+		return "", err
+	}
+	return req.Name, checkName("name", req.Name, true)
 }
 
-// groupCall resolves the workspace (admin rights required), the group and
-// the member for E18/E19. Callers hold s.mu for writing.
-func (c *call) groupCall(userID string) (*workspace, *group, *member, *apiError) {
-	ws, err := c.adminWorkspace()
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	g := ws.groups[c.r.PathValue("userGroupId")]
-	if g == nil {
-		return nil, nil, nil, notFound("UserGroup")
-	}
-	m := ws.members[userID]
-	if m == nil {
-		return nil, nil, nil, notFound("User")
-	}
-	return ws, g, m, nil
+func parseGroupCreate(c *call) (string, *apiError) {
+	return parseGroupName(c, sig("UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "create", "UserGroupRequest"))
 }
 
-// E18 POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users {"userId"} → 200 UserGroupDtoV1.
-// Adding a user already in the group changes nothing.
-func (s *Server) addUserToGroup(c *call) (int, any, *apiError) {
+func parseGroupRename(c *call) (string, *apiError) {
+	return parseGroupName(c, sigN(2, "UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "update", "UserGroupRequest"))
+}
+
+// nameTaken refuses a group name another group of ws already has
+// (case-insensitive). Clockify refuses duplicates; its status and message
+// are unrecorded, so the fake answers 400 without a code.
+func (ws *workspace) nameTaken(name string, except *group) *apiError {
+	for _, g := range ws.groupList {
+		if g != except && strings.EqualFold(g.name, name) {
+			return restriction("User group with name '%s' already exists", name)
+		}
+	}
+	return nil
+}
+
+// createGroup serves POST /v1/workspaces/{workspaceId}/user-groups {"name"}
+// → 201 UserGroupDtoV1.
+// https://docs.clockify.me/#tag/Group/operation/create
+func (s *Server) createGroup(c *call, name string) (int, any, *apiError) {
+	if err := c.ws.nameTaken(name, nil); err != nil {
+		return 0, nil, err
+	}
+	g := s.st.addGroup(c.ws, GroupSeed{Name: name})
+	return http.StatusCreated, s.st.groupDTO(c.ws, g), nil
+}
+
+// renameGroup serves PUT /v1/workspaces/{workspaceId}/user-groups/{userGroupId}
+// {"name"} → 200 UserGroupDtoV1.
+// https://docs.clockify.me/#tag/Group/operation/update
+func (s *Server) renameGroup(c *call, name string) (int, any, *apiError) {
+	if err := c.ws.nameTaken(name, c.group); err != nil {
+		return 0, nil, err
+	}
+	c.group.name = name
+	s.st.touch()
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
+}
+
+// deleteGroup serves DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}
+// → 200 with the deleted UserGroupDtoV1. Its team managers lose the
+// team-manager role over it; its members stay in the workspace.
+// https://docs.clockify.me/#tag/Group/operation/delete
+func (s *Server) deleteGroup(c *call) (int, any, *apiError) {
+	ws, g := c.ws, c.group
+	dto := s.st.groupDTO(ws, g)
+	delete(ws.groups, g.id)
+	ws.groupList = slices.DeleteFunc(ws.groupList, func(x *group) bool { return x == g })
+	for _, m := range ws.memberList {
+		m.tmGroups = removeString(m.tmGroups, g.id)
+	}
+	s.st.touch()
+	return http.StatusOK, dto, nil
+}
+
+func parseGroupUser(c *call) (string, *apiError) {
 	var req struct {
 		UserID string `json:"userId"`
 	}
-	if err := c.decode(&req); err != nil {
-		return 0, nil, err
+	if err := c.decode(&req, sigN(2, "UserGroupDtoV1", "usergroup.UserGroupHttpAdapter", "addUser", "UserGroupUserRequest")); err != nil {
+		return "", err
 	}
 	if req.UserID == "" {
-		return 0, nil, invalidField("userId", "This field can't be empty")
+		return "", invalidField("userId", "This field can't be empty")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, g, m, err := c.groupCall(req.UserID)
-	if err != nil {
-		return 0, nil, err
-	}
-	g.userIDs = appendUnique(g.userIDs, m.user.id)
-	s.st.touch()
-	return http.StatusOK, s.st.groupDTO(ws, g), nil
+	return req.UserID, nil
 }
 
-// E19 DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId} → 200 UserGroupDtoV1.
-// Removing a user who is not in the group changes nothing.
-func (s *Server) removeUserFromGroup(c *call) (int, any, *apiError) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, g, m, err := c.groupCall(c.r.PathValue("userId"))
-	if err != nil {
-		return 0, nil, err
+// addUserToGroup serves POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users
+// {"userId"} → 200 UserGroupDtoV1. Adding a user already in the group
+// changes nothing.
+// https://docs.clockify.me/#tag/Group/operation/addUser
+func (s *Server) addUserToGroup(c *call, userID string) (int, any, *apiError) {
+	if c.ws.members[userID] == nil {
+		return 0, nil, notFound("User")
 	}
-	g.userIDs = removeString(g.userIDs, m.user.id)
+	c.group.userIDs = appendUnique(c.group.userIDs, userID)
 	s.st.touch()
-	return http.StatusOK, s.st.groupDTO(ws, g), nil
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
+}
+
+// removeUserFromGroup serves
+// DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}
+// → 200 UserGroupDtoV1. Removing a user who is not in the group changes
+// nothing.
+// https://docs.clockify.me/#tag/Group/operation/deleteUser
+func (s *Server) removeUserFromGroup(c *call) (int, any, *apiError) {
+	c.group.userIDs = removeString(c.group.userIDs, c.target.user.id)
+	s.st.touch()
+	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
 }

@@ -1,14 +1,194 @@
 package clockifytest
 
 import (
-	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+func listUsers(t *testing.T, s *Server, query string, hdr ...string) ([]wireUser, reply) {
+	t.Helper()
+	if !strings.Contains(query, "include-roles") {
+		query += map[bool]string{true: "&", false: "?"}[strings.Contains(query, "?")] + "include-roles=false"
+	}
+	r := send(t, s, http.MethodGet, demoWS+"/users"+query, "", hdr...)
+	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+	return decodeJSON[[]wireUser](t, r), r
+}
+
+func TestListUsers_defaultsHideLimitedAndShowInvites(t *testing.T) {
+	s := newDemo(t)
+	users, r := listUsers(t, s, "?include-roles=false")
+	assert.Equal(t, "true", r.header.Get("Last-Page"))
+	assert.Len(t, users, 9)
+	assert.NotContains(t, ids(users), DemoLimitedID)
+	emails := make([]string, len(users))
+	for i, u := range users {
+		emails[i] = u.Email
+		assert.NotNil(t, u.Memberships)
+		assert.Empty(t, u.Memberships, "memberships default to NONE")
+		assert.Nil(t, u.Roles, "no roles without include-roles")
+	}
+	assert.True(t, slices.IsSorted(emails), "sorted by EMAIL by default: %v", emails)
+
+	var invited wireUser
+	for _, u := range users {
+		if u.ID == DemoInvitedID {
+			invited = u
+		}
+	}
+	assert.Nil(t, invited.Name, "name is null for a member who never onboarded")
+	assert.Nil(t, invited.Settings, "settings are null for a member who never onboarded")
+	assert.Equal(t, AccountNotRegistered, invited.Status)
+	raw := decodeJSON[[]map[string]any](t, r)
+	assert.Contains(t, raw[0], "settings", "the settings key is always present")
+
+	limited, _ := listUsers(t, s, "?account-statuses=LIMITED")
+	assert.Equal(t, []string{DemoLimitedID}, ids(limited))
+	assert.Equal(t, "", limited[0].Email)
+	all, _ := listUsers(t, s, "?account-statuses=ACTIVE,LIMITED&account-statuses=NOT_REGISTERED")
+	assert.Len(t, all, 10)
+}
+
+func TestListUsers_filtersAndSorting(t *testing.T) {
+	s := newDemo(t)
+	got, _ := listUsers(t, s, "?email=ROSSI")
+	assert.Equal(t, []string{DemoPendingApprovalsID}, ids(got), "email is a case-insensitive substring")
+	got, _ = listUsers(t, s, "?name=an")
+	assert.ElementsMatch(t, []string{DemoTeamManagerID, DemoInactiveID, DemoAdminID}, ids(got)) // Raman, Grant, Daniel
+	got, _ = listUsers(t, s, "?status=INACTIVE")
+	assert.Equal(t, []string{DemoInactiveID}, ids(got))
+	got, _ = listUsers(t, s, "?status=PENDING")
+	assert.Equal(t, []string{DemoInvitedID}, ids(got))
+	got, _ = listUsers(t, s, "?project-id="+DemoProjectID)
+	assert.ElementsMatch(t, []string{DemoMemberID, DemoTeamManagerID, DemoProjectManagerID}, ids(got))
+
+	got, _ = listUsers(t, s, "?sort-column=NAME&sort-order=DESCENDING&status=ACTIVE")
+	var names []string
+	for _, u := range got {
+		names = append(names, *u.Name)
+	}
+	assert.Equal(t, []string{"Sofia Rossi", "Priya Raman", "Noah Bennett", "Maya Lindqvist", "Lucas Ferreira", "Emma Schultz", "Daniel Okafor"}, names)
+
+	got, _ = listUsers(t, s, "?sort-column=HOURLYRATE&sort-order=DESCENDING&page-size=2")
+	assert.Equal(t, []string{DemoOwnerID, DemoAdminID}, ids(got))
+
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?include-roles=false&project-id=64f0a1b2c3d4e5f6030000ff", ""), http.StatusBadRequest, 501, "Project doesn't belong to Workspace")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?sort-column=AGE", ""), http.StatusBadRequest, 3000, "Method parameter 'sort-column'")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?status=GONE", ""), http.StatusBadRequest, 3000, "Method parameter 'status'")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?account-statuses=GONE", ""), http.StatusBadRequest, 3000, "Method parameter 'account-statuses'")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?include-roles=maybe", ""), http.StatusBadRequest, 3000, "Invalid boolean value [maybe]")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?memberships=SOME", ""), http.StatusBadRequest, 3000, "Method parameter 'memberships'")
+}
+
+func TestListUsers_pagination(t *testing.T) {
+	s := newDemo(t)
+	var seen []string
+	for page, want := range []struct {
+		n    int
+		last string
+	}{{4, "false"}, {4, "false"}, {1, "true"}, {0, "true"}} {
+		got, r := listUsers(t, s, "?page-size=4&page="+string(rune('1'+page)))
+		assert.Len(t, got, want.n, "page %d", page+1)
+		assert.Equal(t, want.last, r.header.Get("Last-Page"), "page %d", page+1)
+		seen = append(seen, ids(got)...)
+	}
+	assert.Len(t, seen, 9)
+	slices.Sort(seen)
+	assert.Len(t, slices.Compact(seen), 9, "no member appears twice")
+
+	// As recorded live, a full page says Last-Page: false even when it is
+	// the last one; the next, empty, page says true.
+	got, r := listUsers(t, s, "?page-size=9")
+	assert.Len(t, got, 9)
+	assert.Equal(t, "false", r.header.Get("Last-Page"))
+	got, r = listUsers(t, s, "?page-size=9&page=2")
+	assert.Empty(t, got)
+	assert.Equal(t, "true", r.header.Get("Last-Page"))
+	_, r = listUsers(t, s, "?page-size=5000")
+	assert.Equal(t, "true", r.header.Get("Last-Page"))
+
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?page-size=5001", ""), http.StatusBadRequest, 3000, "page-size")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?page-size=0", ""), http.StatusBadRequest, 3000, "page-size")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?page=0", ""), http.StatusBadRequest, 3000, "page")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?page=two", ""), http.StatusBadRequest, 3000, `Method parameter 'page': Failed to convert value of type 'java.lang.String' to required type 'int'; For input string: "two"`)
+}
+
+func TestListUsers_membershipsAndRoles(t *testing.T) {
+	s := newDemo(t)
+	got, _ := listUsers(t, s, "?memberships=ALL&include-roles=true&email=emma")
+	require.Len(t, got, 1)
+	var kinds []string
+	for _, m := range got[0].Memberships {
+		kinds = append(kinds, m.MembershipType+":"+m.TargetID)
+	}
+	assert.ElementsMatch(t, []string{"WORKSPACE:" + DemoWorkspaceID, "PROJECT:" + DemoProjectID, "USERGROUP:" + DemoGroupID}, kinds)
+	assert.NotNil(t, got[0].Roles)
+	assert.Empty(t, got[0].Roles)
+
+	got, _ = listUsers(t, s, "?memberships=USERGROUP&email=emma")
+	require.Len(t, got[0].Memberships, 1)
+	assert.Equal(t, "USERGROUP", got[0].Memberships[0].MembershipType)
+
+	roles := func(userID string) []string {
+		users, _ := listUsers(t, s, "?include-roles=true&status=ALL")
+		for _, u := range users {
+			if u.ID == userID {
+				out := []string{}
+				for _, r := range u.Roles {
+					out = append(out, string(r))
+				}
+				return out
+			}
+		}
+		t.Fatalf("user %s not listed", userID)
+		return nil
+	}
+	owner := roles(DemoOwnerID)
+	require.Len(t, owner, 1)
+	assert.JSONEq(t, `{"role":{"id":"`+DemoWorkspaceID+`","name":"OWNER","source":null},"userId":"`+DemoOwnerID+`","workspaceId":"`+DemoWorkspaceID+`"}`, owner[0])
+	assert.JSONEq(t, `{"role":{"id":"`+DemoWorkspaceID+`","name":"WORKSPACE_ADMIN","source":null},"userId":"`+DemoAdminID+`","workspaceId":"`+DemoWorkspaceID+`"}`, roles(DemoAdminID)[0])
+	tm := roles(DemoTeamManagerID)
+	require.Len(t, tm, 2)
+	assert.JSONEq(t, `{"role":{"id":"`+DemoMemberID+`","name":"TEAM_MANAGER","source":null},"userId":"`+DemoTeamManagerID+`","workspaceId":"`+DemoWorkspaceID+`"}`, tm[0])
+	assert.JSONEq(t, `{"role":{"id":"`+DemoGroupID+`","name":"TEAM_MANAGER","source":{"id":"`+DemoGroupID+`","type":"USER_GROUP"}},"userId":"`+DemoTeamManagerID+`","workspaceId":"`+DemoWorkspaceID+`"}`, tm[1])
+	assert.JSONEq(t, `{"role":{"id":"`+DemoProjectID+`","name":"PROJECT_MANAGER","source":null},"userId":"`+DemoProjectManagerID+`","workspaceId":"`+DemoWorkspaceID+`"}`, roles(DemoProjectManagerID)[0])
+}
+
+func TestFilterUsers(t *testing.T) {
+	s := newDemo(t)
+	filter := func(body string) ([]wireUser, reply) {
+		r := send(t, s, http.MethodPost, demoWS+"/users/info", body)
+		require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+		return decodeJSON[[]wireUser](t, r), r
+	}
+	got, _ := filter(`{"roles":["WORKSPACE_ADMIN"]}`)
+	assert.ElementsMatch(t, []string{DemoOwnerID, DemoAdminID}, ids(got), "owners count as admins in the filter")
+	got, _ = filter(`{"roles":["OWNER"]}`)
+	assert.Equal(t, []string{DemoOwnerID}, ids(got))
+	got, _ = filter(`{"roles":["TEAM_MANAGER","PROJECT_MANAGER"]}`)
+	assert.ElementsMatch(t, []string{DemoTeamManagerID, DemoProjectManagerID}, ids(got))
+	got, _ = filter(`{"userGroups":["` + DemoGroupID + `"]}`)
+	assert.ElementsMatch(t, []string{DemoMemberID, DemoMultiWorkspaceID, DemoPendingApprovalsID}, ids(got))
+	got, _ = filter(`{"accountStatuses":["LIMITED"],"includeRoles":true}`)
+	assert.Equal(t, []string{DemoLimitedID}, ids(got))
+	assert.NotNil(t, got[0].Roles)
+
+	got, r := filter(`{"pageSize":4,"page":3,"sortColumn":"ID"}`)
+	assert.Equal(t, []string{DemoInvitedID}, ids(got)) // 9 visible, ids in seeding order
+	assert.NotContains(t, r.header, "Last-Page", "only the list endpoints send Last-Page")
+	got, r = filter(`{"pageSize":4,"page":2}`)
+	assert.Len(t, got, 4)
+	assert.NotContains(t, r.header, "Last-Page")
+
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users/info", `{"roles":["BOSS"]}`), http.StatusBadRequest, 3000, "JSON parse error")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users/info", `{"pageSize":0}`), http.StatusBadRequest, 3000, "pageSize")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users/info", `{"userGroups":["64f0a1b2c3d4e5f6040000ff"]}`), http.StatusBadRequest, 501, "UserGroup doesn't belong to Workspace")
+}
 
 func TestInvite_addsPendingMemberAndReturnsWorkspace(t *testing.T) {
 	s := newDemo(t)
@@ -26,7 +206,7 @@ func TestInvite_addsPendingMemberAndReturnsWorkspace(t *testing.T) {
 	assert.Equal(t, AccountNotRegistered, state.AccountStatus)
 	assert.Equal(t, "false", s.Requests()[0].Query.Get("send-email"))
 
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"new.hire@example.com"}`), http.StatusBadRequest, 0, "already a member")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"new.hire@example.com"}`), http.StatusBadRequest, 0, "already a member")
 	// An existing account from another workspace is reused.
 	s.AddWorkspace(WorkspaceSeed{ID: "64f0a1b2c3d4e5f6010000aa", Name: "Other"})
 	other := s.AddMember("64f0a1b2c3d4e5f6010000aa", MemberSeed{Name: "Zed Other", Email: "zed@example.com"})
@@ -40,56 +220,12 @@ func TestInvite_rules(t *testing.T) {
 	s := newDemo(t)
 	assertError(t, send(t, s, http.MethodPost, "/v1/workspaces/"+DemoFreeWorkspaceID+"/users?send-email=true", `{"email":"a@example.com"}`),
 		http.StatusForbidden, 0, "Access Denied")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"a@example.com"}`, as(s, DemoTeamManagerID)...),
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"a@example.com"}`, as(s, DemoTeamManagerID)...),
 		http.StatusForbidden, 0, "Access Denied")
-	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"b@example.com"}`, as(s, DemoAdminID)...).status)
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":""}`), http.StatusBadRequest, 0, "You entered invalid value for field: [email]")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"not an address"}`), http.StatusBadRequest, 0, "[email]")
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"b@example.com"}`, as(s, DemoAdminID)...).status)
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":""}`), http.StatusBadRequest, 0, "You entered invalid value for field: [email]")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=true", `{"email":"not an address"}`), http.StatusBadRequest, 0, "[email]")
 	assertError(t, send(t, s, http.MethodPost, demoWS+"/users?send-email=sure", `{"email":"c@example.com"}`), http.StatusBadRequest, 3000, "send-email")
-}
-
-func TestAddLimitedUsers(t *testing.T) {
-	s := newDemo(t)
-	body := `{"users":[{"name":"Kiosk Kim","hourlyRate":2500,"workCapacity":"PT6H","workingDays":["SATURDAY","SUNDAY"],
-		"userGroups":["` + DemoGroupID + `"],"userCustomFields":[{"customFieldId":"` + DemoCustomFieldID + `","value":"Sales"}]},{"name":"Kiosk Kai"}]}`
-	r := send(t, s, http.MethodPost, demoWS+"/limited-users", body)
-	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
-	created := decodeJSON[struct {
-		Users []struct{ ID, Name string }
-	}](t, r)
-	require.Len(t, created.Users, 2)
-
-	kim, ok := s.Member(DemoWorkspaceID, created.Users[0].ID)
-	require.True(t, ok)
-	assert.Equal(t, AccountLimited, kim.AccountStatus)
-	assert.Equal(t, MembershipActive, kim.MembershipStatus)
-	assert.Equal(t, "", kim.Email)
-	assert.Equal(t, []string{"SATURDAY", "SUNDAY"}, kim.WorkingDays)
-	assert.Equal(t, "PT6H", kim.WorkCapacity)
-	assert.Equal(t, int64(2500), kim.HourlyRate.Amount)
-	assert.Equal(t, []string{DemoGroupID}, kim.Groups)
-	assert.JSONEq(t, `"Sales"`, string(kim.CustomFieldValues[DemoCustomFieldID]))
-
-	got, _ := listUsers(t, s, "")
-	assert.NotContains(t, ids(got), kim.ID, "limited members are hidden by default")
-	got, _ = listUsers(t, s, "?account-statuses=LIMITED")
-	assert.Contains(t, ids(got), kim.ID)
-}
-
-func TestAddLimitedUsers_validation(t *testing.T) {
-	s := newDemo(t)
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[]}`), http.StatusBadRequest, 0, "users must not be empty")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{}`), http.StatusBadRequest, 0, "users must not be empty")
-	many := `{"users":[` + strings.Repeat(`{"name":"x"},`, 250) + `{"name":"x"}]}`
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", many), http.StatusBadRequest, 0, "between 1 and 250")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"ok"},{"name":""}]}`), http.StatusBadRequest, 0, "[users[1].name]")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"`+strings.Repeat("n", 101)+`"}]}`), http.StatusBadRequest, 0, "100")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"x","workingDays":["FUNDAY"]}]}`), http.StatusBadRequest, 3000, "FUNDAY")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"x","userGroups":["64f0a1b2c3d4e5f6040000ff"]}]}`), http.StatusBadRequest, 501, "UserGroup doesn't belong to Workspace")
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"x"}]}`, as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
-	s.SetFeatures(DemoWorkspaceID, FeatureEditMemberProfile)
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"x"}]}`), http.StatusForbidden, 0, "Access Denied")
-	assert.Len(t, s.Members(DemoWorkspaceID), 10, "nothing was created")
 }
 
 func setStatus(t *testing.T, s *Server, userID, status string, hdr ...string) reply {
@@ -146,75 +282,4 @@ func TestRemoveMember_neverWorks(t *testing.T) {
 	assertError(t, send(t, s, http.MethodDelete, demoWS+"/users/"+DemoInactiveID, "", as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
 	_, still := s.Member(DemoWorkspaceID, DemoInactiveID)
 	assert.True(t, still)
-}
-
-func TestRates(t *testing.T) {
-	s := newDemo(t)
-	r := send(t, s, http.MethodPut, demoWS+"/users/"+DemoMultiWorkspaceID+"/hourly-rate", `{"amount":20000}`)
-	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
-	m, _ := membershipOf(decodeJSON[wireWorkspace](t, r), DemoMultiWorkspaceID)
-	require.NotNil(t, m.HourlyRate)
-	assert.Equal(t, int64(20000), m.HourlyRate.Amount)
-	assert.Equal(t, "EUR", m.HourlyRate.Currency)
-
-	r = send(t, s, http.MethodPut, demoWS+"/users/"+DemoMultiWorkspaceID+"/cost-rate", `{"amount":0,"since":"2026-01-01T00:00:00Z"}`)
-	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
-	st, _ := s.Member(DemoWorkspaceID, DemoMultiWorkspaceID)
-	assert.Equal(t, &Rate{Amount: 0, Currency: "EUR"}, st.CostRate)
-
-	for _, path := range []string{"/hourly-rate", "/cost-rate"} {
-		p := demoWS + "/users/" + DemoMemberID + path
-		assertError(t, send(t, s, http.MethodPut, p, `{"amount":-1}`), http.StatusBadRequest, 0, "[amount]")
-		assertError(t, send(t, s, http.MethodPut, p, `{}`), http.StatusBadRequest, 0, "[amount]")
-		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1.5}`), http.StatusBadRequest, 3000, "JSON parse error")
-		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1,"since":"yesterday"}`), http.StatusBadRequest, 3000, "yesterday")
-		assertError(t, send(t, s, http.MethodPut, p, `{"amount":1}`, as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
-		assertError(t, send(t, s, http.MethodPut, demoWS+"/users/64f0a1b2c3d4e5f6020000ff"+path, `{"amount":1}`), http.StatusBadRequest, 501, "User doesn't belong")
-	}
-
-	s.SetFeatures(DemoWorkspaceID, FeatureEditMemberProfile)
-	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/hourly-rate", `{"amount":1}`).status)
-	assertError(t, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/hourly-rate", `{"amount":1,"since":"2026-01-01T00:00:00Z"}`),
-		http.StatusForbidden, 0, "Access Denied") // HISTORIC_RATES missing
-	assertError(t, send(t, s, http.MethodPut, demoWS+"/users/"+DemoMemberID+"/cost-rate", `{"amount":1}`),
-		http.StatusForbidden, 0, "Access Denied") // LABOR_COST missing
-}
-
-func TestCustomFieldValue(t *testing.T) {
-	s := newDemo(t)
-	path := func(userID, cfID string) string {
-		return fmt.Sprintf("%s/users/%s/custom-field/%s/value", demoWS, userID, cfID)
-	}
-	r := send(t, s, http.MethodPut, path(DemoMultiWorkspaceID, DemoCustomFieldID), `{"value":"Sales"}`)
-	require.Equal(t, http.StatusCreated, r.status, "%s", r.body)
-	assert.JSONEq(t, `{"customFieldId":"`+DemoCustomFieldID+`","customFieldName":"Department","customFieldType":"DROPDOWN_SINGLE","userId":"`+DemoMultiWorkspaceID+`","value":"Sales"}`, string(r.body))
-	st, _ := s.Member(DemoWorkspaceID, DemoMultiWorkspaceID)
-	assert.JSONEq(t, `"Sales"`, string(st.CustomFieldValues[DemoCustomFieldID]))
-
-	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, DemoCustomFieldID), `{"value":"Marketing"}`), http.StatusBadRequest, 0, "not valid")
-	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, DemoCustomFieldID), `{"value":3}`), http.StatusBadRequest, 0, "not valid")
-	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, "64f0a1b2c3d4e5f6050000ff"), `{"value":"x"}`), http.StatusBadRequest, 501, "CustomField doesn't belong to Workspace")
-
-	// Members set their own values, unless only admins may edit the field.
-	emma := as(s, DemoMemberID)
-	assert.Equal(t, http.StatusCreated, send(t, s, http.MethodPut, path(DemoMemberID, DemoCustomFieldID), `{"value":"Engineering"}`, emma...).status)
-	assertError(t, send(t, s, http.MethodPut, path(DemoAdminID, DemoCustomFieldID), `{"value":"Sales"}`, emma...), http.StatusForbidden, 0, "Access Denied")
-	locked := s.AddCustomField(DemoWorkspaceID, CustomFieldSeed{Name: "Badge", OnlyAdminCanEdit: true})
-	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, locked), `{"value":"B-12"}`, emma...), http.StatusForbidden, 0, "Access Denied")
-
-	s.SetFeatures(DemoWorkspaceID)
-	assertError(t, send(t, s, http.MethodPut, path(DemoMemberID, DemoCustomFieldID), `{"value":"Sales"}`), http.StatusForbidden, 0, "Access Denied")
-}
-
-func TestAddLimitedUsers_customFieldsNeedTheFeature(t *testing.T) {
-	s := newDemo(t)
-	s.SetFeatures(DemoWorkspaceID, FeatureLimitedUsers) // no USER_CUSTOM_FIELDS
-	withValue := `{"users":[{"name":"Kiosk Kim"},{"name":"Kiosk Kai","userCustomFields":[{"customFieldId":"` + DemoCustomFieldID + `","value":"Sales"}]}]}`
-	assertError(t, send(t, s, http.MethodPost, demoWS+"/limited-users", withValue), http.StatusForbidden, 0, "Access Denied")
-	assert.Len(t, s.Members(DemoWorkspaceID), 10, "nothing was created")
-
-	// An empty list sets no value, so it needs no feature.
-	r := send(t, s, http.MethodPost, demoWS+"/limited-users", `{"users":[{"name":"Kiosk Kim","userCustomFields":[]}]}`)
-	require.Equal(t, http.StatusOK, r.status, "%s", r.body)
-	assert.Len(t, s.Members(DemoWorkspaceID), 11)
 }

@@ -11,14 +11,16 @@ type serverConfig struct {
 	retryAfter    bool
 	latency       time.Duration
 	generated     int
+	realWaits     bool
 }
 
 // WithRateLimit makes the fake answer 429 {"message":"Too many requests","code":429}
 // once more than perSecond requests per second arrive, like Clockify's 50
 // requests/second limit. Clockify documents neither the 429 body nor any
-// header (clockify-api.md §5, §17): the message follows the spec's "Too many
-// requests", the code is a guess, and no Retry-After is sent unless
-// WithRateLimitRetryAfter(true) asks for one. It is one token bucket over all
+// header (https://clockify.me/help/getting-started/webhook-and-api-limitations):
+// the message follows the spec's "Too many requests", the code is a guess,
+// and no Retry-After is sent unless WithRateLimitRetryAfter(true) asks for
+// one. It is one token bucket over all
 // requests; its burst is max(1, int(perSecond)) unless WithRateLimitBurst
 // says otherwise. The default is no limit.
 func WithRateLimit(perSecond float64) ServerOption {
@@ -49,4 +51,12 @@ func WithLatency(d time.Duration) ServerOption {
 // linear, so tens of thousands of members are cheap. See GenerateMembers.
 func WithGeneratedMembers(n int) ServerOption {
 	return func(c *serverConfig) { c.generated = n }
+}
+
+// WithRealRetryWaits makes Client, ClientE and ClientAs keep
+// clockify.DefaultRetryPolicy (waits of 500 ms to 30 s, honouring
+// Retry-After) instead of FastRetryPolicy, e.g. to watch a client's real
+// pacing against WithRateLimit.
+func WithRealRetryWaits() ServerOption {
+	return func(c *serverConfig) { c.realWaits = true }
 }

@@ -6,8 +6,9 @@ import (
 	"net/http"
 )
 
-// Messages of the member-profile rules (clockify-api.md §15 rows 2–7),
-// answered as 400 without a code.
+// Messages of the member-profile rules
+// (https://clockify.me/help/administration/edit-profiles), answered as 400
+// without a code: Clockify documents none.
 const (
 	msgProfileOwner        = "The workspace owner's profile can't be edited"
 	msgProfileInactive     = "Profile of an inactive user can't be edited"
@@ -17,27 +18,17 @@ const (
 	msgProfileWeekApproval = "Week start can't be changed while there are pending approval requests"
 )
 
-// E12 GET /v1/workspaces/{workspaceId}/member-profile/{userId}
-//
+// getMemberProfile serves GET /v1/workspaces/{workspaceId}/member-profile/{userId}.
 // Admins read any profile, other members only their own.
+// https://docs.clockify.me/#tag/User/operation/getMemberProfile
 func (s *Server) getMemberProfile(c *call) (int, any, *apiError) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	ws, err := c.workspace()
-	if err != nil {
-		return 0, nil, err
-	}
-	target, err := c.target(ws, "userId")
-	if err != nil {
-		return 0, nil, err
-	}
-	if caller := c.callerID(ws); caller != target.user.id && !ws.isAdmin(caller) {
+	if c.caller != c.target.user.id && !c.isAdmin() {
 		return 0, nil, errAccessDenied
 	}
-	return http.StatusOK, s.st.profileDTO(ws, target), nil
+	return http.StatusOK, s.st.profileDTO(c.ws, c.target), nil
 }
 
-// profileRequest is MemberProfileFullRequestV1 (clockify-api.md §12.4).
+// profileRequest is MemberProfileFullRequestV1, the body of a profile update.
 type profileRequest struct {
 	ImageURL           *string             `json:"imageUrl"`
 	Name               *string             `json:"name"`
@@ -48,108 +39,136 @@ type profileRequest struct {
 	WorkingDays        json.RawMessage     `json:"workingDays"`
 }
 
-// E13 PATCH /v1/workspaces/{workspaceId}/member-profile/{userId}
-func (s *Server) updateMemberProfile(c *call) (int, any, *apiError) {
-	var req profileRequest
-	if err := c.decode(&req); err != nil {
-		return 0, nil, err
+// profileUpdate is a decoded, well-formed profile update.
+type profileUpdate struct {
+	profileRequest
+	capacity string  // WorkCapacity, normalised
+	days     *daySet // WorkingDays, nil when absent
+}
+
+// customFields: an empty userCustomFields list edits nothing, so it counts
+// as absent everywhere.
+func (u *profileUpdate) customFields() bool { return len(u.UserCustomFields) > 0 }
+
+// accountFields are the fields only a limited member's profile takes.
+func (u *profileUpdate) accountFields() bool {
+	return u.ImageURL != nil || u.Name != nil || u.RemoveProfileImage
+}
+
+// onlyCapacityAndDays: what may change for a member of several workspaces.
+func (u *profileUpdate) onlyCapacityAndDays() bool {
+	return !u.accountFields() && !u.customFields() && u.WeekStart == nil
+}
+
+// onlyWeekStart: what may change on a plan without EDIT_MEMBER_PROFILE.
+func (u *profileUpdate) onlyWeekStart() bool {
+	return u.WeekStart != nil && !u.accountFields() && !u.customFields() && u.WorkCapacity == nil && u.days == nil
+}
+
+// parseProfileUpdate decodes and checks the body's form, as Jackson and
+// bean validation would, before any rule.
+func parseProfileUpdate(c *call) (*profileUpdate, *apiError) {
+	u := &profileUpdate{}
+	if err := c.decode(&u.profileRequest, sig("MemberProfileDtoV1", "user.UserHttpAdapter", "updateMemberProfileWithAdditionalData", "MemberProfileFullRequestV1")); err != nil {
+		return nil, err
 	}
-	var days *daySet
-	if len(req.WorkingDays) > 0 && !bytes.Equal(req.WorkingDays, []byte("null")) {
+	if raw := u.WorkingDays; len(raw) > 0 && !bytes.Equal(raw, []byte("null")) {
 		// The spec types workingDays as one string and shows a JSON-encoded
-		// list as its example; the live API wants an array (trap 3).
+		// list as its example; the live API wants an array.
 		var list []string
-		if err := json.Unmarshal(req.WorkingDays, &list); err != nil {
-			return 0, nil, badJSON("Cannot deserialize value of type `java.util.LinkedHashSet<com.clockify.domain.model.DayOfWeek>` from " + string(req.WorkingDays[:min(len(req.WorkingDays), 40)]))
+		if err := json.Unmarshal(raw, &list); err != nil {
+			return nil, badJSON("Cannot deserialize value of type `java.util.LinkedHashSet<com.clockify.domain.model.DayOfWeek>` from " + string(raw[:min(len(raw), 40)]))
 		}
 		if err := checkEnumJSON("DayOfWeek", weekdays, list...); err != nil {
-			return 0, nil, err
+			return nil, err
 		}
 		set, _ := parseDays(list)
-		days = &set
+		u.days = &set
 	}
-	if req.WeekStart != nil {
-		if err := checkEnumJSON("DayOfWeek", weekdays, *req.WeekStart); err != nil {
-			return 0, nil, err
+	if u.WeekStart != nil {
+		if err := checkEnumJSON("DayOfWeek", weekdays, *u.WeekStart); err != nil {
+			return nil, err
 		}
 	}
-	var capacity string
-	if req.WorkCapacity != nil {
+	if u.WorkCapacity != nil {
 		var err error
-		if capacity, err = normalizeDuration(*req.WorkCapacity); err != nil {
-			return 0, nil, invalidField("workCapacity", err.Error())
+		if u.capacity, err = normalizeDuration(*u.WorkCapacity); err != nil {
+			return nil, invalidField("workCapacity", err.Error())
 		}
 	}
-	if req.Name != nil {
-		if err := checkName("name", *req.Name, true); err != nil {
-			return 0, nil, err
+	if u.Name != nil {
+		if err := checkName("name", *u.Name, true); err != nil {
+			return nil, err
 		}
 	}
-	// An empty userCustomFields list edits nothing, so it counts as absent.
-	customFields := len(req.UserCustomFields) > 0
-	onlyCapacityAndDays := req.ImageURL == nil && req.Name == nil && !req.RemoveProfileImage &&
-		!customFields && req.WeekStart == nil
-	onlyWeekStart := req.WeekStart != nil && req.ImageURL == nil && req.Name == nil && !req.RemoveProfileImage &&
-		!customFields && req.WorkCapacity == nil && days == nil
+	return u, nil
+}
 
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ws, err := c.adminWorkspace()
-	if err != nil {
+// updateMemberProfile serves PATCH /v1/workspaces/{workspaceId}/member-profile/{userId}.
+// https://docs.clockify.me/#tag/User/operation/updateMemberProfileWithAdditionalData
+func (s *Server) updateMemberProfile(c *call, u *profileUpdate) (int, any, *apiError) {
+	if err := s.profileRules(c, u); err != nil {
 		return 0, nil, err
 	}
-	// Profile editing is a paid feature; week start alone is free (§15 row 1).
-	if !ws.hasFeature(FeatureEditMemberProfile) && !onlyWeekStart {
-		return 0, nil, errAccessDenied
-	}
-	if customFields && !ws.hasFeature(FeatureUserCustomFields) {
-		return 0, nil, errAccessDenied
-	}
-	target, err := c.target(ws, "userId")
-	if err != nil {
+	if err := c.ws.checkCustomFields(u.UserCustomFields); err != nil {
 		return 0, nil, err
 	}
-	u := target.user
-	limited := u.status == AccountLimited
-	switch {
-	case ws.isOwner(u.id):
-		return 0, nil, restriction(msgProfileOwner)
-	case target.status == MembershipInactive:
-		return 0, nil, restriction(msgProfileInactive)
-	case target.status == MembershipPending || target.status == MembershipDeclined:
-		return 0, nil, restriction(msgProfilePending)
-	case s.st.workspaceNumber(u) > 1 && !onlyCapacityAndDays:
-		return 0, nil, restriction(msgProfileMultiWS)
-	case (req.Name != nil || req.ImageURL != nil || req.RemoveProfileImage) && !limited:
-		return 0, nil, restriction(msgProfileLimitedOnly)
-	case req.WeekStart != nil && *req.WeekStart != target.weekStart && target.pendingApprovals:
-		return 0, nil, restriction(msgProfileWeekApproval)
-	}
-	if err := ws.checkCustomFields(req.UserCustomFields); err != nil {
-		return 0, nil, err
-	}
-
-	if req.Name != nil {
-		u.name = *req.Name
-	}
-	if req.ImageURL != nil {
-		u.profilePicture = *req.ImageURL
-	}
-	if req.RemoveProfileImage {
-		u.profilePicture = ""
-	}
-	if req.WeekStart != nil {
-		target.weekStart = *req.WeekStart
-	}
-	if req.WorkCapacity != nil {
-		target.workCapacity = capacity
-	}
-	if days != nil {
-		target.workingDays = *days
-	}
-	for _, f := range req.UserCustomFields {
-		target.storeValue(f.CustomFieldID, f.Value)
-	}
+	u.apply(c.target)
 	s.st.touch()
-	return http.StatusOK, s.st.profileDTO(ws, target), nil
+	return http.StatusOK, s.st.profileDTO(c.ws, c.target), nil
+}
+
+// profileRules are the documented rules of profile editing
+// (https://clockify.me/help/administration/edit-profiles): a paid feature
+// (week start alone is free), custom fields need their feature, and the
+// owner, inactive and not-yet-joined members can't be edited; a member of
+// several workspaces only gets capacity and working days changed; name and
+// picture only for limited members; week start not while approvals are
+// pending.
+func (s *Server) profileRules(c *call, u *profileUpdate) *apiError {
+	ws, target := c.ws, c.target
+	switch {
+	case !ws.hasFeature(FeatureEditMemberProfile) && !u.onlyWeekStart(),
+		u.customFields() && !ws.hasFeature(FeatureUserCustomFields):
+		return errAccessDenied
+	case ws.isOwner(target.user.id):
+		return restriction(msgProfileOwner)
+	case target.status == MembershipInactive:
+		return restriction(msgProfileInactive)
+	case target.status == MembershipPending || target.status == MembershipDeclined:
+		return restriction(msgProfilePending)
+	case s.st.workspaceNumber(target.user) > 1 && !u.onlyCapacityAndDays():
+		return restriction(msgProfileMultiWS)
+	case u.accountFields() && target.user.status != AccountLimited:
+		return restriction(msgProfileLimitedOnly)
+	case u.WeekStart != nil && *u.WeekStart != target.weekStart && target.pendingApprovals:
+		return restriction(msgProfileWeekApproval)
+	}
+	return nil
+}
+
+// apply writes the update into the member (and, for a limited member's name
+// and picture, the account).
+func (u *profileUpdate) apply(m *member) {
+	if u.Name != nil {
+		m.user.name = *u.Name
+	}
+	if u.ImageURL != nil {
+		m.user.profilePicture = *u.ImageURL
+	}
+	if u.RemoveProfileImage {
+		m.user.profilePicture = ""
+	}
+	if u.WeekStart != nil {
+		m.weekStart = *u.WeekStart
+	}
+	if u.WorkCapacity != nil {
+		m.workCapacity = u.capacity
+	}
+	if u.days != nil {
+		m.workingDays = *u.days
+	}
+	for _, f := range u.UserCustomFields {
+		m.storeValue(f.CustomFieldID, f.Value)
+	}
 }

@@ -200,7 +200,7 @@ func TestUpdateMemberProfile_emptyCustomFieldsCountAsAbsent(t *testing.T) {
 	assert.Equal(t, "PT7H", m.WorkCapacity)
 }
 
-// Pins the documented guess for a never-onboarded member's E12 name.
+// Pins the documented guess for a never-onboarded member's profile name.
 func TestGetMemberProfile_neverOnboardedNameIsEmpty(t *testing.T) {
 	s := newDemo(t)
 	r := send(t, s, http.MethodGet, profilePath(DemoInvitedID), "")

@@ -7,18 +7,26 @@ import (
 
 const msgOwnerRole = "The workspace owner's role can't be changed"
 
-// roleRequest is RoleRequestV1 (E16, E17).
+// roleRequest is RoleRequestV1, the body of a role grant and removal.
 type roleRequest struct {
 	EntityID   string  `json:"entityId"`
 	Role       string  `json:"role"`
 	SourceType *string `json:"sourceType"`
 }
 
-// decodeRole reads and validates a RoleRequestV1 body (framework-level
+func parseRoleGrant(c *call) (roleRequest, *apiError) {
+	return parseRole(c, sig("List<RoleDetailsDtoV1>", "user.UserHttpAdapter", "createUserRole", "RoleRequestV1"))
+}
+
+func parseRoleRemoval(c *call) (roleRequest, *apiError) {
+	return parseRole(c, sig("void", "user.UserHttpAdapter", "deleteUserRole", "RoleRequestV1"))
+}
+
+// parseRole reads and validates a RoleRequestV1 body (framework-level
 // errors, answered before any rule).
-func decodeRole(c *call) (roleRequest, *apiError) {
+func parseRole(c *call, signature string) (roleRequest, *apiError) {
 	var req roleRequest
-	if err := c.decode(&req); err != nil {
+	if err := c.decode(&req, signature); err != nil {
 		return req, err
 	}
 	switch {
@@ -36,112 +44,99 @@ func decodeRole(c *call) (roleRequest, *apiError) {
 	return req, nil
 }
 
-// roleChange is a role request resolved against a workspace.
-type roleChange struct {
-	ws     *workspace
-	caller string
-	target *member
-	req    roleRequest
-	group  bool // team manager of a user group
-}
+// group reports a team-manager role over a user group.
+func (req roleRequest) group() bool { return req.SourceType != nil }
 
-// resolveRole checks what E16 and E17 share: admin rights, the MANAGER_ROLE
-// feature for manager roles, and that the target member and the role's
-// entity exist (400 code 501 if not). Callers hold s.mu for writing.
-func (c *call) resolveRole(req roleRequest) (*roleChange, *apiError) {
-	ws, err := c.adminWorkspace()
-	if err != nil {
-		return nil, err
-	}
+// checkRole checks what grant and removal share: the MANAGER_ROLE feature
+// for manager roles, and that the role's entity exists (400 code 501 if not).
+func checkRole(ws *workspace, req roleRequest) *apiError {
 	if req.Role != RoleWorkspaceAdmin && !ws.hasFeature(FeatureManagerRole) {
-		return nil, errAccessDenied
+		return errAccessDenied
 	}
-	target, err := c.target(ws, "userId")
-	if err != nil {
-		return nil, err
-	}
-	rc := &roleChange{ws: ws, caller: c.callerID(ws), target: target, req: req, group: req.SourceType != nil}
 	switch {
 	case req.Role == RoleWorkspaceAdmin && req.EntityID != ws.id:
-		return nil, errWorkspaceNotFound
+		return errWorkspaceNotFound
 	case req.Role == RoleProjectManager && ws.projects[req.EntityID] == nil:
-		return nil, notFound("Project")
-	case req.Role == RoleTeamManager && rc.group && ws.groups[req.EntityID] == nil:
-		return nil, notFound("UserGroup")
-	case req.Role == RoleTeamManager && !rc.group && ws.members[req.EntityID] == nil:
-		return nil, notFound("User")
+		return notFound("Project")
+	case req.Role == RoleTeamManager && req.group() && ws.groups[req.EntityID] == nil:
+		return notFound("UserGroup")
+	case req.Role == RoleTeamManager && !req.group() && ws.members[req.EntityID] == nil:
+		return notFound("User")
 	}
-	return rc, nil
+	return nil
 }
 
-// list returns the slice a manager role is kept in.
-func (rc *roleChange) list() *[]string {
+// roleList returns the slice of m's that keeps a manager role of req's kind.
+func roleList(m *member, req roleRequest) *[]string {
 	switch {
-	case rc.req.Role == RoleProjectManager:
-		return &rc.target.pmProjects
-	case rc.group:
-		return &rc.target.tmGroups
+	case req.Role == RoleProjectManager:
+		return &m.pmProjects
+	case req.group():
+		return &m.tmGroups
 	}
-	return &rc.target.tmUsers
+	return &m.tmUsers
 }
 
-// E16 POST /v1/workspaces/{workspaceId}/users/{userId}/roles → 201, an array
-// with the granted role in the nested RoleDetailsDtoV1 shape. Granting a role
-// already held succeeds and changes nothing.
-func (s *Server) grantRole(c *call) (int, any, *apiError) {
-	req, err := decodeRole(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	rc, err := c.resolveRole(req)
-	if err != nil {
+// grantRole serves POST /v1/workspaces/{workspaceId}/users/{userId}/roles →
+// 201, an array with the granted role in the nested RoleDetailsDtoV1 shape.
+// Granting a role already held succeeds and changes nothing.
+// https://docs.clockify.me/#tag/User/operation/createUserRole
+func (s *Server) grantRole(c *call, req roleRequest) (int, any, *apiError) {
+	if err := checkRole(c.ws, req); err != nil {
 		return 0, nil, err
 	}
 	if req.Role == RoleWorkspaceAdmin {
-		rc.target.admin = true
+		c.target.admin = true
 	} else {
-		l := rc.list()
+		l := roleList(c.target, req)
 		*l = appendUnique(*l, req.EntityID)
 	}
 	s.st.touch()
 	var src *authSourceDTO
-	if rc.group {
+	if req.group() {
 		src = &authSourceDTO{ID: req.EntityID, Type: "USER_GROUP"}
 	}
 	return http.StatusCreated, []roleDetailsDTO{{
 		Role:   roleDTO{ID: req.EntityID, Name: req.Role, Source: src},
-		UserID: rc.target.user.id, WorkspaceID: rc.ws.id,
+		UserID: c.target.user.id, WorkspaceID: c.ws.id,
 	}}, nil
 }
 
-// E17 DELETE /v1/workspaces/{workspaceId}/users/{userId}/roles (JSON body) → 204.
-// Only the owner removes the admin role (§15 row 9). Removing a role the
-// member does not hold succeeds and changes nothing.
-func (s *Server) removeRole(c *call) (int, any, *apiError) {
-	req, err := decodeRole(c)
-	if err != nil {
-		return 0, nil, err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	rc, err := c.resolveRole(req)
-	if err != nil {
+// removeRole serves DELETE /v1/workspaces/{workspaceId}/users/{userId}/roles
+// (JSON body) → 204. Only the owner removes the admin role
+// (https://clockify.me/help/users/admins). Removing a role the member does
+// not hold succeeds and changes nothing.
+// https://docs.clockify.me/#tag/User/operation/deleteUserRole
+func (s *Server) removeRole(c *call, req roleRequest) (int, any, *apiError) {
+	if err := checkRole(c.ws, req); err != nil {
 		return 0, nil, err
 	}
 	if req.Role == RoleWorkspaceAdmin {
 		switch {
-		case !rc.ws.isOwner(rc.caller):
+		case !c.ws.isOwner(c.caller):
 			return 0, nil, errAccessDenied
-		case rc.ws.isOwner(rc.target.user.id):
+		case c.ws.isOwner(c.target.user.id):
 			return 0, nil, restriction(msgOwnerRole)
 		}
-		rc.target.admin = false
+		c.target.admin = false
 	} else {
-		l := rc.list()
+		l := roleList(c.target, req)
 		*l = removeString(*l, req.EntityID)
 	}
 	s.st.touch()
 	return http.StatusNoContent, nil, nil
+}
+
+// listManagers serves GET /v1/workspaces/{workspaceId}/users/{userId}/managers:
+// the member's team managers, direct or through a group, with Last-Page.
+// https://docs.clockify.me/#tag/User/operation/getManagersOfUser
+func (s *Server) listManagers(c *call, spec listSpec) (int, any, *apiError) {
+	managers := c.ws.managersOf(c.target.user.id)
+	list := s.page(c.ws, spec.sortColumn, spec.sortOrder, spec.page, spec.pageSize, func(m *member) bool { return managers[m] })
+	out := make([]userDTO, len(list))
+	for i, m := range list {
+		out[i] = s.st.userDTO(c.ws, m, "NONE", false)
+	}
+	setLastPage(c.w, len(out), spec.pageSize)
+	return http.StatusOK, out, nil
 }

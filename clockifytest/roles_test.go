@@ -83,3 +83,27 @@ func TestRemoveRole(t *testing.T) {
 	assertError(t, del(DemoMemberID, `{"entityId":"64f0a1b2c3d4e5f6030000ff","role":"PROJECT_MANAGER"}`), http.StatusBadRequest, 501, "Project doesn't belong")
 	assertError(t, del(DemoMemberID, `{"entityId":"`+DemoProjectID+`","role":"PROJECT_MANAGER"}`, as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
 }
+
+func TestListManagers(t *testing.T) {
+	s := newDemo(t)
+	managers := func(userID, query string) ([]wireUser, reply) {
+		r := send(t, s, http.MethodGet, demoWS+"/users/"+userID+"/managers"+query, "")
+		require.Equal(t, http.StatusOK, r.status, "%s", r.body)
+		return decodeJSON[[]wireUser](t, r), r
+	}
+	got, r := managers(DemoMemberID, "")
+	assert.Equal(t, []string{DemoTeamManagerID}, ids(got), "direct team manager")
+	assert.Equal(t, "true", r.header.Get("Last-Page"))
+	got, _ = managers(DemoMultiWorkspaceID, "")
+	assert.Equal(t, []string{DemoTeamManagerID}, ids(got), "team manager through the group")
+	got, _ = managers(DemoAdminID, "")
+	assert.Empty(t, got)
+	got, r = managers(DemoMemberID, "?page-size=1")
+	assert.Len(t, got, 1)
+	assert.Equal(t, "false", r.header.Get("Last-Page"), "a full page says false")
+	got, r = managers(DemoMemberID, "?page=2&page-size=1")
+	assert.Empty(t, got)
+	assert.Equal(t, "true", r.header.Get("Last-Page"))
+
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users/64f0a1b2c3d4e5f6020000ff/managers", ""), http.StatusBadRequest, 501, "User doesn't belong to Workspace")
+}

@@ -56,3 +56,19 @@ func TestRouting_bodyMustBeJSON(t *testing.T) {
 		http.StatusUnsupportedMediaType, 3000, "Content-Type 'text/plain' is not supported")
 	assertError(t, send(t, s, http.MethodPost, demoWS+"/users/info", `{"page":`), http.StatusBadRequest, 3000, "JSON parse error")
 }
+
+// Clockify declares include-roles (member list) and send-email (invite)
+// required; a request without one is refused before anything changes.
+func TestRouting_requiredQueryParameters(t *testing.T) {
+	s := newDemo(t)
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users", ""), http.StatusBadRequest, 3001,
+		"Required request parameter 'include-roles' for method parameter type Boolean is not present")
+	assertError(t, send(t, s, http.MethodGet, demoWS+"/users?status=ACTIVE", ""), http.StatusBadRequest, 3001, "'include-roles'")
+	assertError(t, send(t, s, http.MethodPost, demoWS+"/users", `{"email":"forgot.flag@example.com"}`), http.StatusBadRequest, 3001,
+		"Required request parameter 'send-email' for method parameter type String is not present")
+	_, invited := s.FindMemberByEmail(DemoWorkspaceID, "forgot.flag@example.com")
+	assert.False(t, invited, "a refused invitation adds nobody")
+
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodGet, demoWS+"/users?include-roles=false", "").status)
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodPost, demoWS+"/users?send-email=false", `{"email":"with.flag@example.com"}`).status)
+}

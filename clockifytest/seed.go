@@ -40,7 +40,8 @@ type WorkspaceSeed struct {
 	ImageURL   string
 }
 
-// Feature flags that gate this API surface (clockify-api.md §15 row 17).
+// Feature flags that gate this API surface: a workspace without one gets
+// 403 "Access Denied" from the operations it gates.
 const (
 	FeatureEditMemberProfile = "EDIT_MEMBER_PROFILE"
 	FeatureUserCustomFields  = "USER_CUSTOM_FIELDS"
@@ -125,13 +126,21 @@ type GroupSeed struct {
 }
 
 // ProjectSeed describes a project, needed as the target of PROJECT_MANAGER
-// grants and of the project-id filter. A public project is open to every
-// member; a private one to UserIDs and its project managers.
+// grants, of the project-id filter, of project-scoped rates and of time
+// entries. A public project is open to every member; a private one to
+// UserIDs and its project managers.
 type ProjectSeed struct {
-	ID      string
-	Name    string
-	Public  bool
+	ID       string
+	Name     string
+	Public   bool
+	Billable bool
+	Color    string // default "#03A9F4"
+	// UserIDs are the project's members, the users project rates apply to.
 	UserIDs []string
+	// HourlyRates and CostRates are project-scoped rates by user id; each
+	// user must be in UserIDs. The currency defaults to the workspace's.
+	HourlyRates map[string]Rate
+	CostRates   map[string]Rate
 }
 
 var hexID = regexp.MustCompile(`^[0-9a-f]{24}$`)
@@ -325,17 +334,27 @@ func (s *Server) AddUserGroup(wsID string, g GroupSeed) string {
 	defer s.mu.Unlock()
 	st := s.st
 	ws := st.mustWorkspace("AddUserGroup", wsID)
-	id := st.id(g.ID, "user group")
 	for _, uid := range g.UserIDs {
 		if ws.members[uid] == nil {
 			seedPanic("AddUserGroup: user %q is not a member of workspace %q", uid, wsID)
 		}
 	}
+	return st.addGroup(ws, g).id
+}
+
+func (st *store) addGroup(ws *workspace, g GroupSeed) *group {
+	id := st.id(g.ID, "user group")
+	if ws.groups[id] != nil {
+		seedPanic("AddUserGroup: group id %q already used", id)
+	}
 	gr := &group{id: id, name: g.Name, userIDs: slices.Clone(g.UserIDs)}
+	if gr.userIDs == nil {
+		gr.userIDs = []string{}
+	}
 	ws.groups[id] = gr
 	ws.groupList = append(ws.groupList, gr)
 	st.touch()
-	return id
+	return gr
 }
 
 // AddProject adds a project to workspace wsID and returns its id.
@@ -345,7 +364,22 @@ func (s *Server) AddProject(wsID string, p ProjectSeed) string {
 	st := s.st
 	ws := st.mustWorkspace("AddProject", wsID)
 	id := st.id(p.ID, "project")
-	pr := &project{id: id, name: p.Name, public: p.Public, userIDs: slices.Clone(p.UserIDs)}
+	if ws.projects[id] != nil {
+		seedPanic("AddProject: project id %q already used", id)
+	}
+	pr := &project{id: id, name: p.Name, public: p.Public, billable: p.Billable, color: cmp.Or(p.Color, "#03A9F4"),
+		userIDs: slices.Clone(p.UserIDs), hourlyRates: map[string]*Rate{}, costRates: map[string]*Rate{}}
+	for _, rates := range []struct {
+		seed map[string]Rate
+		into map[string]*Rate
+	}{{p.HourlyRates, pr.hourlyRates}, {p.CostRates, pr.costRates}} {
+		for uid, r := range rates.seed {
+			if !slices.Contains(pr.userIDs, uid) {
+				seedPanic("AddProject: rate for user %q, who is not in UserIDs", uid)
+			}
+			rates.into[uid] = ws.seedRate(&r)
+		}
+	}
 	ws.projects[id] = pr
 	ws.projList = append(ws.projList, pr)
 	st.touch()

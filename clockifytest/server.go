@@ -3,9 +3,7 @@ package clockifytest
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"io"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -29,6 +27,8 @@ type Server struct {
 	ownerID string // its owner
 	owner   string // the owner's API key
 
+	realRetryWaits bool // Client keeps clockify.DefaultRetryPolicy
+
 	limiter  limiter
 	faults   faultQueue
 	recorder recorder
@@ -49,13 +49,14 @@ func newServer(seed func(*Server), opts []ServerOption) *Server {
 		o(&cfg)
 	}
 	s := &Server{st: newStore(), mux: http.NewServeMux()}
-	s.routes()
+	s.mount()
 	seed(s)
 	s.owner = s.IssueKey(s.ownerID)
 	if cfg.generated > 0 {
 		s.GenerateMembers(s.wsID, cfg.generated)
 	}
 	s.limiter.retryAfter = cfg.retryAfter
+	s.realRetryWaits = cfg.realWaits
 	s.SetRateLimit(cfg.ratePerSecond, cfg.burst)
 	s.SetLatency(cfg.latency)
 	s.ts = httptest.NewServer(s)
@@ -129,190 +130,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.serve(rw, r, body)
-}
-
-type ctxKey int
-
-const (
-	ctxPrincipal ctxKey = iota
-	ctxBody
-)
-
-// serve authenticates and dispatches.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, body []byte) {
-	p, err := s.authenticate(r)
-	if err != nil {
-		writeError(w, err)
-		return
-	}
-	ctx := context.WithValue(r.Context(), ctxPrincipal, p)
-	ctx = context.WithValue(ctx, ctxBody, body)
-	s.mux.ServeHTTP(w, r.WithContext(ctx))
-}
-
-// route is one endpoint of clockify-api.md §11.
-type route struct {
-	pattern string // "METHOD /path"
-	addon   bool   // accepts X-Addon-Token
-	sig     string // Java handler signature quoted by the 3002 "body is missing" error
-	h       func(c *call) (int, any, *apiError)
-}
-
-func (s *Server) routes() {
-	for _, rt := range []route{
-		{"GET /v1/user", true, "", s.getCurrentUser},
-		{"GET /v1/workspaces", false, "", s.listWorkspaces},
-		{"GET /v1/workspaces/{workspaceId}", true, "", s.getWorkspace},
-		{"GET /v1/workspaces/{workspaceId}/users", true, "", s.listUsers},
-		{"POST /v1/workspaces/{workspaceId}/users/info", true, sig("UserDtoV1", "user.UserHttpAdapter", "filterUsersOfWorkspace", "GetUsersRequestV1"), s.filterUsers},
-		{"POST /v1/workspaces/{workspaceId}/users", true, sig("WorkspaceDtoV1", "workspace.WorkspaceHttpAdapter", "addUsers", "AddUserToWorkspaceRequest"), s.inviteUser},
-		{"POST /v1/workspaces/{workspaceId}/limited-users", true, sig("LimitedUsersDtoV1", "workspace.WorkspaceHttpAdapter", "addLimitedUsersWithInfo", "AddLimitedUsersRequest"), s.addLimitedUsers},
-		{"PUT /v1/workspaces/{workspaceId}/users/{userId}", true, sig("WorkspaceDtoV1", "workspace.WorkspaceHttpAdapter", "updateUserStatus", "UpdateUserStatusRequest"), s.updateUserStatus},
-		{"DELETE /v1/workspaces/{workspaceId}/users/{userId}", true, "", s.removeMember},
-		{"PUT /v1/workspaces/{workspaceId}/users/{userId}/hourly-rate", true, sig("WorkspaceDtoV1", "workspace.WorkspaceHttpAdapter", "setHourlyRateForUser", "HourlyRateRequestV1"), s.setHourlyRate},
-		{"PUT /v1/workspaces/{workspaceId}/users/{userId}/cost-rate", true, sig("WorkspaceDtoV1", "workspace.WorkspaceHttpAdapter", "setCostRateForUser", "CostRateRequestV1"), s.setCostRate},
-		{"GET /v1/workspaces/{workspaceId}/member-profile/{userId}", true, "", s.getMemberProfile},
-		{"PATCH /v1/workspaces/{workspaceId}/member-profile/{userId}", true, sig("MemberProfileDtoV1", "user.UserHttpAdapter", "updateMemberProfileWithAdditionalData", "MemberProfileFullRequestV1"), s.updateMemberProfile},
-		{"PUT /v1/workspaces/{workspaceId}/users/{userId}/custom-field/{customFieldId}/value", true, sig("UserCustomFieldValueDtoV1", "user.UserHttpAdapter", "upsertUserCustomFieldValue", "UpsertUserCustomFieldRequestV1"), s.upsertCustomFieldValue},
-		{"GET /v1/workspaces/{workspaceId}/users/{userId}/managers", true, "", s.listManagers},
-		{"POST /v1/workspaces/{workspaceId}/users/{userId}/roles", true, sig("List<RoleDetailsDtoV1>", "user.UserHttpAdapter", "createUserRole", "RoleRequestV1"), s.grantRole},
-		{"DELETE /v1/workspaces/{workspaceId}/users/{userId}/roles", true, sig("void", "user.UserHttpAdapter", "deleteUserRole", "RoleRequestV1"), s.removeRole},
-		{"GET /v1/workspaces/{workspaceId}/user-groups", true, "", s.listGroups},
-		{"POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users", true, "public com.clockify.adapter.http.v1.dto.UserGroupDtoV1 com.clockify.adapter.http.v1.usergroup.UserGroupHttpAdapter.addUser(java.lang.String,java.lang.String,com.clockify.adapter.http.v1.requests.UserGroupUserRequest,com.clockify.adapter.spring.security.CurrentAuth)", s.addUserToGroup},
-		{"DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}", true, "", s.removeUserFromGroup},
-	} {
-		s.mux.Handle(rt.pattern, s.endpoint(rt))
-	}
-	s.mux.HandleFunc("/v1/workspaces/{workspaceId}/user-groups/{userGroupId}", s.groupItem)
-	s.mux.HandleFunc("/", s.noRoute)
-}
-
-func sig(ret, adapter, method, req string) string {
-	return "public com.clockify.adapter.http.v1.dto." + ret + " com.clockify.adapter.http.v1." + adapter + "." + method +
-		"(java.lang.String,com.clockify.adapter.http.v1.requests." + req + ",com.clockify.adapter.spring.security.CurrentAuth)"
-}
-
-var probeMethods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
-
-// noRoute answers what no endpoint pattern matched: 405 with Allow when the
-// path exists under another verb, 404 otherwise (both code 3000).
-func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
-	var allow []string
-	for _, m := range probeMethods {
-		probe := r.Clone(r.Context())
-		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
-			allow = append(allow, m)
-		}
-	}
-	if len(allow) > 0 {
-		writeError(w, methodNotAllowed(r.Method, allow))
-		return
-	}
-	writeError(w, routeNotFound(r.URL.Path))
-}
-
-func (s *Server) endpoint(rt route) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := r.Context().Value(ctxPrincipal).(principal)
-		if p.addonWS != "" && !rt.addon {
-			// The endpoint accepts no add-on token, so as far as it is
-			// concerned no credential was sent.
-			writeError(w, errAuthHeaders)
-			return
-		}
-		body, _ := r.Context().Value(ctxBody).([]byte)
-		c := &call{s: s, w: w, r: r, p: p, rt: &rt, body: body}
-		status, v, err := rt.h(c)
-		switch {
-		case err != nil:
-			writeError(w, err)
-		case status == http.StatusNoContent:
-			w.WriteHeader(status)
-		default:
-			writeJSON(w, status, v)
-		}
-	})
-}
-
-// call is the context of one endpoint invocation.
-type call struct {
-	s    *Server
-	w    http.ResponseWriter
-	r    *http.Request
-	p    principal
-	rt   *route
-	body []byte
-}
-
-// decode reads the JSON body into dst, answering like Spring/Jackson would:
-// 3002 for a missing body, 415 for a non-JSON content type, 3000 for bad JSON.
-func (c *call) decode(dst any) *apiError {
-	if len(bytes.TrimSpace(c.body)) == 0 {
-		return missingBody(c.rt.sig)
-	}
-	ct := c.r.Header.Get("Content-Type")
-	if ct == "" {
-		ct = "application/octet-stream"
-	}
-	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "application/json" {
-		return &apiError{status: http.StatusUnsupportedMediaType, code: 3000, msg: "Content-Type '" + ct + "' is not supported"}
-	}
-	if err := json.Unmarshal(c.body, dst); err != nil {
-		return badJSON(err.Error())
-	}
-	return nil
-}
-
-// workspace resolves {workspaceId} for the caller: it must exist and the
-// caller must be an active member (or hold an add-on token for it).
-// Callers hold s.mu.
-func (c *call) workspace() (*workspace, *apiError) {
-	ws := c.s.st.workspaces[c.r.PathValue("workspaceId")]
-	if ws == nil {
-		return nil, errWorkspaceNotFound
-	}
-	if c.p.addonWS != "" {
-		if c.p.addonWS != ws.id {
-			return nil, errWorkspaceNotFound
-		}
-		return ws, nil
-	}
-	if m := ws.members[c.p.userID]; m == nil || m.status != MembershipActive {
-		return nil, errWorkspaceNotFound
-	}
-	return ws, nil
-}
-
-// callerID is the user the request acts as; an add-on acts as the owner of
-// the workspace it is installed in.
-func (c *call) callerID(ws *workspace) string {
-	if c.p.addonWS != "" {
-		return ws.ownerID
-	}
-	return c.p.userID
-}
-
-// adminWorkspace resolves the workspace and requires the caller to be its
-// owner or an admin (clockify-api.md §15 rows 10 and 15).
-func (c *call) adminWorkspace() (*workspace, *apiError) {
-	ws, err := c.workspace()
-	if err != nil {
-		return nil, err
-	}
-	if !ws.isAdmin(c.callerID(ws)) {
-		return nil, errAccessDenied
-	}
-	return ws, nil
-}
-
-// target resolves a member of ws from the path value name.
-func (c *call) target(ws *workspace, name string) (*member, *apiError) {
-	m := ws.members[c.r.PathValue(name)]
-	if m == nil {
-		return nil, notFound("User")
-	}
-	return m, nil
 }
 
 // latency is a fixed delay added to every request.

@@ -5,23 +5,25 @@ import (
 	"slices"
 )
 
-// E2 GET /v1/workspaces
-//
-// Lists the workspaces where the caller is an active member. roles (repeated
-// or comma-joined) keeps those where the caller holds any listed role; the
-// owner is not counted as WORKSPACE_ADMIN here (clockify-api.md §9).
-func (s *Server) listWorkspaces(c *call) (int, any, *apiError) {
+func parseWorkspaceRoles(c *call) ([]string, *apiError) {
 	roles := multiParam(c.r.URL.Query(), "roles")
 	for _, r := range roles {
 		if !slices.Contains(filterRoles, r) {
-			return 0, nil, badEnumParam("roles", "Role", r)
+			return nil, badEnumParam("roles", "Role", r)
 		}
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	return roles, nil
+}
+
+// listWorkspaces serves GET /v1/workspaces: the workspaces where the caller
+// is an active member. roles (repeated or comma-joined) keeps those where
+// the caller holds any listed role; the owner is not counted as
+// WORKSPACE_ADMIN here.
+// https://docs.clockify.me/#tag/Workspace/operation/getWorkspacesOfUser
+func (s *Server) listWorkspaces(c *call, roles []string) (int, any, *apiError) {
 	out := []workspaceDTO{}
 	for _, ws := range s.st.wsOrder {
-		m := ws.members[c.p.userID]
+		m := ws.members[c.caller]
 		if m == nil || m.status != MembershipActive {
 			continue
 		}
@@ -33,13 +35,8 @@ func (s *Server) listWorkspaces(c *call) (int, any, *apiError) {
 	return http.StatusOK, out, nil
 }
 
-// E3 GET /v1/workspaces/{workspaceId}
+// getWorkspace serves GET /v1/workspaces/{workspaceId}.
+// https://docs.clockify.me/#tag/Workspace/operation/getWorkspaceOfUser
 func (s *Server) getWorkspace(c *call) (int, any, *apiError) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	ws, err := c.workspace()
-	if err != nil {
-		return 0, nil, err
-	}
-	return http.StatusOK, ws.dto(), nil
+	return http.StatusOK, c.ws.dto(), nil
 }

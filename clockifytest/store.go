@@ -53,7 +53,8 @@ var (
 	membershipIncludes = []string{"ALL", "NONE", "WORKSPACE", "PROJECT", "USERGROUP"}
 	customFieldTypes   = []string{"TXT", "NUMBER", "DROPDOWN_SINGLE", "DROPDOWN_MULTIPLE", "CHECKBOX", "LINK"}
 
-	// Listing without account-statuses shows only these (clockify-api.md §9).
+	// Listing without account-statuses shows only these.
+	// https://docs.clockify.me/#tag/User/operation/getUsersOfWorkspace
 	defaultAccountStatuses = []string{AccountActive, AccountPendingEmailVerification, AccountNotRegistered}
 )
 
@@ -64,6 +65,7 @@ type store struct {
 	emails     map[string]string // lower-cased email -> user id
 	keys       map[string]string // API key -> user id
 	addons     map[string]string // add-on token -> workspace id
+	images     map[string][]byte // uploaded image URL -> bytes
 	idSeq      uint64
 	generated  int    // members made by GenerateMembers so far
 	version    uint64 // bumped on every mutation; invalidates sort caches
@@ -76,6 +78,7 @@ func newStore() *store {
 		emails:     map[string]string{},
 		keys:       map[string]string{},
 		addons:     map[string]string{},
+		images:     map[string][]byte{},
 	}
 }
 
@@ -141,7 +144,11 @@ type group struct {
 type project struct {
 	id, name string
 	public   bool
+	billable bool
+	color    string
 	userIDs  []string
+	// Project-scoped rates by user id; absent = null.
+	hourlyRates, costRates map[string]*Rate
 }
 
 type workspace struct {
@@ -161,6 +168,7 @@ type workspace struct {
 	groupList  []*group
 	projects   map[string]*project
 	projList   []*project // insertion order
+	entries    []*timeEntry
 
 	cacheMu sync.Mutex
 	sorted  map[string]sortedIndex
@@ -196,8 +204,8 @@ func (ws *workspace) groupsOf(userID string) []*group {
 	return out
 }
 
-// hasRole implements the role filters. ownerIsAdmin is false for E2 and true
-// for E5 (clockify-api.md §9).
+// hasRole implements the role filters. ownerIsAdmin is false for the
+// workspace list's roles filter and true for the member search's.
 func (ws *workspace) hasRole(m *member, role string, ownerIsAdmin bool) bool {
 	switch role {
 	case RoleOwner:
@@ -318,7 +326,7 @@ type daySet uint8
 var weekdays = []string{"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"}
 
 // wireDayOrder is the order in which working days are sent: deliberately not
-// Monday-first, like the live API (clockify-api.md §16 shows
+// Monday-first, like the live API (a 2026 capture shows
 // THURSDAY, MONDAY, FRIDAY, ...), so clients must not rely on order.
 var wireDayOrder = []int{3, 0, 4, 2, 1, 5, 6}
 

@@ -2,6 +2,7 @@ package clockifytest
 
 import (
 	"fmt"
+	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
@@ -49,6 +50,17 @@ func enumParam(q url.Values, name, javaType string, allowed []string, def string
 	return v, nil
 }
 
+// requiredParam refuses a request without the query parameter name, which
+// Clockify declares required, the way Spring refuses a missing
+// @RequestParam: 400 code 3001. An empty value counts as present.
+func requiredParam(q url.Values, name, javaType string) *apiError {
+	if _, ok := q[name]; ok {
+		return nil
+	}
+	return &apiError{status: http.StatusBadRequest, code: 3001,
+		msg: fmt.Sprintf("Required request parameter '%s' for method parameter type %s is not present", name, javaType)}
+}
+
 // multiParam accepts both repeated parameters and comma-joined values, as
 // Spring does for list parameters.
 func multiParam(q url.Values, name string) []string {
@@ -74,18 +86,31 @@ func checkEnumJSON(javaType string, allowed []string, vals ...string) *apiError 
 	return nil
 }
 
-// maxPageSize is the largest page Clockify support has named (clockify-api.md
-// trap 7). Whether the live API rejects or clamps a larger one is unknown;
-// the fake rejects it so that a client asking for more notices.
+// maxPageSize is the largest page Clockify support has named. Whether the
+// live API rejects or clamps a larger one is unknown; the fake rejects it so
+// that a client asking for more notices.
 const maxPageSize = 5000
 
-// checkPaging validates 1-based page and page-size (1..5000).
-func checkPaging(page, size int, pageName, sizeName string) *apiError {
+// pageParams reads page (default 1) and page-size (default defSize, at
+// most maxSize) and checks them.
+func pageParams(q url.Values, defSize, maxSize int) (page, size int, err *apiError) {
+	if page, err = intParam(q, "page", 1); err != nil {
+		return
+	}
+	if size, err = intParam(q, "page-size", defSize); err != nil {
+		return
+	}
+	err = checkPaging(page, size, maxSize, "page", "page-size")
+	return
+}
+
+// checkPaging validates a 1-based page and a page size of 1..maxSize.
+func checkPaging(page, size, maxSize int, pageName, sizeName string) *apiError {
 	if page < 1 {
 		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be greater than or equal to 1", pageName)}
 	}
-	if size < 1 || size > maxPageSize {
-		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be between 1 and %d", sizeName, maxPageSize)}
+	if size < 1 || size > maxSize {
+		return &apiError{status: 400, code: 3000, msg: fmt.Sprintf("%s: must be between 1 and %d", sizeName, maxSize)}
 	}
 	return nil
 }

@@ -144,3 +144,34 @@ func (s *Server) FindMemberByEmail(wsID, email string) (string, bool) {
 	}
 	return "", false
 }
+
+// ProjectState is a snapshot of a project.
+type ProjectState struct {
+	ID      string
+	Name    string
+	Public  bool
+	UserIDs []string
+	// HourlyRates and CostRates are the project-scoped rates by user id.
+	HourlyRates map[string]Rate
+	CostRates   map[string]Rate
+}
+
+// Project returns a snapshot of project projectID in wsID.
+func (s *Server) Project(wsID, projectID string) (ProjectState, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	ws := s.st.workspaces[wsID]
+	if ws == nil || ws.projects[projectID] == nil {
+		return ProjectState{}, false
+	}
+	p := ws.projects[projectID]
+	rates := func(in map[string]*Rate) map[string]Rate {
+		out := make(map[string]Rate, len(in))
+		for uid, r := range in {
+			out[uid] = *r
+		}
+		return out
+	}
+	return ProjectState{ID: p.id, Name: p.name, Public: p.public, UserIDs: slices.Clone(p.userIDs),
+		HourlyRates: rates(p.hourlyRates), CostRates: rates(p.costRates)}, true
+}

@@ -1,0 +1,353 @@
+package clockify
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+)
+
+// Role is a role a member holds in a workspace.
+type Role string
+
+// Roles. OWNER can be filtered on but never assigned.
+const (
+	RoleOwner          Role = "OWNER"
+	RoleWorkspaceAdmin Role = "WORKSPACE_ADMIN"
+	RoleTeamManager    Role = "TEAM_MANAGER"
+	RoleProjectManager Role = "PROJECT_MANAGER"
+)
+
+// Valid reports whether r is a role Clockify knows.
+func (r Role) Valid() bool {
+	switch r {
+	case RoleOwner, RoleWorkspaceAdmin, RoleTeamManager, RoleProjectManager:
+		return true
+	}
+	return false
+}
+
+// MembershipStatus is the state of a membership: invited, active, declined or deactivated.
+type MembershipStatus string
+
+// Membership statuses. MembershipAll is only a filter value.
+const (
+	MembershipPending  MembershipStatus = "PENDING"
+	MembershipActive   MembershipStatus = "ACTIVE"
+	MembershipDeclined MembershipStatus = "DECLINED"
+	MembershipInactive MembershipStatus = "INACTIVE"
+	MembershipAll      MembershipStatus = "ALL"
+)
+
+// Valid reports whether s is a status Clockify knows.
+func (s MembershipStatus) Valid() bool {
+	switch s {
+	case MembershipPending, MembershipActive, MembershipDeclined, MembershipInactive, MembershipAll:
+		return true
+	}
+	return false
+}
+
+// AccountStatus is the state of a user's account (not of a workspace membership). It is an
+// open set: values Clockify adds later decode as they are.
+type AccountStatus string
+
+// Account statuses Clockify documents.
+const (
+	AccountActive                   AccountStatus = "ACTIVE"
+	AccountPendingEmailVerification AccountStatus = "PENDING_EMAIL_VERIFICATION"
+	AccountDeleted                  AccountStatus = "DELETED"
+	AccountNotRegistered            AccountStatus = "NOT_REGISTERED"
+	AccountLimited                  AccountStatus = "LIMITED"
+	AccountLimitedDeleted           AccountStatus = "LIMITED_DELETED"
+)
+
+// Valid reports whether s is a documented account status (used to check filters).
+func (s AccountStatus) Valid() bool {
+	switch s {
+	case AccountActive, AccountPendingEmailVerification, AccountDeleted, AccountNotRegistered,
+		AccountLimited, AccountLimitedDeleted:
+		return true
+	}
+	return false
+}
+
+// MembershipType says what a membership is of: the workspace, a project or a user group.
+type MembershipType string
+
+// Membership types.
+const (
+	MembershipTypeWorkspace MembershipType = "WORKSPACE"
+	MembershipTypeProject   MembershipType = "PROJECT"
+	MembershipTypeUserGroup MembershipType = "USERGROUP"
+)
+
+// SortColumn orders member lists.
+type SortColumn string
+
+// Sort columns; Clockify's default is SortByEmail.
+const (
+	SortByID            SortColumn = "ID"
+	SortByEmail         SortColumn = "EMAIL"
+	SortByName          SortColumn = "NAME"
+	SortByNameLowercase SortColumn = "NAME_LOWERCASE"
+	SortByAccess        SortColumn = "ACCESS"
+	SortByHourlyRate    SortColumn = "HOURLYRATE"
+	SortByCostRate      SortColumn = "COSTRATE"
+)
+
+// Valid reports whether c is a column Clockify sorts by.
+func (c SortColumn) Valid() bool {
+	switch c {
+	case SortByID, SortByEmail, SortByName, SortByNameLowercase, SortByAccess, SortByHourlyRate, SortByCostRate:
+		return true
+	}
+	return false
+}
+
+// SortOrder is ascending or descending.
+type SortOrder string
+
+// Sort orders; Clockify's default is Ascending.
+const (
+	Ascending  SortOrder = "ASCENDING"
+	Descending SortOrder = "DESCENDING"
+)
+
+// Valid reports whether o is a sort order Clockify knows.
+func (o SortOrder) Valid() bool { return o == Ascending || o == Descending }
+
+// MembershipsInclude selects which memberships a member list carries on each user.
+type MembershipsInclude string
+
+// Membership inclusion options; Clockify's default is IncludeNoMemberships.
+const (
+	IncludeAllMemberships       MembershipsInclude = "ALL"
+	IncludeNoMemberships        MembershipsInclude = "NONE"
+	IncludeWorkspaceMemberships MembershipsInclude = "WORKSPACE"
+	IncludeProjectMemberships   MembershipsInclude = "PROJECT"
+	IncludeUserGroupMemberships MembershipsInclude = "USERGROUP"
+)
+
+// Valid reports whether m is an inclusion option Clockify knows.
+func (m MembershipsInclude) Valid() bool {
+	switch m {
+	case IncludeAllMemberships, IncludeNoMemberships, IncludeWorkspaceMemberships,
+		IncludeProjectMemberships, IncludeUserGroupMemberships:
+		return true
+	}
+	return false
+}
+
+// CustomFieldType is the kind of a custom field. It is an open set.
+type CustomFieldType string
+
+// Custom field types Clockify documents.
+const (
+	CustomFieldText             CustomFieldType = "TXT"
+	CustomFieldNumber           CustomFieldType = "NUMBER"
+	CustomFieldDropdownSingle   CustomFieldType = "DROPDOWN_SINGLE"
+	CustomFieldDropdownMultiple CustomFieldType = "DROPDOWN_MULTIPLE"
+	CustomFieldCheckbox         CustomFieldType = "CHECKBOX"
+	CustomFieldLink             CustomFieldType = "LINK"
+)
+
+// User is a Clockify user as the member lists, the filter and GET /v1/user return it.
+// Name may be empty (Clockify sends null for members who never finished sign-up), and
+// Settings is nil for them.
+type User struct {
+	ID               string             `json:"id"`
+	Email            string             `json:"email"`
+	Name             string             `json:"name"`
+	ProfilePicture   string             `json:"profilePicture"`
+	ActiveWorkspace  string             `json:"activeWorkspace"`
+	DefaultWorkspace string             `json:"defaultWorkspace"`
+	Status           AccountStatus      `json:"status"`
+	Memberships      []Membership       `json:"memberships"`
+	Settings         *UserSettings      `json:"settings"`
+	CustomFields     []CustomFieldValue `json:"customFields"`
+	// Roles holds the role details Clockify adds when a list asks for include-roles. Clockify
+	// does not document their shape, so they are kept raw; RoleGrants decodes the known one.
+	Roles []json.RawMessage `json:"roles,omitempty"`
+}
+
+// Membership returns u's membership of the workspace (or project or group) with the given id.
+func (u *User) Membership(targetID string) (Membership, bool) {
+	for _, m := range u.Memberships {
+		if m.TargetID == targetID {
+			return m, true
+		}
+	}
+	return Membership{}, false
+}
+
+// RoleGrants decodes the Roles that Clockify attached with include-roles, skipping entries of a
+// shape it does not recognise (Clockify documents none).
+func (u *User) RoleGrants() []RoleGrant {
+	var out []RoleGrant
+	for _, raw := range u.Roles {
+		var g RoleGrant
+		if json.Unmarshal(raw, &g) == nil && g.Role != "" {
+			if g.UserID == "" {
+				g.UserID = u.ID
+			}
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// Membership is a user's membership of a workspace, project or user group, with its rates.
+// HourlyRate and CostRate are nil when unset.
+type Membership struct {
+	UserID           string           `json:"userId"`
+	TargetID         string           `json:"targetId"`
+	MembershipType   MembershipType   `json:"membershipType"`
+	MembershipStatus MembershipStatus `json:"membershipStatus"`
+	HourlyRate       *Money           `json:"hourlyRate"`
+	CostRate         *Money           `json:"costRate"`
+}
+
+// UserSettings are a user's personal settings. Only the commonly used ones are typed.
+type UserSettings struct {
+	WeekStart    Weekday `json:"weekStart"`
+	TimeZone     string  `json:"timeZone"`
+	TimeFormat   string  `json:"timeFormat"`
+	DateFormat   string  `json:"dateFormat"`
+	Lang         string  `json:"lang,omitempty"`
+	Theme        string  `json:"theme,omitempty"`
+	MyStartOfDay string  `json:"myStartOfDay,omitempty"`
+}
+
+// Workspace is a workspace as Clockify returns it, including from member mutations (invite,
+// status and rate changes answer with the whole workspace, not the user).
+type Workspace struct {
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	ImageURL    string       `json:"imageUrl"`
+	Memberships []Membership `json:"memberships"`
+	HourlyRate  *Money       `json:"hourlyRate"`
+	CostRate    *Money       `json:"costRate"`
+	// FeatureSubscriptionType is the plan, e.g. "FREE" or "STANDARD_2021"; nil on old workspaces.
+	FeatureSubscriptionType *string `json:"featureSubscriptionType"`
+	// Features lists the workspace's feature flags; Clockify returns values its spec omits.
+	Features           []string        `json:"features"`
+	CakeOrganizationID string          `json:"cakeOrganizationId,omitempty"`
+	Subdomain          *Subdomain      `json:"subdomain,omitempty"`
+	WorkspaceSettings  json.RawMessage `json:"workspaceSettings,omitempty"`
+}
+
+// Subdomain is a workspace's own subdomain, if it has one.
+type Subdomain struct {
+	Name    *string `json:"name"`
+	Enabled bool    `json:"enabled"`
+}
+
+// HasFeature reports whether the workspace has the feature flag f (e.g. "EDIT_MEMBER_PROFILE").
+func (w *Workspace) HasFeature(f string) bool { return slices.Contains(w.Features, f) }
+
+// Plan returns the workspace's subscription type, or "" when Clockify sent none.
+func (w *Workspace) Plan() string {
+	if w.FeatureSubscriptionType == nil {
+		return ""
+	}
+	return *w.FeatureSubscriptionType
+}
+
+// Membership returns the workspace membership of userID, if Clockify included it.
+func (w *Workspace) Membership(userID string) (Membership, bool) {
+	var found Membership
+	ok := false
+	for _, m := range w.Memberships {
+		if m.UserID != userID {
+			continue
+		}
+		// Prefer the membership of the workspace itself over any project or group one.
+		if m.MembershipType == MembershipTypeWorkspace && (w.ID == "" || m.TargetID == w.ID) {
+			return m, true
+		}
+		if !ok && (m.MembershipType == "" || m.MembershipType == MembershipTypeWorkspace) {
+			found, ok = m, true
+		}
+	}
+	return found, ok
+}
+
+// UnmarshalJSON decodes a workspace, reading featureSubscriptionType as the plain string (or
+// null) Clockify sends; an object, the shape one version of Clockify's spec declares, is
+// ignored rather than failing every call that returns a workspace.
+func (w *Workspace) UnmarshalJSON(b []byte) error {
+	type plain Workspace
+	var v struct {
+		plain
+		FeatureSubscriptionType json.RawMessage `json:"featureSubscriptionType"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*w = Workspace(v.plain)
+	w.FeatureSubscriptionType = nil
+	var plan string
+	if raw := bytes.TrimSpace(v.FeatureSubscriptionType); len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &plan) == nil {
+		w.FeatureSubscriptionType = &plan
+	}
+	return nil
+}
+
+// CustomFieldValue is a user's value of a custom field. Clockify uses two shapes for it (on
+// users and from the value upsert: customFieldName/customFieldType; on member profiles:
+// name/type/sourceType with the field's definition embedded); both decode into this type.
+type CustomFieldValue struct {
+	CustomFieldID string          `json:"customFieldId"`
+	Name          string          `json:"customFieldName,omitempty"`
+	Type          CustomFieldType `json:"customFieldType,omitempty"`
+	UserID        string          `json:"userId,omitempty"`
+	// SourceType is "WORKSPACE" (a default) or "USER" (set on the user); profiles only.
+	SourceType string `json:"sourceType,omitempty"`
+	// Value is the raw JSON value: a string, number, bool or list by field type.
+	Value json.RawMessage `json:"value,omitempty"`
+	// CustomField is the field's definition; profiles only.
+	CustomField *CustomField `json:"customField,omitempty"`
+}
+
+// UnmarshalJSON accepts both of Clockify's shapes.
+func (v *CustomFieldValue) UnmarshalJSON(b []byte) error {
+	type plain CustomFieldValue
+	var w struct {
+		plain
+		AltName string          `json:"name"`
+		AltType CustomFieldType `json:"type"`
+	}
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*v = CustomFieldValue(w.plain)
+	if v.Name == "" {
+		v.Name = w.AltName
+	}
+	if v.Type == "" {
+		v.Type = w.AltType
+	}
+	return nil
+}
+
+// CustomField is the definition of a custom field.
+type CustomField struct {
+	ID                    string          `json:"id"`
+	Name                  string          `json:"name"`
+	Type                  CustomFieldType `json:"type"`
+	EntityType            string          `json:"entityType,omitempty"`
+	Status                string          `json:"status,omitempty"`
+	Required              bool            `json:"required"`
+	OnlyAdminCanEdit      bool            `json:"onlyAdminCanEdit"`
+	AllowedValues         []string        `json:"allowedValues,omitempty"`
+	Placeholder           string          `json:"placeholder,omitempty"`
+	Description           string          `json:"description,omitempty"`
+	WorkspaceID           string          `json:"workspaceId,omitempty"`
+	WorkspaceDefaultValue json.RawMessage `json:"workspaceDefaultValue,omitempty"`
+}
+
+// CustomFieldUpsert sets one custom field's value in a profile update or a new limited member.
+type CustomFieldUpsert struct {
+	CustomFieldID string `json:"customFieldId"`
+	Value         any    `json:"value"`
+}

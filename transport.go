@@ -1,0 +1,115 @@
+package clockify
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"time"
+)
+
+const (
+	apiKeyHeader     = "X-Api-Key"
+	addonTokenHeader = "X-Addon-Token"
+)
+
+// credential is the secret and the header it travels in. Its formatting methods redact it, so
+// neither %v nor %#v nor a log record of a Client or credential can show the secret.
+type credential struct {
+	header string
+	secret string
+	owner  string // id of the user the secret belongs to, once APIKeys has checked it
+}
+
+func (c *credential) String() string {
+	if c == nil {
+		return "<none>"
+	}
+	return c.header + ":" + Fingerprint(c.secret)
+}
+
+func (c *credential) GoString() string { return c.String() }
+
+func (c *credential) LogValue() slog.Value { return slog.StringValue(c.String()) }
+
+// Format keeps every fmt verb, %x and %q included, away from the secret.
+func (c *credential) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// Fingerprint returns a short identifier of a key or token that is safe to log: the first 12
+// hex digits of its SHA-256, prefixed "fp:". It is stable, and reveals nothing of the secret.
+func Fingerprint(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "fp:" + hex.EncodeToString(sum[:6])
+}
+
+// setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
+// the id of the key's user when known ("" if not), which a later Rotate compares against.
+func (c *Client) setAPIKey(key, owner string) {
+	c.cred.Store(&credential{header: apiKeyHeader, secret: key, owner: owner})
+}
+
+// httpClient is a copy of the caller's http.Client (or a new one with a 60 s timeout and its
+// own transport) whose transport adds the credential.
+func (c *Client) httpClient(given *http.Client) *http.Client {
+	var hc http.Client
+	if given != nil {
+		hc = *given
+	} else {
+		hc.Timeout = 60 * time.Second
+	}
+	inner := hc.Transport
+	if inner == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		inner = t
+	}
+	hc.Transport = &authTransport{client: c, next: inner}
+	return &hc
+}
+
+// authTransport adds the credential only to requests for the configured scheme and host, so
+// a redirect elsewhere never carries it.
+type authTransport struct {
+	client *Client
+	next   http.RoundTripper
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	r := req.Clone(req.Context())
+	r.Header.Del(apiKeyHeader)
+	r.Header.Del(addonTokenHeader)
+	r.Header.Del("Authorization")
+	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
+		cred := t.client.cred.Load()
+		a := attemptOf(req.Context())
+		if a != nil && a.cred != nil {
+			cred = a.cred
+		}
+		r.Header.Set(cred.header, cred.secret)
+		if a != nil {
+			a.sent.Store(cred)
+		}
+	}
+	resp, err := t.next.RoundTrip(r)
+	if resp != nil {
+		// The inner transport points resp.Request at r, which carries the secret; callers reach
+		// it through Response.Request, so hand back the request without it.
+		resp.Request = req
+	}
+	return resp, err
+}
+
+// redact replaces the credential in an error body with its fingerprint: Clockify's messages
+// echo request data, and a proxy's error page may echo headers. It runs before the body is
+// parsed and truncated, so no part of the secret survives a cut.
+func (c *Client) redact(body []byte, sent *credential) []byte {
+	for _, cred := range []*credential{sent, c.cred.Load()} {
+		if cred != nil && cred.secret != "" {
+			body = bytes.ReplaceAll(body, []byte(cred.secret), []byte(Fingerprint(cred.secret)))
+		}
+	}
+	return body
+}

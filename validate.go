@@ -1,0 +1,166 @@
+package clockify
+
+import (
+	"fmt"
+	"math"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Input is checked before anything is sent: a mistake comes back as a *ValidationError
+// (errors.Is(err, ErrInvalidInput)) naming the field, instead of as a request Clockify refuses,
+// or worse, one it accepts with the value dropped. Each request type's validate method says
+// what it needs and calls the helpers below.
+
+// requireIDs checks that each id (given as name, value pairs) is non-empty and has no path
+// separators, so a blank id never turns into a request for another route.
+func requireIDs(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		name, v := pairs[i], pairs[i+1]
+		switch {
+		case strings.TrimSpace(v) == "":
+			return &ValidationError{Field: name, Reason: "must not be empty"}
+		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
+			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
+		case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+			// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
+			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
+		}
+	}
+	return nil
+}
+
+// enum is one of Clockify's string enums (Role, SortColumn, ...).
+type enum interface {
+	~string
+	Valid() bool
+}
+
+// checkEnum refuses a value of an enum that Clockify does not know; "" means unset and passes.
+// what names the enum in the error ("sort column").
+func checkEnum[E enum](field, what string, v E) error {
+	if v != "" && !v.Valid() {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("unknown %s %q", what, string(v))}
+	}
+	return nil
+}
+
+// checkEnums is checkEnum for each value of a list.
+func checkEnums[E enum](field, what string, vs []E) error {
+	for _, v := range vs {
+		if !v.Valid() {
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("unknown %s %q", what, string(v))}
+		}
+	}
+	return nil
+}
+
+// checkSecret refuses a credential that could never travel in a header: empty, or with spaces,
+// line breaks or control characters (a key read from a file with its trailing newline).
+// Refusing it here beats a transport error on every request.
+func checkSecret(field, secret string) error {
+	if strings.TrimSpace(secret) == "" {
+		return &ValidationError{Field: field, Reason: "must not be empty"}
+	}
+	for i := 0; i < len(secret); i++ {
+		if b := secret[i]; b <= ' ' || b == 0x7f {
+			return &ValidationError{Field: field, Reason: "must not contain spaces, line breaks or control characters (trim what you read from a file)"}
+		}
+	}
+	return nil
+}
+
+// validateEmail accepts a bare address ("a@example.com"), not a display name with one.
+func validateEmail(email string) error {
+	if email == "" {
+		return &ValidationError{Field: "email", Reason: "must not be empty"}
+	}
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Address != email || a.Name != "" {
+		return &ValidationError{Field: "email", Reason: fmt.Sprintf("%q is not a bare email address", email)}
+	}
+	return nil
+}
+
+// validateAmount checks a rate in minor units, when set, against the range Clockify stores.
+func validateAmount(field string, amount *int64) error {
+	if amount != nil && (*amount < 0 || *amount > math.MaxInt32) {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("must be between 0 and %d minor units", math.MaxInt32)}
+	}
+	return nil
+}
+
+// validateSchedule checks a capacity (0 to 24 hours) and a working-day set (real days, at least
+// one) wherever they are set; prefix names the enclosing field in errors.
+func validateSchedule(prefix string, capacity *Duration, days *WeekdaySet) error {
+	if capacity != nil && (*capacity < 0 || capacity.Std() > 24*time.Hour) {
+		return &ValidationError{Field: prefix + "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*capacity))}
+	}
+	if days != nil {
+		switch {
+		case !days.Valid():
+			return &ValidationError{Field: prefix + "WorkingDays", Reason: "contains a value that is not a weekday"}
+		case days.Len() == 0:
+			return &ValidationError{Field: prefix + "WorkingDays", Reason: "must hold at least one day"}
+		}
+	}
+	return nil
+}
+
+// validateCustomFields checks that each custom field has an id and is set once.
+func validateCustomFields(field string, cfs []CustomFieldUpsert) error {
+	seen := make(map[string]bool, len(cfs))
+	for i, cf := range cfs {
+		id := cf.CustomFieldID
+		switch {
+		case strings.TrimSpace(id) == "":
+			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: "must not be empty"}
+		case seen[id]:
+			return &ValidationError{Field: fmt.Sprintf("%s[%d].CustomFieldID", field, i), Reason: fmt.Sprintf("%q is set twice", id)}
+		}
+		seen[id] = true
+	}
+	return nil
+}
+
+// firstError returns the first non-nil error, for validate methods that list their checks.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// maxNameLength is the longest member name Clockify accepts, in characters.
+const maxNameLength = 100
+
+// validateName checks a member's name: not blank, and at most maxNameLength characters.
+func validateName(field, name string) error {
+	if strings.TrimSpace(name) == "" {
+		return &ValidationError{Field: field, Reason: "must not be empty"}
+	}
+	if n := utf8.RuneCountInString(name); n > maxNameLength {
+		return &ValidationError{Field: field, Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxNameLength)}
+	}
+	return nil
+}
+
+// validateIDSet checks a list of ids (of what, e.g. "group"): each a valid id, none twice.
+func validateIDSet(field, what string, ids []string) error {
+	seen := make(map[string]bool, len(ids))
+	for j, id := range ids {
+		if err := requireIDs(fmt.Sprintf("%s[%d]", field, j), id); err != nil {
+			return err
+		}
+		if seen[id] {
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("%s %q is listed twice", what, id)}
+		}
+		seen[id] = true
+	}
+	return nil
+}
