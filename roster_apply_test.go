@@ -189,7 +189,7 @@ func TestApplyRoster_inviteIsNeverRetried(t *testing.T) {
 	results := applyRoster(t, c, plan)
 	assert.ErrorIs(t, results[0].Err, clockify.ErrServer)
 	assert.ErrorIs(t, results[1].Err, clockify.ErrEarlierActionFailed)
-	assert.Len(t, membersSent(srv, http.MethodPost, "/v1/workspaces/"+rosterWS+"/users"), 1)
+	assert.Len(t, sentTo(srv, http.MethodPost, "/v1/workspaces/"+rosterWS+"/users"), 1)
 	srv.ClearFaults()
 
 	next := planRoster(t, c, specs, nil)
@@ -239,7 +239,7 @@ func TestApplyRoster_stalePlanFailsTheOvertakenActionsOnly(t *testing.T) {
 	assert.Len(t, stale, 4)
 	emma, _ := srv.Member(rosterWS, clockifytest.DemoMemberID)
 	assert.Equal(t, int64(9900), emma.HourlyRate.Amount, "the newer rate is kept")
-	assert.Len(t, membersSent(srv, http.MethodPost, "/v1/workspaces/"+rosterWS+"/users"), 0, "no second invitation")
+	assert.Len(t, sentTo(srv, http.MethodPost, "/v1/workspaces/"+rosterWS+"/users"), 0, "no second invitation")
 }
 
 func TestApplyRoster_sameplanTwiceAppliesNothingTwice(t *testing.T) {

@@ -63,7 +63,7 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	if err != nil {
 		return nil, err
 	}
-	p := &rosterPlanner{st: st, wsID: workspaceID}
+	p := &rosterPlanner{ctx: ctx, c: s.client, st: st, wsID: workspaceID, holders: rosterHolders(st.owners, st.admins)}
 	matched, groups, err := p.resolve(specs)
 	if err != nil {
 		return nil, err
@@ -94,13 +94,21 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 			}
 		}
 	}
+	if p.err != nil {
+		return nil, p.err
+	}
 	return plan, nil
 }
 
-// rosterPlanner turns one reading of the workspace and the specs into actions.
+// rosterPlanner turns one reading of the workspace and the specs into actions. It lives for one
+// PlanRoster call, whose context it keeps for the rules layer.
 type rosterPlanner struct {
-	st   *rosterState
-	wsID string
+	ctx     context.Context
+	c       *Client
+	st      *rosterState
+	wsID    string
+	holders map[Role]*fact[map[string]bool]
+	err     error // a rule's lookup that failed
 }
 
 // resolve finds each spec's member (nil when not in the workspace) and groups.
@@ -297,11 +305,7 @@ func (p *rosterPlanner) planNewLimited(sp *MemberSpec, groups []*UserGroup) []Ro
 		follow(RosterAction{Kind: RosterAssignRole, Role: r, Change: r.String(), Blocked: p.roleRule(nil, RosterAssignRole, r)})
 	}
 	if image != nil {
-		var blocked error
-		if detail := paidFeatureMissing(p.st.ws, p.wsID, image); detail != "" {
-			blocked = block(ErrPaidFeature, "", "%s", detail)
-		}
-		follow(RosterAction{Kind: RosterUpdateProfile, Profile: image, Change: describeUpdate(image), Blocked: blocked})
+		follow(RosterAction{Kind: RosterUpdateProfile, Profile: image, Change: describeUpdate(image), Blocked: p.newPictureRule(image)})
 	}
 	return acts
 }

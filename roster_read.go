@@ -44,6 +44,8 @@ type rosterState struct {
 	byName      map[string][]*rosterMember // limited members by exact name
 	groups      []*UserGroup
 	groupByID   map[string]*UserGroup
+	// owners and admins are the searches by role (admins include the owner); read with rules.
+	owners, admins map[string]bool
 }
 
 // rosterRead says what to read: the member list always; the rest when asked.
@@ -79,6 +81,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
+		st.owners, st.admins = owners, admins
 	} else if r.owner {
 		var err error
 		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {

@@ -89,13 +89,13 @@ func TestPlanRoster_everyRuleAppearsAsBlocked(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := membersDemo(t)
+			srv := demoServer(t)
 			if tc.seed != nil {
 				tc.seed(srv)
 			}
-			c := srv.Client(membersTestOpts...)
+			c := srv.Client(fastOpts...)
 			if tc.as != "" {
-				c = srv.ClientAs(tc.as, membersTestOpts...)
+				c = srv.ClientAs(tc.as, fastOpts...)
 			}
 			ws := rosterWS
 			if tc.ws != "" {
@@ -177,8 +177,8 @@ func TestPlanRoster_blockedFieldsAreHeldBackAlone(t *testing.T) {
 
 // Actions that follow a blocked invitation are blocked by the same rule.
 func TestPlanRoster_followUpsOfABlockedInviteAreBlocked(t *testing.T) {
-	srv := membersDemo(t)
-	c := srv.Client(membersTestOpts...)
+	srv := demoServer(t)
+	c := srv.Client(fastOpts...)
 	plan, err := c.Members.PlanRoster(context.Background(), clockifytest.DemoFreeWorkspaceID, []clockify.MemberSpec{{
 		Email: "new@example.com", HourlyRate: clockify.Ptr[int64](100)}}, nil)
 	require.NoError(t, err)

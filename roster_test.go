@@ -18,8 +18,8 @@ const rosterWS = clockifytest.DemoWorkspaceID
 // rosterDemo starts the demo team and returns it with the owner's client.
 func rosterDemo(t *testing.T, opts ...clockifytest.ServerOption) (*clockifytest.Server, *clockify.Client) {
 	t.Helper()
-	srv := membersDemo(t, opts...)
-	return srv, srv.Client(membersTestOpts...)
+	srv := demoServer(t, opts...)
+	return srv, srv.Client(fastOpts...)
 }
 
 func planRoster(t *testing.T, c *clockify.Client, specs []clockify.MemberSpec, opts *clockify.RosterOptions) *clockify.RosterPlan {
@@ -45,7 +45,7 @@ func demoAsIs() []clockify.MemberSpec {
 		{Email: "noah.bennett@acme-studio.example", Groups: []string{clockifytest.DemoGroupID}},
 		{Email: "oliver.grant@acme-studio.example", Status: clockify.MembershipInactive},
 		{Email: "leo.dubois@example.com", Status: clockify.MembershipActive},
-		{Name: "Tomás Vega", Limited: true, Status: clockify.MembershipActive, Groups: []string{},
+		{Name: "Tomás Vega", Limited: true, Status: clockify.MembershipActive, Groups: []string{"Kiosk Staff"},
 			Profile: &clockify.ProfileUpdate{WeekStart: clockify.Ptr(clockify.Tuesday)}},
 	}
 }

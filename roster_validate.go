@@ -3,7 +3,6 @@ package clockify
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // validateSpecs refuses a roster Clockify could not be matched to, before any request: a spec
@@ -50,13 +49,12 @@ func (sp *MemberSpec) validateKey(field func(string) string) error {
 	if sp.Email != "" {
 		return &ValidationError{Field: field("Email"), Reason: "a limited member has no email; it is keyed by Name"}
 	}
-	switch {
-	case strings.TrimSpace(sp.Name) == "":
-		return &ValidationError{Field: field("Name"), Reason: "a limited member needs a name"}
-	case strings.TrimSpace(sp.Name) != sp.Name:
+	if err := validateName(field("Name"), sp.Name); err != nil {
+		return err
+	}
+	if strings.TrimSpace(sp.Name) != sp.Name {
+		// The name is the key, compared exactly; spaces are a copy-and-paste slip.
 		return &ValidationError{Field: field("Name"), Reason: fmt.Sprintf("%q has leading or trailing spaces", sp.Name)}
-	case utf8.RuneCountInString(sp.Name) > maxProfileName:
-		return &ValidationError{Field: field("Name"), Reason: fmt.Sprintf("must be at most %d characters", maxProfileName)}
 	}
 	return nil
 }
