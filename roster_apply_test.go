@@ -314,3 +314,41 @@ func TestApplyRoster_neverTouchesTheOwnerEvenUnblocked(t *testing.T) {
 		assert.True(t, r.Method == http.MethodGet || strings.HasSuffix(r.Path, "/users/info"), "%s %s changes something", r.Method, r.Path)
 	}
 }
+
+// A new member's profile waits for them to accept the invitation; the next plan applies it. A
+// declined invitation is sent again when the roster still lists the member as active.
+func TestApplyRoster_invitedMemberConvergesOnceTheyAccept(t *testing.T) {
+	srv, c := rosterDemo(t)
+	specs := []clockify.MemberSpec{{Email: "nina.new@acme-studio.example", Status: clockify.MembershipActive,
+		Profile: &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))}}}
+	plan := planRoster(t, c, specs, nil)
+	require.Equal(t, 1, plan.Pending())
+	assert.ErrorIs(t, plan.Actions[1].Blocked, clockify.ErrInvitationPending)
+	applyRoster(t, c, plan)
+	nina, ok := srv.FindMemberByEmail(rosterWS, "nina.new@acme-studio.example")
+	require.True(t, ok)
+
+	srv.DeclineInvitation(rosterWS, nina)
+	again := planRoster(t, c, specs, nil)
+	invite := actionFor(t, again, "nina.new@acme-studio.example", clockify.RosterInvite)
+	assert.Equal(t, nina, invite.UserID)
+	assert.Equal(t, clockify.MembershipDeclined, invite.Status)
+	for _, r := range applyRoster(t, c, again) {
+		if r.Action.Blocked == nil {
+			require.NoError(t, r.Err)
+		}
+	}
+	state, _ := srv.Member(rosterWS, nina)
+	assert.Equal(t, clockifytest.MembershipPending, state.MembershipStatus)
+
+	srv.AcceptInvitation(rosterWS, nina)
+	accepted := planRoster(t, c, specs, nil)
+	require.Len(t, accepted.Actions, 1, "%s", accepted)
+	assert.Nil(t, accepted.Actions[0].Blocked)
+	for _, r := range applyRoster(t, c, accepted) {
+		require.NoError(t, r.Err)
+	}
+	state, _ = srv.Member(rosterWS, nina)
+	assert.Equal(t, "PT6H", state.WorkCapacity)
+	assert.Empty(t, planRoster(t, c, specs, nil).Actions)
+}
