@@ -72,7 +72,7 @@ func TestApplyRoster_appliesEachMembersActionsInSafeOrder(t *testing.T) {
 	plan := planRoster(t, c, rosterChanges(), nil)
 	slices.Reverse(plan.Actions) // the plan's order does not matter
 	srv.ResetRequests()
-	for _, r := range c.Members.ApplyRoster(context.Background(), plan, &clockify.BulkOptions{Concurrency: 1}) {
+	for _, r := range c.Members.ApplyRoster(context.Background(), plan, &clockify.BulkOptions{Concurrency: 8}) {
 		if r.Action.Blocked == nil {
 			require.NoError(t, r.Err, "%s %s", r.Action.Kind, r.Action.Change)
 		}
