@@ -15,7 +15,8 @@ import (
 // Profile sets that differ), role and group changes (only for specs whose Roles or Groups are
 // non-nil) and rates. Members no spec names are left alone unless opts.DeactivateUnlisted.
 //
-// Every action is judged against Clockify's documented rules before it is planned. One that
+// Every action is judged against Clockify's documented rules before it is planned, by the same
+// checks that explain a refusal after the fact, fed from the plan's reading. One that
 // Clockify would refuse stays in the plan with Blocked set to a *RestrictionError naming the
 // rule (errors.Is(a.Blocked, ErrPendingApprovals)), and ApplyRoster skips it. The rules: a Free
 // plan or a missing feature (ErrPaidFeature), a member in several workspaces
@@ -24,6 +25,11 @@ import (
 // (ErrOwnerProfile), week start with approvals pending (ErrPendingApprovals), the admin role and
 // admins' deactivation without the owner's key (ErrOwnerOnly). The owner is never changed:
 // anything a spec asks of the owner is blocked (ErrOwnerImmutable, or ErrOwnerProfile).
+//
+// Roles are read from the role details the member list adds with include-roles, whose shape
+// Clockify does not document (the SDK reads the role-grant shape); the admin role is confirmed
+// with the documented search by role. Should the details be missing, the plan can only assign
+// roles (assigning a role held is harmless), never remove one it cannot see.
 //
 // Specs are checked before any request: a spec without its key (Email for full members, Name
 // for limited ones) or with both, a key given twice, a status other than ACTIVE, INACTIVE or
