@@ -40,7 +40,8 @@ import (
 //
 // Cost: the re-reading (members/200 requests, plus groups/200, plus one owner search), then one request per action,
 // two per profile update (the re-read) and one more after an invitation or new limited member
-// followed by other actions (the id lookup).
+// followed by other actions (the id lookup); new limited members are added MaxLimitedMembers to
+// a request.
 func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
 	if plan == nil {
 		return nil
@@ -55,6 +56,7 @@ func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts
 	}
 	jobs := r.prepare(ctx)
 	if len(jobs) > 0 {
+		r.addLimited(ctx, jobs)
 		r.run(ctx, jobs, o.Concurrency)
 	}
 	return r.results
@@ -68,6 +70,7 @@ type rosterRun struct {
 	progress func(done, total int, r BulkResult)
 	done     int
 	snap     *rosterState
+	settled  map[int]bool // actions already finished before the member jobs ran (batched adds)
 }
 
 // finish records the result of action i and reports progress; only the calling goroutine of
@@ -187,8 +190,10 @@ func (r *rosterRun) run(ctx context.Context, jobs [][]int, workers int) {
 			}
 			for _, job := range jobs[n:] {
 				for _, i := range job {
-					r.results[i].Err = notStarted(r.results[i].Action.member(), ctx.Err())
-					finished <- i
+					if !r.settled[i] {
+						r.results[i].Err = notStarted(r.results[i].Action.member(), ctx.Err())
+						finished <- i
+					}
 				}
 			}
 			return
@@ -205,6 +210,12 @@ func (r *rosterRun) member(ctx context.Context, job []int, finished chan<- int) 
 	var failed error
 	for _, i := range job {
 		a := &r.results[i].Action
+		if r.settled[i] {
+			if err := r.results[i].Err; err != nil && failed == nil {
+				failed = err
+			}
+			continue
+		}
 		switch {
 		case failed != nil:
 			r.results[i].Err = fmt.Errorf("%w (%s)", ErrEarlierActionFailed, failed)
@@ -222,6 +233,39 @@ func (r *rosterRun) member(ctx context.Context, job []int, finished chan<- int) 
 			}
 		}
 		finished <- i
+	}
+}
+
+// addLimited adds the new limited members of the run MaxLimitedMembers to a request, before
+// the member jobs run (which then go on with each member's other actions). Like an invitation,
+// a batch is sent once and never repeated after the server may have acted; when it fails, each
+// of its members' actions fails with its error. A member whose add is stale is left to its job,
+// which reports it.
+func (r *rosterRun) addLimited(ctx context.Context, jobs [][]int) {
+	var batch []int
+	for _, job := range jobs {
+		if i := job[0]; r.results[i].Action.Kind == RosterAddLimited && r.check(&r.results[i].Action) == nil {
+			batch = append(batch, i)
+		}
+	}
+	r.settled = make(map[int]bool, len(batch))
+	for len(batch) > 0 {
+		n := min(len(batch), MaxLimitedMembers)
+		members := make([]LimitedMember, n)
+		for k, i := range batch[:n] {
+			members[k] = *r.results[i].Action.Limited
+		}
+		err := ctx.Err()
+		if err == nil {
+			_, err = r.s.AddLimited(ctx, r.plan.WorkspaceID, members)
+		} else {
+			err = notStarted("new limited members", err)
+		}
+		for _, i := range batch[:n] {
+			r.results[i].Err, r.settled[i] = err, true
+			r.finish(i)
+		}
+		batch = batch[n:]
 	}
 }
 

@@ -352,3 +352,26 @@ func TestApplyRoster_invitedMemberConvergesOnceTheyAccept(t *testing.T) {
 	assert.Equal(t, "PT6H", state.WorkCapacity)
 	assert.Empty(t, planRoster(t, c, specs, nil).Actions)
 }
+
+func TestApplyRoster_addsNewLimitedMembersInOneRequest(t *testing.T) {
+	srv, c := rosterDemo(t)
+	var specs []clockify.MemberSpec
+	for _, name := range []string{"Kiosk Kim", "Kiosk Kai", "Kiosk Kit"} {
+		specs = append(specs, clockify.MemberSpec{Name: name, Limited: true, Groups: []string{"Kiosk Staff"},
+			Profile: &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(4))}})
+	}
+	specs[0].Roles = []clockify.RoleAssignment{clockify.TeamManagerOfGroup(clockifytest.DemoKioskGroupID)}
+	plan := planRoster(t, c, specs, nil)
+	require.Equal(t, 4, plan.Pending(), "%s", plan)
+	srv.ResetRequests()
+	for _, r := range applyRoster(t, c, plan) {
+		require.NoError(t, r.Err, "%s %s", r.Action.Kind, r.Action.Name)
+	}
+	adds := sentTo(srv, http.MethodPost, "/v1/workspaces/"+rosterWS+"/limited-users")
+	require.Len(t, adds, 1)
+	assert.Equal(t, 3, strings.Count(string(adds[0].Body), `"name"`))
+	group, ok := srv.Group(rosterWS, clockifytest.DemoKioskGroupID)
+	require.True(t, ok)
+	assert.Len(t, group.UserIDs, 4)
+	requireConverged(t, c, specs, nil)
+}
