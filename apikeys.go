@@ -108,29 +108,12 @@ func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
 		return info, nil
 	}
 
-	all, err := s.workspaces(ctx, cred, "")
+	ws, _, err := (*WorkspacesService)(s).withRoles(ctx, cred)
 	if err != nil {
-		return nil, err
+		return nil, s.credentialError(cred, err)
 	}
 	info.WorkspacesListed = true
-	if len(all) == 0 {
-		return info, nil
-	}
-	roles := make(map[string]Role)
-	// Admins first, so that OWNER wins should a server ever list a workspace under both.
-	for _, role := range []Role{RoleWorkspaceAdmin, RoleOwner} {
-		list, err := s.workspaces(ctx, cred, role)
-		if err != nil {
-			return nil, err
-		}
-		for _, ws := range list {
-			roles[ws.ID] = role
-		}
-	}
-	info.Workspaces = make([]KeyWorkspace, len(all))
-	for i, ws := range all {
-		info.Workspaces[i] = KeyWorkspace{Workspace: ws, Role: roles[ws.ID]}
-	}
+	info.Workspaces = ws
 	return info, nil
 }
 
@@ -204,22 +187,6 @@ func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, err
 		return nil, s.credentialError(cred, err)
 	}
 	return u, nil
-}
-
-// workspaces lists the workspaces cred reaches, only those where its user holds role if role is
-// set. Clockify does not document how several roles are encoded, so one role per call.
-//
-// Clockify API: GET /v1/workspaces
-func (s *APIKeysService) workspaces(ctx context.Context, cred *credential, role Role) ([]*Workspace, error) {
-	var q url.Values
-	if role != "" {
-		q = url.Values{"roles": {string(role)}}
-	}
-	list, _, err := doList[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
-	if err != nil {
-		return nil, s.credentialError(cred, err)
-	}
-	return list, nil
 }
 
 // credentialError explains a refused credential: the same 4003 answers a deleted key and a key

@@ -57,6 +57,17 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 	for i, ch := range changes {
 		results[i].UserID = ch.UserID
 	}
+	runBulk(ctx, results, opts, func(ctx context.Context, i int) {
+		results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
+	})
+	return results
+}
+
+// runBulk runs do(ctx, i) for every result under opts (UpdateMany, GetMany): at most
+// Concurrency at once, results of the same member one after another in input order, Progress
+// called from this goroutine, and an error wrapping ctx.Err() for every item not started when
+// ctx ends. do fills results[i]; results[i].UserID is set before.
+func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do func(ctx context.Context, i int)) {
 	o := orZero(opts)
 	progress := func(done int, r BulkResult) {
 		if o.Progress != nil {
@@ -68,41 +79,40 @@ func (s *ProfilesService) UpdateMany(ctx context.Context, workspaceID string, ch
 			results[i].Err = &ValidationError{Field: "ctx", Reason: "must not be nil"}
 			progress(i+1, results[i])
 		}
-		return results
+		return
 	}
 
-	jobs := jobsByMember(changes)
+	jobs := jobsByMember(results)
 	workers := o.Concurrency
 	if workers <= 0 {
 		workers = DefaultBulkConcurrency
 	}
 	// Each result is written by one goroutine before its index is sent on finished, and read
 	// by this goroutine only after receiving it.
-	finished := runJobs(ctx, jobs, min(workers, len(jobs)), len(changes), func(i int, startErr error) {
+	finished := runJobs(ctx, jobs, min(workers, len(jobs)), len(results), func(i int, startErr error) {
 		if startErr != nil {
 			results[i].Err = notStarted(results[i].UserID, startErr)
 			return
 		}
-		results[i].Profile, _, results[i].Err = s.Update(ctx, workspaceID, changes[i].UserID, changes[i].Update)
+		do(ctx, i)
 	})
 	done := 0
 	for i := range finished {
 		done++
 		progress(done, results[i])
 	}
-	return results
 }
 
-// jobsByMember groups the indexes of changes by member, in input order: one job per member,
-// so that one worker applies a member's changes one after another.
-func jobsByMember(changes []ProfileChange) [][]int {
+// jobsByMember groups the indexes of results by member, in input order: one job per member,
+// so that one worker works on a member's items one after another.
+func jobsByMember(results []BulkResult) [][]int {
 	var jobs [][]int
-	byUser := make(map[string]int, len(changes))
-	for i, ch := range changes {
-		j, ok := byUser[ch.UserID]
+	byUser := make(map[string]int, len(results))
+	for i, r := range results {
+		j, ok := byUser[r.UserID]
 		if !ok {
 			j = len(jobs)
-			byUser[ch.UserID] = j
+			byUser[r.UserID] = j
 			jobs = append(jobs, nil)
 		}
 		jobs[j] = append(jobs[j], i)
@@ -156,5 +166,5 @@ func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i i
 }
 
 func notStarted(userID string, err error) error {
-	return fmt.Errorf("clockify: change for member %s not started: %w", userID, err)
+	return fmt.Errorf("clockify: member %s not started: %w", userID, err)
 }

@@ -38,6 +38,9 @@ type Client struct {
 	Profiles *ProfilesService
 	Roles    *RolesService
 	APIKeys  *APIKeysService
+	// Groups manages user groups; Workspaces reads workspaces.
+	Groups     *GroupsService
+	Workspaces *WorkspacesService
 
 	common    service
 	base      *url.URL // the API root, ending in "/"
@@ -114,6 +117,8 @@ func newClient(cfg *config) (*Client, error) {
 	c.Profiles = (*ProfilesService)(&c.common)
 	c.Roles = (*RolesService)(&c.common)
 	c.APIKeys = (*APIKeysService)(&c.common)
+	c.Groups = (*GroupsService)(&c.common)
+	c.Workspaces = (*WorkspacesService)(&c.common)
 	return c, nil
 }
 
@@ -268,6 +273,10 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 		u += "?" + q
 	}
 	var body any // a nil []byte would still make a body
+	contentType := "application/json"
+	if raw, ok := o.body.(rawBody); ok {
+		body, contentType, o.body = raw.data, raw.contentType, nil // sent as it is (a file upload)
+	}
 	if o.body != nil {
 		b, err := json.Marshal(o.body)
 		if err != nil {
@@ -286,7 +295,7 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Content-Type", contentType)
 	}
 	return req, nil
 }

@@ -156,6 +156,32 @@
 // and skips anything else). RateChange.Since is sent in UTC to the second, and omitted when
 // zero. Profiles.UpdateMany runs changes for the same member one after another, in input order.
 //
+// # Lookups, groups, workspaces, timers and pictures
+//
+// Clockify has no GET for one member, one group or one running timer, so the SDK answers from
+// the searches and compares exactly itself. Members.FindByEmail searches by e-mail (a substring
+// match on Clockify's side) and returns the member whose address is equal, ignoring case: one
+// request. Members.Get reads the member's profile for the e-mail (a limited member's name), then
+// searches: two requests. Both find members of every status, and return them with their
+// workspace membership and manager roles; none is ErrNotFound. Members.InviteMember is Invite
+// followed by FindByEmail and returns the pending member; a pending member's profile cannot be
+// edited until they accept (ErrInvitationPending). Groups.FindByName and Workspaces.FindByName
+// compare names exactly; two workspaces of the same name are ErrAmbiguousName rather than a
+// guess. Workspaces.CallerRole tells owner or admin in one or two requests, ListWithRoles every
+// workspace with the caller's role in three. Groups.Create and Rename name a duplicate name
+// ErrGroupExists (one lookup, after Clockify refuses); Create, like Invite, is not repeated once
+// the server may have acted.
+//
+// Members.StopTimer is not retried once the request may have reached Clockify: repeated after
+// the member started a new timer it would stop that one. Nothing running is a *RestrictionError
+// matching ErrNoRunningTimer (Clockify answers 404 with code 404, so it also matches
+// ErrNotFound), an end before the start one matching ErrEndBeforeStart. Times go to Clockify in
+// UTC to the second. TimeEntry.Duration is Clockify's ISO-8601 duration as a Duration; End is nil and
+// Duration zero while the timer runs. Profiles.GetMany reads many profiles with UpdateMany's
+// concurrency, progress and per-member errors, one request each. Profiles.UploadImage sends a
+// PNG, JPEG, GIF or WebP picture of at most MaxImageSize (5 MiB; Clockify documents no limit),
+// recognised from its content, and returns the URL for a limited member's ProfileUpdate.ImageURL.
+//
 // # Types
 //
 // Weekday is a day as Clockify spells it; WeekdaySet is a set of days that travels as a JSON

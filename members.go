@@ -189,8 +189,10 @@ type InviteOptions struct {
 }
 
 // Invite adds the user with this email to the workspace; they show as a pending member ("not
-// joined yet") until they accept. Clockify answers with the whole workspace, not the new user:
-// find the new member's id with List or Filter by email. Inviting by API works only on paid
+// joined yet") until they accept, and until then their profile cannot be edited
+// (Profiles.Update refuses with ErrInvitationPending). Clockify answers with the whole
+// workspace, not the new user: InviteMember returns the new member instead, at the cost of one
+// more request (or find them with FindByEmail). Inviting by API works only on paid
 // workspaces; a refusal on a Free-plan workspace comes back as a *RestrictionError
 // (errors.Is(err, ErrPaidFeature)).
 //
@@ -417,11 +419,11 @@ func (r RateChange) body() (any, error) {
 		Since  string `json:"since,omitempty"`
 	}{Amount: r.Amount}
 	if !r.Since.IsZero() {
-		t := r.Since.UTC()
-		if t.Year() < 1 || t.Year() > 9999 {
-			return nil, &ValidationError{Field: "Since", Reason: "must be a year between 1 and 9999"}
+		since, err := formatAPITime("Since", r.Since)
+		if err != nil {
+			return nil, err
 		}
-		b.Since = t.Format(rateTimeFormat)
+		b.Since = since
 	}
 	return b, nil
 }
@@ -431,7 +433,7 @@ func (r RateChange) body() (any, error) {
 //
 // Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/hourly-rate
 func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, "/hourly-rate", r)
+	return s.setRate(ctx, workspaceID, userID, false, r)
 }
 
 // SetCostRate sets the member's cost rate (labour cost) in this workspace; it needs the
@@ -440,10 +442,10 @@ func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID 
 //
 // Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/cost-rate
 func (s *MembersService) SetCostRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, "/cost-rate", r)
+	return s.setRate(ctx, workspaceID, userID, true, r)
 }
 
-func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which string, r RateChange) (*Workspace, *Response, error) {
+func (s *MembersService) setRate(ctx context.Context, workspaceID, userID string, cost bool, r RateChange) (*Workspace, *Response, error) {
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
@@ -451,9 +453,9 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID, which
 	if err != nil {
 		return nil, nil, err
 	}
-	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + which, body: body, retrySafe: true})
+	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + rateSuffix(cost), body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(which == "/cost-rate", !r.Since.IsZero()))
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
 	}
 	return ws, resp, nil
 }
@@ -480,59 +482,4 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
 	return v, resp, nil
-}
-
-// UserGroup is a workspace's user group, as Clockify answers changes to its members.
-type UserGroup struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	WorkspaceID string   `json:"workspaceId"`
-	UserIDs     []string `json:"userIds"`
-	// TeamManagers are the group's team managers, by id and name.
-	TeamManagers []UserSummary `json:"teamManagers"`
-}
-
-// UserSummary is a user reduced to id and name.
-type UserSummary struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-}
-
-// HasMember reports whether userID is in the group.
-func (g *UserGroup) HasMember(userID string) bool {
-	for _, id := range g.UserIDs {
-		if id == userID {
-			return true
-		}
-	}
-	return false
-}
-
-func groupUsersPath(workspaceID, userGroupID string) string {
-	return "v1/workspaces/" + url.PathEscape(workspaceID) + "/user-groups/" + url.PathEscape(userGroupID) + "/users"
-}
-
-// AddToGroup puts the member in the user group and returns the group as it now is. Adding a
-// member twice is harmless, so the call is retried like a PUT.
-//
-// Clockify API: POST /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users
-func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
-	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
-		return nil, nil, err
-	}
-	body := struct {
-		UserID string `json:"userId"`
-	}{userID}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
-}
-
-// RemoveFromGroup takes the member out of the user group and returns the group as it now is.
-//
-// Clockify API: DELETE /v1/workspaces/{workspaceId}/user-groups/{userGroupId}/users/{userId}
-func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userID, userGroupID string) (*UserGroup, *Response, error) {
-	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
-		return nil, nil, err
-	}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
-		retrySafe: true})
 }

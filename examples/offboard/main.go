@@ -1,12 +1,15 @@
-// Command offboard removes a member's manager roles and deactivates them, and shows how each
-// of Clockify's rules (the owner, admins, pending invitations) is reported.
+// Command offboard takes a member out of a workspace: it stops their running timer, removes
+// their manager roles and deactivates them, and shows how each of Clockify's rules (the
+// owner, admins, pending invitations) is reported. The member is found by e-mail in one
+// request, without listing the team. A run where Clockify's rules refused a step exits with
+// status 2.
 //
-// Offline (no CLOCKIFY_API_KEY) it offboards the demo team manager on the clockifytest demo
-// server, then tries the cases Clockify refuses. Against the real API it needs
-// CLOCKIFY_WORKSPACE_ID and the member's id as an argument, and only prints its plan unless
-// -apply is given:
+// Offline (no CLOCKIFY_API_KEY) it offboards the demo team manager, who has a timer running, on
+// the clockifytest demo server, then tries the cases Clockify refuses. Against the real API it
+// needs CLOCKIFY_WORKSPACE_ID and the member's e-mail as an argument, and only prints its plan
+// unless -apply is given:
 //
-//	go run ./examples/offboard -apply 5e5b94837df81c0df5f2979c
+//	go run ./examples/offboard -apply priya.raman@example.com
 package main
 
 import (
@@ -15,33 +18,46 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/mail"
 	"os"
+	"time"
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
 )
 
+// errRefused reports a run where Clockify's rules refused a step.
+var errRefused = errors.New("some steps were refused")
+
 func main() {
 	apply := flag.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *apply, flag.Arg(0)); err != nil {
+	err := run(context.Background(), os.Stdout, *apply, flag.Arg(0))
+	switch {
+	case errors.Is(err, errRefused):
+		fmt.Fprintln(os.Stderr, "offboard:", err)
+		os.Exit(2)
+	case err != nil:
 		fmt.Fprintln(os.Stderr, "offboard:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, out io.Writer, apply bool, userID string) error {
+func run(ctx context.Context, out io.Writer, apply bool, email string) error {
 	if os.Getenv("CLOCKIFY_API_KEY") != "" {
 		wsID := os.Getenv("CLOCKIFY_WORKSPACE_ID")
-		if wsID == "" || userID == "" {
-			return errors.New("usage: CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… offboard [-apply] USER_ID")
+		if wsID == "" || email == "" {
+			return errors.New("usage: CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… offboard [-apply] EMAIL")
+		}
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
+			return fmt.Errorf("%q is not an e-mail address", email)
 		}
 		c, err := clockify.NewClientFromEnv()
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
-		return offboard(ctx, out, c, wsID, userID, apply)
+		return offboard(ctx, out, c, wsID, email, apply)
 	}
 
 	srv := clockifytest.NewDemoServer()
@@ -50,16 +66,27 @@ func run(ctx context.Context, out io.Writer, apply bool, userID string) error {
 	owner := srv.Client()
 	ws := clockifytest.DemoWorkspaceID
 
-	if err := offboard(ctx, out, owner, ws, clockifytest.DemoTeamManagerID, true); err != nil {
+	if err := offboard(ctx, out, owner, ws, "priya.raman@acme-studio.example", true); err != nil {
 		return err
 	}
 
+	showRefusals(ctx, out, srv, owner)
+	return nil
+}
+
+// showRefusals tries, on the demo team, the offboarding steps Clockify's rules refuse.
+func showRefusals(ctx context.Context, out io.Writer, srv *clockifytest.Server, owner *clockify.Client) {
+	ws := clockifytest.DemoWorkspaceID
 	fmt.Fprintln(out, "\nWhat Clockify refuses, as the SDK reports it:")
 	admin := srv.ClientAs(clockifytest.DemoAdminID)
 	cases := []struct {
 		what string
 		try  func() error
 	}{
+		{"stop a timer that is not running", func() error {
+			_, _, err := owner.Members.StopTimer(ctx, ws, clockifytest.DemoAdminID, time.Now())
+			return err
+		}},
 		{"deactivate the owner", func() error {
 			_, _, err := owner.Members.Deactivate(ctx, ws, clockifytest.DemoOwnerID)
 			return err
@@ -84,16 +111,27 @@ func run(ctx context.Context, out io.Writer, apply bool, userID string) error {
 	for _, tc := range cases {
 		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
 	}
-	return nil
 }
 
-// offboard removes every manager role userID holds, then deactivates them.
-func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, userID string, apply bool) error {
-	u, err := findWithRoles(ctx, c, wsID, userID)
+// offboard stops the member's running timer, removes every manager role they hold, then
+// deactivates them; without apply it only prints what it would do.
+func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, email string, apply bool) error {
+	u, _, err := c.Members.FindByEmail(ctx, wsID, email) // with their roles, in one request
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "Offboarding %s <%s>\n", u.Name, u.Email)
+	refused := 0
+	step := func(err error) {
+		if err != nil {
+			refused++
+			fmt.Fprintln(out, "    refused:", explain(err))
+		}
+	}
+
+	if err := stopTimer(ctx, out, c, wsID, u.ID, apply, step); err != nil {
+		return err
+	}
 	for _, g := range u.RoleGrants() {
 		a, err := g.Assignment()
 		if err != nil {
@@ -102,38 +140,54 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, user
 		}
 		fmt.Fprintln(out, "  remove role:", a)
 		if apply {
-			if _, err := c.Roles.Remove(ctx, wsID, userID, a); err != nil {
-				fmt.Fprintln(out, "    refused:", explain(err))
-			}
+			_, err := c.Roles.Remove(ctx, wsID, u.ID, a)
+			step(err)
 		}
 	}
 	fmt.Fprintln(out, "  deactivate")
-	if apply {
-		if _, _, err := c.Members.Deactivate(ctx, wsID, userID); err != nil {
-			fmt.Fprintln(out, "    refused:", explain(err))
-			return nil
-		}
-		roles, err := c.Roles.Of(ctx, wsID, userID)
+	if !apply {
+		fmt.Fprintln(out, "Dry run: nothing was changed. Run again with -apply to make these changes.")
+		return nil
+	}
+	if _, _, err := c.Members.Deactivate(ctx, wsID, u.ID); err != nil {
+		step(err)
+	} else {
+		roles, err := c.Roles.Of(ctx, wsID, u.ID)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(out, "  done: roles now %v\n", roles)
 	}
+	if refused > 0 {
+		return fmt.Errorf("%w (%d)", errRefused, refused)
+	}
 	return nil
 }
 
-// findWithRoles finds the member with the role details Clockify adds on include-roles.
-func findWithRoles(ctx context.Context, c *clockify.Client, wsID, userID string) (*clockify.User, error) {
-	opts := &clockify.ListMembersOptions{Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses, IncludeRoles: true}
-	for u, err := range c.Members.All(ctx, wsID, opts) {
-		if err != nil {
-			return nil, err
-		}
-		if u.ID == userID {
-			return u, nil
-		}
+// stopTimer stops the member's running timer, if any; a refusal goes to step.
+func stopTimer(ctx context.Context, out io.Writer, c *clockify.Client, wsID, userID string, apply bool, step func(error)) error {
+	timer, _, err := c.Members.RunningTimer(ctx, wsID, userID)
+	switch {
+	case errors.Is(err, clockify.ErrNoRunningTimer):
+		fmt.Fprintln(out, "  no timer running")
+		return nil
+	case err != nil:
+		return err
 	}
-	return nil, fmt.Errorf("no member %s in workspace %s", userID, wsID)
+	fmt.Fprintf(out, "  stop the running timer: %q, started %s\n", timer.Description, timer.Start.Format(time.RFC3339))
+	if !apply {
+		return nil
+	}
+	stopped, _, err := c.Members.StopTimer(ctx, wsID, userID, time.Now())
+	switch {
+	case errors.Is(err, clockify.ErrNoRunningTimer):
+		fmt.Fprintln(out, "    already stopped")
+	case err != nil:
+		step(err)
+	default:
+		fmt.Fprintf(out, "    stopped after %s\n", stopped.Elapsed(time.Now()).Round(time.Minute))
+	}
+	return nil
 }
 
 // explain names the rule behind an error, the way a program would branch on it.
@@ -145,6 +199,7 @@ func explain(err error) string {
 		rule error
 		name string
 	}{
+		{clockify.ErrNoRunningTimer, "ErrNoRunningTimer"},
 		{clockify.ErrOwnerImmutable, "ErrOwnerImmutable"},
 		{clockify.ErrOwnerOnly, "ErrOwnerOnly"},
 		{clockify.ErrInvitationPending, "ErrInvitationPending"},
