@@ -383,25 +383,29 @@ func stale(a *RosterAction, format string, args ...any) error {
 	return fmt.Errorf("%w: %s not applied: %s", ErrStalePlan, a.Kind, fmt.Sprintf(format, args...))
 }
 
-// newMemberID finds the id of a member this run invited (by email) or added (by name).
+// newMemberID finds the id of a member this run invited (by email) or added (by name; the
+// name must be unique among limited members, as the plan checked).
 //
-// Clockify API: POST /v1/workspaces/{workspaceId}/users/info
+// Clockify API: GET /v1/workspaces/{workspaceId}/users?email=… (or ?name=…)
 func (r *rosterRun) newMemberID(ctx context.Context, a *RosterAction) (string, error) {
-	f := &MemberFilter{Email: a.Email, Status: MembershipAll, AccountStatuses: AllAccountStatuses, ListOptions: ListOptions{PageSize: MaxPageSize}}
-	if a.Email == "" {
-		f = &MemberFilter{Name: a.Name, Status: MembershipAll, AccountStatuses: []AccountStatus{AccountLimited}, ListOptions: ListOptions{PageSize: MaxPageSize}}
+	if a.Email != "" {
+		u, _, err := r.s.FindByEmail(ctx, r.plan.WorkspaceID, a.Email)
+		if err != nil {
+			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Email, err)
+		}
+		return u.ID, nil
 	}
 	var ids []string
-	for u, err := range r.s.FilterAll(ctx, r.plan.WorkspaceID, f) {
+	for u, err := range r.s.All(ctx, r.plan.WorkspaceID, lookupOptions("", a.Name)) {
 		if err != nil {
-			return "", fmt.Errorf("clockify: look up new member %s: %w", a.member(), err)
+			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Name, err)
 		}
-		if (a.Email != "" && strings.EqualFold(u.Email, a.Email)) || (a.Email == "" && u.Name == a.Name) {
+		if u.Name == a.Name && u.Status == AccountLimited {
 			ids = append(ids, u.ID)
 		}
 	}
 	if len(ids) != 1 {
-		return "", fmt.Errorf("clockify: look up new member %s: %d members match, want 1: %w", a.member(), len(ids), ErrNotFound)
+		return "", fmt.Errorf("clockify: look up new limited member %q: %d match, want 1: %w", a.Name, len(ids), ErrNotFound)
 	}
 	return ids[0], nil
 }

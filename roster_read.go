@@ -3,8 +3,6 @@ package clockify
 import (
 	"context"
 	"fmt"
-	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 )
@@ -97,7 +95,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 		st.add(workspaceID, u, owners, admins)
 	}
 	if r.groups {
-		for g, err := range c.allGroups(ctx, workspaceID, r.pageSize) {
+		for g, err := range c.Groups.All(ctx, workspaceID, &ListGroupsOptions{ListOptions: ListOptions{PageSize: r.pageSize}}) {
 			if err != nil {
 				return nil, err
 			}
@@ -166,22 +164,6 @@ func (st *rosterState) findGroup(ref string) (*UserGroup, error) {
 		return nil, fmt.Errorf("no group has the id or name %q", ref)
 	}
 	return found, nil
-}
-
-// allGroups iterates the workspace's user groups with their members.
-//
-// Clockify API: GET /v1/workspaces/{workspaceId}/user-groups
-func (c *Client) allGroups(ctx context.Context, workspaceID string, pageSize int) func(func(*UserGroup, error) bool) {
-	if pageSize <= 0 {
-		pageSize = defaultIterPageSize
-	}
-	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/user-groups"
-	return pages(ctx, pageSize, func(g *UserGroup) string { return g.ID }, func(ctx context.Context, page int) ([]*UserGroup, *Response, error) {
-		q := ListOptions{Page: page, PageSize: pageSize}
-		var gs []*UserGroup
-		resp, err := c.call(ctx, op{method: http.MethodGet, path: path, query: &q, out: &gs, retrySafe: true, page: page})
-		return gs, resp, err
-	})
 }
 
 // readProfiles reads the profile of each member in ms, at most workers at a time (the client's
