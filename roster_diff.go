@@ -53,7 +53,7 @@ func profileParts(want *ProfileUpdate, have *Profile) []profilePart {
 	}
 	if want.WorkingDays != nil && *want.WorkingDays != have.WorkingDays {
 		schedule.u.WorkingDays, schedule.before.WorkingDays = want.WorkingDays, Ptr(have.WorkingDays)
-		schedule.change = append(schedule.change, fmt.Sprintf("workingDays %s → %s", have.WorkingDays, *want.WorkingDays))
+		schedule.change = append(schedule.change, fmt.Sprintf("workingDays %s → %s", shortDays(have.WorkingDays), shortDays(*want.WorkingDays)))
 	}
 	if want.WeekStart != nil && *want.WeekStart != have.WeekStart {
 		week.u.WeekStart, week.before.WeekStart = want.WeekStart, Ptr(have.WeekStart)
@@ -129,6 +129,19 @@ func sameJSON(have json.RawMessage, want any) bool {
 	return bytes.Equal(x, y)
 }
 
+// shortDays writes a set of days the short way, for the plan's table: "MON,TUE,WED".
+func shortDays(set WeekdaySet) string {
+	days := set.Days()
+	if len(days) == 0 {
+		return "none"
+	}
+	s := make([]string, len(days))
+	for i, d := range days {
+		s[i] = string(d)[:3]
+	}
+	return strings.Join(s, ",")
+}
+
 // rawOrNil keeps a stored value as JSON, or nil when there is none.
 func rawOrNil(v json.RawMessage) any {
 	if len(bytes.TrimSpace(v)) == 0 {
@@ -181,7 +194,7 @@ func describeUpdate(u *ProfileUpdate) string {
 		s = append(s, "workCapacity "+u.WorkCapacity.String())
 	}
 	if u.WorkingDays != nil {
-		s = append(s, "workingDays "+u.WorkingDays.String())
+		s = append(s, "workingDays "+shortDays(*u.WorkingDays))
 	}
 	if u.WeekStart != nil {
 		s = append(s, "weekStart "+string(*u.WeekStart))
