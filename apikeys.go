@@ -167,6 +167,7 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 			ErrKeyOwnerMismatch, newFP, newUser.ID, oldFP, owner, oldFP)
 	}
 	c.setAPIKey(newKey, newUser.ID)
+	c.admins.forget() // the rights are re-read: they may have changed since the old key was issued
 	return nil
 }
 

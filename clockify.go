@@ -46,6 +46,7 @@ type Client struct {
 	base      *url.URL // the API root, ending in "/"
 	cred      atomic.Pointer[credential]
 	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
+	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)
 	hc        *retryablehttp.Client
 	userAgent string
 	limiter   RateLimiter

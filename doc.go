@@ -137,6 +137,23 @@
 // gates name ErrPaidFeature: LIMITED_USERS, LABOR_COST (cost rates), HISTORIC_RATES (a rate's
 // Since), USER_CUSTOM_FIELDS, MANAGER_ROLE, and a paid plan for invites.
 //
+// Who may do what (https://clockify.me/help/users/who-can-do-what): only the workspace owner
+// and its admins invite, add limited members, activate and deactivate, set workspace and
+// project rates, create, rename and delete groups and change their members, set another
+// member's custom-field value, stop another member's timer, edit profiles and assign or remove
+// roles; team and project managers cannot, whatever they manage. Clockify answers anyone else
+// with a bare 403, which every such write returns as a *RestrictionError with Rule
+// ErrAdminOnly wrapping the 403 (errors.Is(err, ErrForbidden) still holds); Profiles.Check
+// names ErrAdminOnly first, before anything is sent. The caller's rights come from one request,
+// GET /v1/workspaces?roles=WORKSPACE_ADMIN&roles=OWNER (the roles filter does not count owners
+// as admins, so both are asked, repeated as OpenAPI sends the array the API reference
+// declares), which the Client makes only after a 403 (or for Check), at
+// most once per workspace for its lifetime, and again after APIKeys.Rotate; one answer also
+// settles every workspace where the caller is an admin. An addon token acts as the owner and
+// costs no request. Roles are not told apart further: Clockify has no single request naming
+// a caller's manager roles, so the message says the key is neither an Admin's nor the Owner's.
+// To fail fast before a run, ask Workspaces.CallerRole or APIKeys.Verify up front.
+//
 // # Lists and pagination
 //
 // Pages are 1-based and at most MaxPageSize (5000) long; a larger PageSize is a
@@ -190,4 +207,13 @@
 // the largest unit ("PT7H30M", "PT26H", "PT0S"); ParseDuration also reads days, weeks and
 // fractions ("P1DT2H", "PT7.5H") and refuses years, months and negative values, whose length is
 // not fixed or which Clockify does not accept. Money is an amount in minor units.
+//
+// Every value the SDK decodes encodes again with encoding/json and decodes to the same value,
+// so results can be cached and logged: a week start never chosen (null or "" from Clockify) is
+// the zero Weekday, written as null. Hours cannot fail, so for NaN, an infinity or more hours
+// than a Duration holds it returns an invalid Duration (String "INVALID") that encoding and
+// every request refuse. Work capacities are sent in whole seconds, between PT0S and PT24H;
+// anything else is a *ValidationError naming the value in ISO-8601. Getters on results (such
+// as User.Membership, Workspace.HasFeature and Workspace.Plan) are safe on a nil pointer and
+// report nothing found, as in go-github.
 package clockify

@@ -10,11 +10,27 @@ import (
 	"time"
 )
 
+// Duration is a length of time that travels as an ISO-8601 duration, as Clockify writes a
 // member's daily work capacity ("PT7H", "PT7H30M"). It converts freely to time.Duration.
 type Duration time.Duration
 
 // Hours returns a Duration of h hours, rounded to the nanosecond: Hours(7.5) is PT7H30M.
-func Hours(h float64) Duration { return Duration(math.Round(h * float64(time.Hour))) }
+//
+// Hours cannot return an error, so for NaN, an infinity, or more hours than a Duration holds
+// (about 2.5 million either way) it returns an invalid Duration instead of a wrong length: its
+// String is "INVALID", encoding it fails, and every request carrying it is refused with a
+// *ValidationError before anything is sent.
+func Hours(h float64) Duration {
+	ns := h * float64(time.Hour)
+	if math.IsNaN(ns) || ns >= math.MaxInt64 || ns <= math.MinInt64 {
+		return invalidHours
+	}
+	return Duration(math.Round(ns))
+}
+
+// invalidHours is what Hours returns for a number of hours that is not a Duration. It is
+// negative, so everything that refuses a negative Duration refuses it too.
+const invalidHours = Duration(math.MinInt64)
 
 // Std returns d as a time.Duration.
 func (d Duration) Std() time.Duration { return time.Duration(d) }
@@ -24,10 +40,13 @@ func (d Duration) Hours() float64 { return time.Duration(d).Hours() }
 
 // String returns d in canonical ISO-8601 form with hours as the largest unit: "PT0S", "PT7H",
 // "PT7H30M", "PT26H", "PT0.5S". A negative d (which ParseDuration never returns) is written
-// with a leading "-".
+// with a leading "-"; what Hours returns for NaN or an infinity is "INVALID".
 func (d Duration) String() string {
-	if d == 0 {
+	switch d {
+	case 0:
 		return "PT0S"
+	case invalidHours:
+		return "INVALID"
 	}
 	var b []byte
 	n := int64(d)
@@ -70,6 +89,66 @@ func (d Duration) String() string {
 // "PT7H", "PT7H30M", "PT0S", "P1DT2H", "PT7.5H", "P1W". A day is 24 hours. Years and months
 // (whose length varies), negative values, and empty or malformed input are errors.
 func ParseDuration(s string) (Duration, error) {
+	if d, ok := parseWholeDuration(s); ok {
+		return d, nil
+	}
+	return parseDurationGeneral(s)
+}
+
+// parseWholeDuration reads, without allocating, the shapes Clockify sends: whole numbers of
+// days, hours, minutes and seconds in upper case ("PT7H30M", "PT0S", "P1DT2H"). Anything else,
+// errors and overflow included, is left to the general parser: ok is false. It must agree with
+// parseDurationGeneral wherever ok is true (values_fuzz_test.go checks).
+func parseWholeDuration[T string | []byte](s T) (d Duration, ok bool) {
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, false
+	}
+	var total int64
+	inTime, last := false, 0 // last: the previous unit, 1 (D) to 4 (S), so each comes once, in order
+	for i := 1; i < len(s); i++ {
+		if s[i] == 'T' {
+			if inTime || i == len(s)-1 {
+				return 0, false
+			}
+			inTime = true
+			continue
+		}
+		var n int64
+		start := i
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if i-start == 18 { // n stays below 10^18
+				return 0, false
+			}
+			n = n*10 + int64(s[i]-'0')
+		}
+		if i == start || i == len(s) {
+			return 0, false
+		}
+		var unit time.Duration
+		var order int
+		switch c := s[i]; {
+		case !inTime && c == 'D':
+			unit, order = 24*time.Hour, 1
+		case inTime && c == 'H':
+			unit, order = time.Hour, 2
+		case inTime && c == 'M':
+			unit, order = time.Minute, 3
+		case inTime && c == 'S':
+			unit, order = time.Second, 4
+		default:
+			return 0, false
+		}
+		if order <= last || n > (math.MaxInt64-total)/int64(unit) {
+			return 0, false
+		}
+		last = order
+		total += n * int64(unit)
+	}
+	return Duration(total), last > 0
+}
+
+// parseDurationGeneral is ParseDuration for any input, with exact rational arithmetic.
+func parseDurationGeneral(s string) (Duration, error) {
 	bad := func(reason string) (Duration, error) {
 		return 0, fmt.Errorf("clockify: invalid ISO-8601 duration %q: %s", s, reason)
 	}
@@ -222,16 +301,34 @@ var maxDurationRat = new(big.Rat).SetInt64(math.MaxInt64)
 // Duration, and nine decimals are a nanosecond; anything longer is not a real duration.
 const maxDurationDigits = 32
 
-// MarshalJSON writes d as an ISO-8601 string. A negative d is an error.
+// MarshalJSON writes d as an ISO-8601 string. A negative d, and what Hours returns for NaN or
+// an infinity, are errors. Fractions of a second are written as they are, so a decoded value
+// encodes again unchanged; requests refuse them before sending (Clockify keeps capacities in
+// whole seconds or coarser).
 func (d Duration) MarshalJSON() ([]byte, error) {
-	if d < 0 {
-		return nil, &ValidationError{Field: "duration", Reason: "must not be negative"}
+	switch {
+	case d == invalidHours:
+		return nil, &ValidationError{Field: "duration", Reason: "is not a finite number of hours"}
+	case d < 0:
+		return nil, &ValidationError{Field: "duration", Reason: fmt.Sprintf("%s must not be negative", d)}
 	}
 	return []byte(`"` + d.String() + `"`), nil
 }
 
 // UnmarshalJSON reads an ISO-8601 string; null and "" leave the zero value.
 func (d *Duration) UnmarshalJSON(b []byte) error {
+	if in, ok := plainString(b); ok {
+		if v, ok := parseWholeDuration(in); ok {
+			*d = v
+			return nil
+		}
+	}
+	return d.unmarshalJSONGeneral(b)
+}
+
+// unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
+// shapes itself and must agree with it (values_fuzz_test.go checks).
+func (d *Duration) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "duration")
 	if null || err != nil {
 		return err

@@ -61,6 +61,11 @@ var (
 	// ErrLimitedMemberOnly: name and image can be changed only for limited members; full users
 	// change them in their CAKE.com account.
 	ErrLimitedMemberOnly = errors.New("clockify: only limited members' name and image can be changed")
+	// ErrAdminOnly: only the workspace owner and its admins may do this (invite, add limited
+	// members, activate or deactivate, set rates, manage groups and custom-field values, edit
+	// profiles, assign or remove roles); the client's API key belongs to another member, team
+	// and project managers included. Run it with an Admin's or the Owner's API key.
+	ErrAdminOnly = errors.New("clockify: this operation needs a workspace Admin's or the Owner's API key")
 	// ErrOwnerOnly: only the workspace owner may do this (remove the admin role, deactivate an
 	// admin).
 	ErrOwnerOnly = errors.New("clockify: only the workspace owner can do this")

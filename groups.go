@@ -204,14 +204,18 @@ func (s *GroupsService) Delete(ctx context.Context, workspaceID, userGroupID str
 	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.explain(ctx, workspaceID, "", err, adminRules())
+	}
+	return g, resp, nil
 }
 
 // groupNameRules: a group's name is unique in its workspace, so a name another group (not
 // userGroupID itself) already has is refused. Clockify states the rule by refusing; the
 // existing group is looked up by name.
 func groupNameRules(userGroupID, name string) []check {
-	return []check{func(ctx context.Context, f *facts) *RestrictionError {
+	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
 		g, _, err := f.c.Groups.FindByName(ctx, f.workspaceID, name)
 		if err != nil || g.ID == userGroupID {
 			return nil // no other group of that name, or it could not be told: the refusal stands
@@ -231,7 +235,11 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+	}
+	return g, resp, nil
 }
 
 // RemoveFromGroup takes the member out of the user group and returns the group as it now is.
@@ -241,6 +249,10 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	return do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
 		retrySafe: true})
+	if err != nil {
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+	}
+	return g, resp, nil
 }

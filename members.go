@@ -293,7 +293,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 func (s *MembersService) Activate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipActive)
 	if err != nil {
-		return nil, resp, err
+		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return ws, resp, nil
 }
@@ -348,7 +348,7 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	}
 	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		return resp, removedInCAKE(userID, err)
+		return resp, removedInCAKE(userID, s.client.explain(ctx, workspaceID, userID, err, adminRules()))
 	}
 	return resp, nil
 }

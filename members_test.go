@@ -425,6 +425,7 @@ func TestMembersInvite_retriedOn429(t *testing.T) {
 func TestMembersInvite_onFreePlanIsPaidFeature(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)
@@ -514,6 +515,7 @@ func TestMembersAddLimited_notRepeatedAfterServerError(t *testing.T) {
 func TestMembersAddLimited_withoutTheFeatureIsPaidFeature(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("POST /v1/workspaces/ws1/limited-users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)
@@ -929,6 +931,7 @@ func TestMembersSetRates_retriedOnServerError(t *testing.T) {
 func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)

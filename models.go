@@ -171,7 +171,11 @@ type User struct {
 }
 
 // Membership returns u's membership of the workspace (or project or group) with the given id.
+// Like every getter on a result, it is safe on a nil *User: it reports no membership.
 func (u *User) Membership(targetID string) (Membership, bool) {
+	if u == nil {
+		return Membership{}, false
+	}
 	for _, m := range u.Memberships {
 		if m.TargetID == targetID {
 			return m, true
@@ -181,8 +185,11 @@ func (u *User) Membership(targetID string) (Membership, bool) {
 }
 
 // RoleGrants decodes the Roles that Clockify attached with include-roles, skipping entries of a
-// shape it does not recognise (Clockify documents none).
+// shape it does not recognise (Clockify documents none). A nil *User has none.
 func (u *User) RoleGrants() []RoleGrant {
+	if u == nil {
+		return nil
+	}
 	var out []RoleGrant
 	for _, raw := range u.Roles {
 		var g RoleGrant
@@ -243,18 +250,23 @@ type Subdomain struct {
 }
 
 // HasFeature reports whether the workspace has the feature flag f (e.g. "EDIT_MEMBER_PROFILE").
-func (w *Workspace) HasFeature(f string) bool { return slices.Contains(w.Features, f) }
+// Like every getter on a result, it is safe on a nil *Workspace, which has no features.
+func (w *Workspace) HasFeature(f string) bool { return w != nil && slices.Contains(w.Features, f) }
 
-// Plan returns the workspace's subscription type, or "" when Clockify sent none.
+// Plan returns the workspace's subscription type, or "" when Clockify sent none or w is nil.
 func (w *Workspace) Plan() string {
-	if w.FeatureSubscriptionType == nil {
+	if w == nil || w.FeatureSubscriptionType == nil {
 		return ""
 	}
 	return *w.FeatureSubscriptionType
 }
 
-// Membership returns the workspace membership of userID, if Clockify included it.
+// Membership returns the workspace membership of userID, if Clockify included it; a nil
+// *Workspace reports none.
 func (w *Workspace) Membership(userID string) (Membership, bool) {
+	if w == nil {
+		return Membership{}, false
+	}
 	var found Membership
 	ok := false
 	for _, m := range w.Memberships {

@@ -155,6 +155,8 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 //
 // The rules, in the order they are checked:
 //
+//  0. ErrAdminOnly: the client's key belongs to neither the workspace owner nor an admin (team
+//     and project managers cannot edit profiles either).
 //  1. ErrPaidFeature: the workspace is on the FREE plan or lacks the EDIT_MEMBER_PROFILE
 //     feature; custom fields also need USER_CUSTOM_FIELDS. An update of WeekStart alone is
 //     exempt: the help centre says week start can be edited on every plan.
@@ -172,14 +174,15 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 //  7. ErrPendingApprovals: u changes WeekStart (sets it to another day than the current one)
 //     while the member has pending approval requests.
 //
-// Check costs at most three requests: the workspace (plan, features, membership statuses),
-// the member's profile, and one member search (by email or name to learn the account status
+// Check costs at most three requests, besides one to learn the caller's rights that the Client
+// makes once per workspace (GET /v1/workspaces?roles=WORKSPACE_ADMIN&roles=OWNER): the
+// workspace (plan, features, membership statuses), the member's profile, and one member search (by email or name to learn the account status
 // when u sets name or picture fields, otherwise by the OWNER role). It stops at the first rule
 // that blocks. A fact Clockify does not send (a workspace listing no features, a member the
 // search does not find) blocks nothing.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId},
-// GET /v1/workspaces/{workspaceId}, POST /v1/workspaces/{workspaceId}/users/info
+// GET /v1/workspaces/{workspaceId}, GET /v1/workspaces, POST /v1/workspaces/{workspaceId}/users/info
 func (s *ProfilesService) Check(ctx context.Context, workspaceID, userID string, u *ProfileUpdate) error {
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return err

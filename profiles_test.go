@@ -239,6 +239,7 @@ func activeMember() member {
 func ruleServer(t *testing.T, m member, refusal string) (*Client, *testServer) {
 	t.Helper()
 	client, mux := setupServer(t)
+	serveAdminOf(t, mux.ServeMux, "ws1")
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
 		ws := map[string]any{
 			"id": "ws1", "name": "Acme", "featureSubscriptionType": m.plan, "features": m.features,
@@ -353,7 +354,7 @@ func TestProfilesCheck_rules(t *testing.T) {
 			client, log := ruleServer(t, m, "")
 
 			err := client.Profiles.Check(ctx, "ws1", "u1", &tt.update)
-			assert.LessOrEqual(t, len(log.sent()), 3, "Check costs at most three requests: %v", log.sent())
+			assert.LessOrEqual(t, len(log.sent()), 4, "Check costs at most three requests and the caller's rights: %v", log.sent())
 			assert.NotContains(t, log.sent(), "PATCH /v1/workspaces/ws1/member-profile/u1", "Check changes nothing")
 			if tt.rule == nil {
 				require.NoError(t, err)
@@ -384,6 +385,7 @@ func TestProfilesCheck_costsThreeRequestsWhenNothingBlocks(t *testing.T) {
 			client, log := ruleServer(t, m, "")
 			require.NoError(t, client.Profiles.Check(ctx, "ws1", "u1", u))
 			assert.ElementsMatch(t, []string{
+				"GET /v1/workspaces",
 				"GET /v1/workspaces/ws1",
 				"GET /v1/workspaces/ws1/member-profile/u1",
 				"POST /v1/workspaces/ws1/users/info",
@@ -404,6 +406,7 @@ func TestProfilesCheck_messageReadsLikeTheHelpCentre(t *testing.T) {
 func TestProfilesCheck_lookupFailureIsReturned(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Access Denied"}`)

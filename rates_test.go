@@ -45,6 +45,7 @@ func TestMembersSetProjectRates_sendAmountAndSince(t *testing.T) {
 
 func TestMembersSetProjectCostRate_missingLaborCostIsNamed(t *testing.T) {
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("PUT /v1/workspaces/ws1/projects/p1/users/u1/cost-rate", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 	})

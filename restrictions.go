@@ -17,11 +17,18 @@ import (
 //
 // Each operation's rules are an ordered list of checks, built by one constructor per
 // operation: inviteRules, limitedMemberRules, rateRules, customFieldRules, deactivateRules,
-// removeRules, assignRoleRules, removeRoleRules (this file) and profileRules (rules_profile.go).
-// A check reads the facts it needs from a *facts, which looks each fact up on first use and at
-// most once per run (the workspace, the holders of a role, the caller's id, the member's profile,
-// the member found by email or name), so a run costs one request per distinct fact the checks
-// reach before one blocks. The first check that blocks wins.
+// removeRules, assignRoleRules, removeRoleRules (this file), profileRules (rules_profile.go)
+// and adminRules (rules_admin.go). A check reads the facts it needs from a *facts, which looks
+// each fact up on first use and at most once per run (the workspace, the holders of a role, the
+// caller's id, the member's profile, the member found by email or name), so a run costs one
+// request per distinct fact the checks reach before one blocks. The first check that blocks
+// wins.
+//
+// One fact outlives the run: whether the caller is the workspace's owner or an admin, which
+// every admin-only operation's list asks first (adminOnly, rules_admin.go). The Client caches
+// it per workspace for the credential it was read with, so it costs at most one request per
+// client and workspace however many refusals it explains; APIKeys.Rotate drops it. After a
+// refusal it is asked only about a 403.
 //
 // Two entry points run a list:
 //
@@ -66,6 +73,7 @@ type facts struct {
 	caller  fact[string]
 	profile fact[*Profile]
 	member  fact[*User]
+	admin   fact[bool] // whether the caller is the owner or an admin (cached on the Client)
 }
 
 // fact is one looked-up value and whether it has been looked up.
@@ -265,10 +273,10 @@ const (
 	featureEditMemberProfile = "EDIT_MEMBER_PROFILE"
 )
 
-// inviteRules: inviting by API needs a paid plan
+// inviteRules: inviting needs an admin, and by API a paid plan
 // (https://clockify.me/help/users/inviting-users).
 func inviteRules() []check {
-	return []check{func(ctx context.Context, f *facts) *RestrictionError {
+	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
 		if f.workspace(ctx).Plan() != planFree {
 			return nil
 		}
@@ -276,13 +284,13 @@ func inviteRules() []check {
 	}}
 }
 
-// limitedMemberRules: limited members need the LIMITED_USERS feature
+// limitedMemberRules: limited members need an admin and the LIMITED_USERS feature
 // (https://clockify.me/help/track-time-and-expenses/limited-users).
-func limitedMemberRules() []check { return []check{needsFeature(featureLimitedUsers)} }
+func limitedMemberRules() []check { return []check{adminOnly, needsFeature(featureLimitedUsers)} }
 
-// rateRules: a cost rate needs LABOR_COST and a back-dated rate HISTORIC_RATES.
+// rateRules: rates need an admin, a cost rate LABOR_COST and a back-dated rate HISTORIC_RATES.
 func rateRules(cost, backdated bool) []check {
-	var rules []check
+	rules := []check{adminOnly}
 	if cost {
 		rules = append(rules, needsFeature(featureLaborCost))
 	}
@@ -292,15 +300,19 @@ func rateRules(cost, backdated bool) []check {
 	return rules
 }
 
-// customFieldRules: user custom fields need USER_CUSTOM_FIELDS.
-func customFieldRules() []check { return []check{needsFeature(featureUserCustomFields)} }
+// customFieldRules: user custom fields need USER_CUSTOM_FIELDS, and another member's value (or
+// a field only admins may edit) an admin. The feature comes first, because a member may set
+// their own value of an open field.
+func customFieldRules() []check {
+	return []check{needsFeature(featureUserCustomFields), adminOnly}
+}
 
-// assignRoleRules: manager roles need MANAGER_ROLE; the admin role needs no feature.
+// assignRoleRules: roles need an admin, manager roles MANAGER_ROLE; the admin role needs no feature.
 func assignRoleRules(a RoleAssignment) []check {
 	if a.role == RoleWorkspaceAdmin {
-		return nil
+		return adminRules()
 	}
-	return []check{needsFeature(featureManagerRole)}
+	return []check{adminOnly, needsFeature(featureManagerRole)}
 }
 
 // needsFeature blocks when the workspace lacks feature. A workspace that lists no features at
@@ -315,11 +327,13 @@ func needsFeature(feature string) check {
 	}
 }
 
-// deactivateRules: the owner cannot be deactivated, a pending invitation cannot be deactivated
+// deactivateRules: only admins deactivate; the owner cannot be deactivated, a pending
+// invitation cannot be deactivated
 // (https://clockify.me/help/troubleshooting/unable-to-deactivate), and only the owner can
 // deactivate an admin (https://clockify.me/help/users/admins).
 func deactivateRules() []check {
 	return []check{
+		adminOnly,
 		when(isOwner, ErrOwnerImmutable, "member %s is the workspace owner; the owner cannot be deactivated"),
 		when(statusIs(MembershipPending), ErrInvitationPending, "member %s has not accepted the invitation yet; "+
 			"a pending invitation cannot be deactivated, only revoked by the owner on the CAKE.com account's Members page"),
@@ -353,14 +367,14 @@ func removedInCAKE(userID string, err error) error {
 		"of the organisation, remove them on the CAKE.com account's Members page", userID), err)
 }
 
-// removeRoleRules: only the owner can take the admin role away
+// removeRoleRules: only admins remove roles, and only the owner can take the admin role away
 // (https://clockify.me/help/users/admins). Only a refusal to take it from an actual admin is
 // that rule.
 func removeRoleRules(a RoleAssignment) []check {
 	if a.role != RoleWorkspaceAdmin {
-		return nil
+		return adminRules()
 	}
-	return []check{when(adminAndCallerNotOwner, ErrOwnerOnly, "only the workspace owner can remove the admin role (from member %s)")}
+	return []check{adminOnly, when(adminAndCallerNotOwner, ErrOwnerOnly, "only the workspace owner can remove the admin role (from member %s)")}
 }
 
 // workspace reads the workspace: plan, features and every member's workspace membership.

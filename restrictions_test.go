@@ -115,16 +115,17 @@ func TestBlockedBy_deactivationBeforeSending(t *testing.T) {
 		rule   error // nil: nothing blocks
 		sent   []string
 	}{
-		{"owner", ErrOwnerImmutable, []string{"POST /v1/workspaces/ws1/users/info"}},
-		{"u2", ErrInvitationPending, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1"}},
-		{"u1", ErrOwnerOnly, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1",
+		{"owner", ErrOwnerImmutable, []string{"GET /v1/workspaces", "POST /v1/workspaces/ws1/users/info"}},
+		{"u2", ErrInvitationPending, []string{"GET /v1/workspaces", "POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1"}},
+		{"u1", ErrOwnerOnly, []string{"GET /v1/workspaces", "POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1",
 			"POST /v1/workspaces/ws1/users/info", "GET /v1/user"}},
-		{"u3", nil, []string{"POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1", "POST /v1/workspaces/ws1/users/info"}},
+		{"u3", nil, []string{"GET /v1/workspaces", "POST /v1/workspaces/ws1/users/info", "GET /v1/workspaces/ws1", "POST /v1/workspaces/ws1/users/info"}},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
 			t.Parallel()
 			client, srv := setupServer(t)
 			failOnUnexpectedRequest(t, srv.ServeMux) // no PUT route: sending the deactivation fails the test
+			serveAdminOf(t, srv.ServeMux, "ws1")
 			srv.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
 			serveRoleDirectory(t, srv.ServeMux, "admin", map[Role][]string{RoleOwner: {"owner"}, RoleWorkspaceAdmin: {"owner", "admin", "u1"}})
 
@@ -144,6 +145,7 @@ func TestBlockedBy_deactivationBeforeSending(t *testing.T) {
 func TestBlockedBy_failedLookupIsReturned(t *testing.T) {
 	t.Parallel()
 	client, srv := setupServer(t)
+	serveAdminOf(t, srv.ServeMux, "ws1")
 	srv.HandleFunc("POST /v1/workspaces/ws1/users/info", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, `{"message":"Access Denied","code":403}`)
@@ -151,5 +153,5 @@ func TestBlockedBy_failedLookupIsReturned(t *testing.T) {
 	err := client.blockedBy(ctx, "ws1", "u1", deactivateRules())
 	assert.ErrorIs(t, err, ErrForbidden)
 	assertNoRestriction(t, err)
-	assert.Equal(t, []string{"POST /v1/workspaces/ws1/users/info"}, srv.sent(), "no lookup after a failed one")
+	assert.Equal(t, []string{"GET /v1/workspaces", "POST /v1/workspaces/ws1/users/info"}, srv.sent(), "no lookup after a failed one")
 }

@@ -47,6 +47,28 @@ func (g *RoleGrant) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// MarshalJSON writes g in the shape UnmarshalJSON reads (Clockify's), so a decoded grant
+// encodes and decodes to the same value.
+func (g RoleGrant) MarshalJSON() ([]byte, error) {
+	type source struct {
+		Type string `json:"type"`
+	}
+	var w struct {
+		WorkspaceID string `json:"workspaceId"`
+		UserID      string `json:"userId"`
+		Role        struct {
+			ID     string  `json:"id"`
+			Name   Role    `json:"name"`
+			Source *source `json:"source"`
+		} `json:"role"`
+	}
+	w.WorkspaceID, w.UserID, w.Role.ID, w.Role.Name = g.WorkspaceID, g.UserID, g.EntityID, g.Role
+	if g.SourceType != "" {
+		w.Role.Source = &source{Type: g.SourceType}
+	}
+	return json.Marshal(w)
+}
+
 // RoleAssignment is a manager role over one entity, the request of Assign and Remove. Build it
 // with WorkspaceAdmin, ProjectManagerOf, TeamManagerOf or TeamManagerOfGroup: its fields are
 // unexported so that a role cannot be paired with the wrong kind of entity. The zero value is

@@ -84,6 +84,7 @@ func TestRolesAssign_retriedOnServerError(t *testing.T) {
 func TestRolesAssign_withoutManagerRoleFeatureIsPaidFeature(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("POST /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)
@@ -148,6 +149,7 @@ func TestRolesRemove_sendsJSONBodyOnDelete(t *testing.T) {
 func TestRolesRemove_adminRoleByNonOwnerIsOwnerOnly(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
+	serveAdminOf(t, mux, "ws1")
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusForbidden)
 		fmt.Fprint(w, ruleRefusalJSON)

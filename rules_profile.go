@@ -9,10 +9,14 @@ import (
 // help centre's "Edit profiles" (https://clockify.me/help/administration/edit-profiles) and the
 // API reference of the edit
 // (https://docs.clockify.me/#tag/User/operation/updateMemberProfileWithAdditionalData).
-// They cost at most three lookups: the workspace, the member's profile and one member search.
+// Only admins edit profiles, so the caller's rights come first: a team manager's key cannot
+// even read the member's profile the later rules need. They cost at most three lookups (the
+// workspace, the member's profile and one member search) besides the caller's rights, which the
+// Client caches.
 func profileRules(u *ProfileUpdate) []check {
 	bySearch := searchesByIdentity(u)
 	return []check{
+		adminOnly,
 		func(ctx context.Context, f *facts) *RestrictionError {
 			if detail := paidFeatureMissing(f.workspace(ctx), f.workspaceID, u); detail != "" {
 				return f.restrict(ErrPaidFeature, "%s", detail)

@@ -203,11 +203,11 @@ func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID s
 	return s.client.explain(ctx, workspaceID, userID, err, stopTimerRules(end))
 }
 
-// stopTimerRules: a timer can only be stopped while it runs, and not before it started
-// (Clockify API reference, https://docs.clockify.me/, "Stop currently running timer"). One look at the
-// running timers tells both.
+// stopTimerRules: only admins stop another member's timer; a timer can only be stopped while it
+// runs, and not before it started (Clockify API reference, https://docs.clockify.me/, "Stop
+// currently running timer"). One look at the running timers tells both.
 func stopTimerRules(end time.Time) []check {
-	return []check{func(ctx context.Context, f *facts) *RestrictionError {
+	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
 		running, _, err := f.c.Members.RunningTimer(ctx, f.workspaceID, f.userID)
 		switch {
 		case errors.Is(err, ErrNoRunningTimer):

@@ -93,11 +93,23 @@ func validateAmount(field string, amount *int64) error {
 	return nil
 }
 
-// validateSchedule checks a capacity (0 to 24 hours) and a working-day set (real days, at least
-// one) wherever they are set; prefix names the enclosing field in errors.
+// validateSchedule checks a capacity (0 to 24 hours, in whole seconds) and a working-day set
+// (real days, at least one) wherever they are set; prefix names the enclosing field in errors,
+// which give durations in ISO-8601 as Clockify does.
 func validateSchedule(prefix string, capacity *Duration, days *WeekdaySet) error {
-	if capacity != nil && (*capacity < 0 || capacity.Std() > 24*time.Hour) {
-		return &ValidationError{Field: prefix + "WorkCapacity", Reason: fmt.Sprintf("%s is outside 0 to 24 hours", time.Duration(*capacity))}
+	if capacity != nil {
+		var reason string
+		switch c := *capacity; {
+		case c == invalidHours:
+			reason = "is not a finite number of hours (Hours was given NaN, an infinity or too many hours)"
+		case c < 0 || c.Std() > 24*time.Hour:
+			reason = fmt.Sprintf("%s is outside PT0S to PT24H", c)
+		case c.Std()%time.Second != 0:
+			reason = fmt.Sprintf("%s is not a whole number of seconds", c)
+		}
+		if reason != "" {
+			return &ValidationError{Field: prefix + "WorkCapacity", Reason: reason}
+		}
 	}
 	if days != nil {
 		switch {

@@ -99,7 +99,10 @@ func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string
 		}
 		reason := r.Err.Error()
 		var rerr *clockify.RestrictionError
-		if errors.As(r.Err, &rerr) && rerr.Rule != nil {
+		switch {
+		case errors.Is(r.Err, clockify.ErrAdminOnly):
+			reason = "only workspace Admins and the Owner edit profiles: run this with an Admin's or the Owner's API key"
+		case errors.As(r.Err, &rerr) && rerr.Rule != nil:
 			reason = strings.TrimPrefix(rerr.Rule.Error(), "clockify: ")
 		}
 		refused[reason] = append(refused[reason], names[r.UserID])

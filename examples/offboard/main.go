@@ -107,6 +107,11 @@ func showRefusals(ctx context.Context, out io.Writer, srv *clockifytest.Server, 
 			_, err := owner.Members.Remove(ctx, ws, clockifytest.DemoInactiveID)
 			return err
 		}},
+		{"a project manager's key deactivates a member", func() error {
+			pm := srv.ClientAs(clockifytest.DemoProjectManagerID)
+			_, _, err := pm.Members.Deactivate(ctx, ws, clockifytest.DemoMemberID)
+			return err
+		}},
 	}
 	for _, tc := range cases {
 		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
@@ -194,6 +199,9 @@ func stopTimer(ctx context.Context, out io.Writer, c *clockify.Client, wsID, use
 func explain(err error) string {
 	if err == nil {
 		return "accepted"
+	}
+	if errors.Is(err, clockify.ErrAdminOnly) {
+		return "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key"
 	}
 	rules := []struct {
 		rule error

