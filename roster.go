@@ -224,7 +224,7 @@ var restrictionRules = []struct {
 	{"ErrOwnerProfile", ErrOwnerProfile}, {"ErrPendingApprovals", ErrPendingApprovals},
 	{"ErrLimitedMemberOnly", ErrLimitedMemberOnly}, {"ErrOwnerOnly", ErrOwnerOnly},
 	{"ErrOwnerImmutable", ErrOwnerImmutable}, {"ErrMustDeactivateFirst", ErrMustDeactivateFirst},
-	{"ErrRemovedInCAKE", ErrRemovedInCAKE},
+	{"ErrRemovedInCAKE", ErrRemovedInCAKE}, {"ErrAdminOnly", ErrAdminOnly},
 }
 
 // ruleName is the Go name of the rule err is about, e.g. "ErrPendingApprovals".

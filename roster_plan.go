@@ -18,8 +18,9 @@ import (
 // Every action is judged against Clockify's documented rules before it is planned, by the same
 // checks that explain a refusal after the fact, fed from the plan's reading. One that
 // Clockify would refuse stays in the plan with Blocked set to a *RestrictionError naming the
-// rule (errors.Is(a.Blocked, ErrPendingApprovals)), and ApplyRoster skips it. The rules: a Free
-// plan or a missing feature (ErrPaidFeature), a member in several workspaces
+// rule (errors.Is(a.Blocked, ErrPendingApprovals)), and ApplyRoster skips it. The rules: a key
+// that is neither an Admin's nor the Owner's (ErrAdminOnly: then every change is blocked and no
+// profile is read), a Free plan or a missing feature (ErrPaidFeature), a member in several workspaces
 // (ErrMultipleWorkspaces), an inactive member (ErrMemberInactive), an invitation not accepted
 // (ErrInvitationPending), pictures of full members (ErrLimitedMemberOnly), the owner's profile
 // (ErrOwnerProfile), week start with approvals pending (ErrPendingApprovals), the admin role and
@@ -38,13 +39,14 @@ import (
 // *ValidationError after the reading.
 //
 // Cost: about members/PageSize requests for the member list (with roles, statuses and rates),
-// groups/PageSize for the group list when a spec manages groups, four fixed requests (the
-// workspace's plan and features, the caller, the owner and the admins), and one profile read
+// groups/PageSize for the group list when a spec manages groups, five fixed requests (the
+// workspace's plan and features, the caller, the owner and the admins, the caller's rights,
+// which the client caches), and one profile read
 // per existing member whose spec's Profile sets anything. All go through the client's rate
-// limiter: 1,000 members with profiles managed take about 1,010 requests, 20 s at 50 per second.
+// limiter: 1,000 members with profiles managed take about 1,012 requests, 20 s at 50 per second.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users, GET …/user-groups,
-// GET /v1/workspaces/{workspaceId}, GET /v1/user, POST …/users/info,
+// GET /v1/workspaces/{workspaceId}, GET /v1/workspaces?roles=…, GET /v1/user, POST …/users/info,
 // GET …/member-profile/{userId}
 func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, specs []MemberSpec, opts *RosterOptions) (*RosterPlan, error) {
 	if ctx == nil {
@@ -74,9 +76,15 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	if err != nil {
 		return nil, err
 	}
+	// Only the owner and admins may read other members' profiles; for anyone else the rules
+	// block every change (ErrAdminOnly), and nothing is read that would be refused.
+	admin, err := s.client.callerIsAdmin(ctx, workspaceID)
+	if err != nil {
+		return nil, err
+	}
 	var profiles []*rosterMember
 	for i, m := range matched {
-		if m != nil && specs[i].Profile != nil && specs[i].Profile.setsAnything() {
+		if admin && m != nil && specs[i].Profile != nil && specs[i].Profile.setsAnything() {
 			profiles = append(profiles, m)
 		}
 	}
@@ -180,10 +188,15 @@ func (p *rosterPlanner) planMember(sp *MemberSpec, m *rosterMember, groups []*Us
 	for _, a := range p.rateChanges(sp, m) {
 		emit(a)
 	}
-	if sp.Profile != nil && m.profile != nil {
+	switch {
+	case sp.Profile == nil || !sp.Profile.setsAnything():
+	case m.profile != nil:
 		for _, a := range p.profileChanges(sp.Profile, m, status) {
 			emit(a)
 		}
+	default: // not read: the caller may not read profiles, and the rules say so
+		emit(RosterAction{Kind: RosterUpdateProfile, Profile: sp.Profile, Change: describeUpdate(sp.Profile),
+			Blocked: p.profileRule(m, status, sp.Profile)})
 	}
 	sortByPhase(acts)
 	return acts
@@ -210,10 +223,7 @@ func (p *rosterPlanner) roleChanges(want []RoleAssignment, m *rosterMember) []Ro
 // groupChanges takes m out of the groups it should not be in, then into the missing ones.
 func (p *rosterPlanner) groupChanges(want []*UserGroup, m *rosterMember) []RosterAction {
 	var acts []RosterAction
-	var blocked error
-	if m.owner {
-		blocked = ownerUntouched(m, "groups")
-	}
+	blocked := p.groupRule(m)
 	for _, g := range p.st.groups {
 		if m.groups[g.ID] && !slices.Contains(want, g) {
 			acts = append(acts, RosterAction{Kind: RosterRemoveFromGroup, GroupID: g.ID, GroupName: g.Name, Change: g.Name, Blocked: blocked})
@@ -269,7 +279,7 @@ func (p *rosterPlanner) planNew(sp *MemberSpec, groups []*UserGroup) []RosterAct
 		follow(RosterAction{Kind: RosterAssignRole, Role: r, Change: r.String(), Blocked: p.roleRule(nil, RosterAssignRole, r)})
 	}
 	for _, g := range groups {
-		follow(RosterAction{Kind: RosterAddToGroup, GroupID: g.ID, GroupName: g.Name, Change: g.Name})
+		follow(RosterAction{Kind: RosterAddToGroup, GroupID: g.ID, GroupName: g.Name, Change: g.Name, Blocked: p.groupRule(nil)})
 	}
 	for _, a := range p.rateChanges(sp, nil) {
 		follow(a)

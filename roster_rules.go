@@ -68,12 +68,24 @@ func (p *rosterPlanner) limitedRule(lm *LimitedMember) error {
 	return p.judge(nil, "", append(rules, rateRules(lm.CostRate != nil, false)...))
 }
 
-// statusRule judges activation and deactivation; only deactivation has rules.
+// statusRule judges activation and deactivation.
 func (p *rosterPlanner) statusRule(m *rosterMember, kind RosterActionKind) error {
 	if kind != RosterDeactivate {
-		return nil
+		return p.judge(m, m.status, adminRules())
 	}
 	return p.judge(m, m.status, deactivateRules())
+}
+
+// groupRule judges a change of group membership; m is nil for a member the plan creates.
+func (p *rosterPlanner) groupRule(m *rosterMember) error {
+	status := MembershipStatus("")
+	if m != nil {
+		if m.owner {
+			return ownerUntouched(m, "groups")
+		}
+		status = m.status
+	}
+	return p.judge(m, status, adminRules())
 }
 
 // roleRule judges a role change; m is nil for a member the plan creates.
@@ -109,9 +121,12 @@ func (p *rosterPlanner) profileRule(m *rosterMember, status MembershipStatus, u 
 	return p.judge(m, status, profileRules(u))
 }
 
-// newPictureRule judges the picture of a limited member the plan adds: only the plan rule
-// applies, the member being limited and not yet anyone's to protect.
+// newPictureRule judges the picture of a limited member the plan adds: only who may edit and
+// the plan rule apply, the member being limited and not yet anyone's to protect.
 func (p *rosterPlanner) newPictureRule(u *ProfileUpdate) error {
+	if err := p.judge(nil, "", adminRules()); err != nil {
+		return err
+	}
 	if detail := paidFeatureMissing(p.st.ws, p.wsID, u); detail != "" {
 		return block(ErrPaidFeature, "", "%s", detail)
 	}

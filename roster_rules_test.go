@@ -3,6 +3,8 @@ package clockify_test
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -79,6 +81,12 @@ func TestPlanRoster_everyRuleAppearsAsBlocked(t *testing.T) {
 			kind: clockify.RosterDeactivate, rule: clockify.ErrOwnerOnly, server: true},
 		{name: "owner deactivated", spec: clockify.MemberSpec{Email: "maya.lindqvist@acme-studio.example", Status: clockify.MembershipInactive},
 			kind: clockify.RosterDeactivate, rule: clockify.ErrOwnerImmutable, server: true},
+		{name: "a team manager's key", as: clockifytest.DemoTeamManagerID,
+			spec: clockify.MemberSpec{Email: "emma.schultz@acme-studio.example", HourlyRate: clockify.Ptr[int64](1)},
+			kind: clockify.RosterSetHourlyRate, rule: clockify.ErrAdminOnly, server: true},
+		{name: "a project manager's key", as: clockifytest.DemoProjectManagerID,
+			spec: clockify.MemberSpec{Email: "emma.schultz@acme-studio.example", Profile: &clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(1))}},
+			kind: clockify.RosterUpdateProfile, rule: clockify.ErrAdminOnly, server: true},
 		{name: "owner's groups", spec: clockify.MemberSpec{Email: "maya.lindqvist@acme-studio.example", Groups: []string{"Design Team"}},
 			kind: clockify.RosterAddToGroup, rule: clockify.ErrOwnerImmutable},
 		{name: "owner's rates", spec: clockify.MemberSpec{Email: "maya.lindqvist@acme-studio.example", HourlyRate: clockify.Ptr[int64](1)},
@@ -146,7 +154,8 @@ func ruleNameOf(rule error) string {
 	for name, err := range map[string]error{"ErrPaidFeature": clockify.ErrPaidFeature, "ErrMultipleWorkspaces": clockify.ErrMultipleWorkspaces,
 		"ErrMemberInactive": clockify.ErrMemberInactive, "ErrInvitationPending": clockify.ErrInvitationPending,
 		"ErrLimitedMemberOnly": clockify.ErrLimitedMemberOnly, "ErrOwnerProfile": clockify.ErrOwnerProfile,
-		"ErrPendingApprovals": clockify.ErrPendingApprovals, "ErrOwnerOnly": clockify.ErrOwnerOnly, "ErrOwnerImmutable": clockify.ErrOwnerImmutable} {
+		"ErrPendingApprovals": clockify.ErrPendingApprovals, "ErrOwnerOnly": clockify.ErrOwnerOnly, "ErrOwnerImmutable": clockify.ErrOwnerImmutable,
+		"ErrAdminOnly": clockify.ErrAdminOnly} {
 		if errors.Is(rule, err) {
 			return name
 		}
@@ -185,5 +194,29 @@ func TestPlanRoster_followUpsOfABlockedInviteAreBlocked(t *testing.T) {
 	require.Len(t, plan.Actions, 2)
 	for _, a := range plan.Actions {
 		assert.ErrorIs(t, a.Blocked, clockify.ErrPaidFeature)
+	}
+}
+
+// With a key that is neither an admin's nor the owner's, every change is blocked before
+// anything is sent, and no profile is read (the read would be refused).
+func TestPlanRoster_nonAdminKeyBlocksEverything(t *testing.T) {
+	srv := demoServer(t)
+	c := srv.ClientAs(clockifytest.DemoTeamManagerID, fastOpts...)
+	plan, err := c.Members.PlanRoster(context.Background(), rosterWS, rosterChanges(), &clockify.RosterOptions{DeactivateUnlisted: true})
+	require.NoError(t, err)
+	require.NotEmpty(t, plan.Actions)
+	assert.Zero(t, plan.Pending(), "%s", plan)
+	for _, a := range plan.Actions {
+		if a.UserID == clockifytest.DemoOwnerID {
+			continue
+		}
+		assert.ErrorIs(t, a.Blocked, clockify.ErrAdminOnly, "%s %s", a.Kind, a.Change)
+	}
+	for _, r := range srv.Requests() {
+		assert.NotContains(t, r.Path, "/member-profile/")
+		assert.True(t, r.Method == http.MethodGet || strings.HasSuffix(r.Path, "/users/info"), "%s %s", r.Method, r.Path)
+	}
+	for _, r := range c.Members.ApplyRoster(context.Background(), plan, nil) {
+		assert.Same(t, r.Action.Blocked, r.Err)
 	}
 }
