@@ -7,7 +7,9 @@
 //
 // Offline (no CLOCKIFY_API_KEY) it syncs the clockifytest demo workspace with the sample
 // roster.csv beside it, acting as the demo admin; the demo workspace is set up without the
-// LABOR_COST feature, so the sample shows all of Clockify's rules. Against the real API:
+// LABOR_COST feature, so the sample shows all of Clockify's rules, and it first plans the same
+// roster with a team manager's key to show that only Admins and the Owner may make these
+// changes (ErrAdminOnly). Against the real API:
 //
 //	CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… go run ./examples/roster-sync -csv team.csv [-apply] [-deactivate-unlisted]
 //
@@ -105,7 +107,31 @@ func run(ctx context.Context, out, progress io.Writer, o options) error {
 	if err != nil {
 		return fmt.Errorf("%w\n%v", errBadRoster, err)
 	}
+	if err := showAdminOnly(ctx, out, srv.ClientAs(clockifytest.DemoTeamManagerID), ws, rows); err != nil {
+		return err
+	}
 	return syncRoster(ctx, out, progress, srv.ClientAs(clockifytest.DemoAdminID), ws, rows, o)
+}
+
+// showAdminOnly plans the roster with a team manager's key, which may change none of it.
+func showAdminOnly(ctx context.Context, out io.Writer, c *clockify.Client, wsID string, rows []row) error {
+	specs := make([]clockify.MemberSpec, len(rows))
+	for i, r := range rows {
+		specs[i] = r.spec
+	}
+	plan, err := c.Members.PlanRoster(ctx, wsID, specs, nil)
+	if err != nil {
+		return planError(err, rows)
+	}
+	n := 0
+	for _, a := range plan.Blocked() {
+		if errors.Is(a.Blocked, clockify.ErrAdminOnly) {
+			n++
+		}
+	}
+	fmt.Fprintf(out, "With the team manager Priya Raman's key, %d of the %d changes are blocked by ErrAdminOnly: "+
+		"run this with an Admin's or the Owner's API key.\n\n", n, len(plan.Actions))
+	return nil
 }
 
 // syncRoster plans, prints, and with o.apply applies; an error when anything is blocked or
@@ -118,7 +144,7 @@ func syncRoster(ctx context.Context, out, progress io.Writer, c *clockify.Client
 	ropts := &clockify.RosterOptions{DeactivateUnlisted: o.deactivateUnlisted}
 	plan, err := c.Members.PlanRoster(ctx, wsID, specs, ropts)
 	if err != nil {
-		return fmt.Errorf("%w\n%s", errBadRoster, atLine(err, rows))
+		return planError(err, rows)
 	}
 	fmt.Fprint(out, plan)
 	blocked := len(plan.Blocked())
@@ -153,6 +179,15 @@ func outcome(blocked, failed int) error {
 		return nil
 	}
 	return fmt.Errorf("%d change(s) blocked by Clockify's rules, %d failed", blocked, failed)
+}
+
+// planError reports a roster the planner refused (a group the workspace lacks, ...) by its lines;
+// other errors (the network, the key) as they are.
+func planError(err error, rows []row) error {
+	if errors.Is(err, clockify.ErrInvalidInput) {
+		return fmt.Errorf("%w\n%s", errBadRoster, atLine(err, rows))
+	}
+	return err
 }
 
 // atLine rewrites "specs[3]" in a planning error as the roster line it came from.

@@ -24,6 +24,7 @@ func TestRosterSyncOffline(t *testing.T) {
 		"ErrOwnerProfile", "ErrPendingApprovals", "ErrLimitedMemberOnly", "ErrOwnerOnly", "ErrOwnerImmutable"} {
 		assert.Contains(t, got, rule+": ", "the sample exercises every rule")
 	}
+	assert.Contains(t, got, "With the team manager Priya Raman's key, 21 of the 21 changes are blocked by ErrAdminOnly")
 	assert.Contains(t, got, "Applied 12 of 12 changes.")
 	assert.Contains(t, got, "Planning again: 0 to apply, 9 blocked.")
 	assert.Contains(t, bar.String(), "[##############################] 22/22")
