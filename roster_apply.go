@@ -29,19 +29,24 @@ import (
 // An action whose check fails is not sent and fails with ErrStalePlan; applying the same plan
 // twice therefore fails every action the first run applied. A profile update re-reads the
 // member's profile just before it is sent and goes ahead only if the fields it changes still
-// have the values the plan saw (ProfileBefore). An invitation or new limited member is sent once and never retried
-// after the server may have acted (Clockify does not de-duplicate them); the new member's id
-// is then looked up by email or name for the actions that follow. Invitations are emailed
-// (send-email=true).
+// have the values the plan saw (ProfileBefore). An invitation or new limited member is sent
+// once and never retried after the server may have acted (Clockify does not de-duplicate
+// them); the new member's id is then looked up by email or name for the actions that follow.
+// Invitations are emailed (send-email=true).
 //
 // opts.Progress, if set, is called once per action as it finishes (blocked actions first),
 // with BulkResult.UserID naming the member (email or name for a new member) and Err the
 // action's error. When ctx ends, actions not started fail with an error wrapping ctx.Err().
 //
-// Cost: the re-reading (members/200 requests, plus groups/200, plus one owner search), then one request per action,
-// two per profile update (the re-read) and one more after an invitation or new limited member
-// followed by other actions (the id lookup); new limited members are added MaxLimitedMembers to
-// a request.
+// Cost: the re-reading (members/200 requests, plus groups/200, plus one owner search), then
+// one request per action, two per profile update (the re-read) and one more after an
+// invitation or new limited member followed by other actions (the id lookup); new limited
+// members are added MaxLimitedMembers to a request.
+//
+// Clockify API: the endpoints of Members.Invite, AddLimited, Activate, Deactivate,
+// SetHourlyRate, SetCostRate, AddToGroup, RemoveFromGroup, FindByEmail, Roles.Assign and Remove,
+// Profiles.Get and Update; GET /v1/workspaces/{workspaceId}/users, GET …/user-groups and
+// POST …/users/info to re-read the workspace.
 func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
 	if plan == nil {
 		return nil

@@ -20,8 +20,8 @@ import (
 // Clockify would refuse stays in the plan with Blocked set to a *RestrictionError naming the
 // rule (errors.Is(a.Blocked, ErrPendingApprovals)), and ApplyRoster skips it. The rules: a key
 // that is neither an Admin's nor the Owner's (ErrAdminOnly: then every change is blocked and no
-// profile is read), a Free plan or a missing feature (ErrPaidFeature), a member in several workspaces
-// (ErrMultipleWorkspaces), an inactive member (ErrMemberInactive), an invitation not accepted
+// profile is read), a Free plan or a missing feature (ErrPaidFeature), a member in several
+// workspaces (ErrMultipleWorkspaces), an inactive member (ErrMemberInactive), an invitation not accepted
 // (ErrInvitationPending), pictures of full members (ErrLimitedMemberOnly), the owner's profile
 // (ErrOwnerProfile), week start with approvals pending (ErrPendingApprovals), the admin role and
 // admins' deactivation without the owner's key (ErrOwnerOnly). The owner is never changed:
@@ -41,9 +41,8 @@ import (
 // Cost: about members/PageSize requests for the member list (with roles, statuses and rates),
 // groups/PageSize for the group list when a spec manages groups, five fixed requests (the
 // workspace's plan and features, the caller, the owner and the admins, the caller's rights,
-// which the client caches), and one profile read
-// per existing member whose spec's Profile sets anything. All go through the client's rate
-// limiter: 1,000 members with profiles managed take about 1,012 requests, 20 s at 50 per second.
+// which the client caches), and one profile read per existing member whose spec's Profile sets
+// anything. All go through the client's rate limiter: 1,000 members with profiles managed take about 1,012 requests, 20 s at 50 per second.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users, GET …/user-groups,
 // GET /v1/workspaces/{workspaceId}, GET /v1/workspaces?roles=…, GET /v1/user, POST …/users/info,
