@@ -18,7 +18,6 @@ import (
 
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 )
 
 // Version is this SDK's version, sent in the User-Agent header.
@@ -51,6 +50,7 @@ type Client struct {
 	userAgent string
 	limiter   RateLimiter
 	logger    *slog.Logger
+	maxBody   int64 // bound of a success body, after decompression
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -89,12 +89,12 @@ func newClient(cfg *config) (*Client, error) {
 	if err != nil {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
-	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger}
+	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
 	if c.limiter == nil {
-		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateBurst)
+		c.limiter = defaultLimiter()
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -125,6 +125,9 @@ func newClient(cfg *config) (*Client, error) {
 
 // String describes the client without its credential.
 func (c *Client) String() string {
+	if c == nil || c.base == nil {
+		return "clockify.Client{not created by NewClient}"
+	}
 	return fmt.Sprintf("clockify.Client{baseURL: %s, credential: %s}", c.base, c.cred.Load())
 }
 
@@ -134,11 +137,22 @@ func (c *Client) GoString() string { return c.String() }
 // Format keeps every fmt verb on the redacted String.
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
-// BaseURL returns the API root the client sends to (ending in "/").
-func (c *Client) BaseURL() string { return c.base.String() }
+// BaseURL returns the API root the client sends to (ending in "/"); "" for a client not made
+// by NewClient.
+func (c *Client) BaseURL() string {
+	if c == nil || c.base == nil {
+		return ""
+	}
+	return c.base.String()
+}
 
-// Response is Clockify's answer to a call, with its body already read. For list calls, Page is
-// the page it holds and LastPage is Clockify's Last-Page header.
+// Response is Clockify's answer to a call, with its body already read.
+//
+// For a page of a paged list (Members.List, Members.Filter, Members.Managers), Page is the page
+// it holds and LastPage says whether it is the last: Clockify's Last-Page header when it sends
+// one (the GET lists), otherwise whether the page held fewer items than the page size asked for
+// (the member search, POST …/users/info, sends no header). A full last page therefore reads as
+// not last, and the next, empty page ends a go-github-style loop. For other calls both are zero.
 type Response struct {
 	*http.Response
 	Page     int
@@ -173,13 +187,29 @@ func do[T any](ctx context.Context, c *Client, o op) (*T, *Response, error) {
 	return out, resp, nil
 }
 
-// doList is do for methods that return a list.
+// doList is do for methods that return a list. For a page of a paged list (o.page set) that
+// came without a Last-Page header, it sets LastPage when the page is shorter than the page
+// size asked for.
 func doList[T any](ctx context.Context, c *Client, o op) ([]*T, *Response, error) {
 	items, resp, err := do[[]*T](ctx, c, o)
 	if err != nil {
 		return nil, resp, err
 	}
+	if o.page > 0 && !resp.lastPageKnown {
+		resp.LastPage = len(*items) < requestedPageSize(o)
+	}
 	return *items, resp, nil
+}
+
+// requestedPageSize is the page size o asks for, from the ListOptions in its query or body;
+// Clockify's default when it names none.
+func requestedPageSize(o op) int {
+	for _, v := range []any{o.query, o.body} {
+		if p, ok := v.(interface{ listOptions() *ListOptions }); ok && p.listOptions().PageSize > 0 {
+			return p.listOptions().PageSize
+		}
+	}
+	return defaultPageSize
 }
 
 // The life of a call. Every method describes its request as an op and hands it to call:
@@ -205,6 +235,8 @@ type attempt struct {
 	cred      *credential                // op.cred: sent instead of the client's credential
 	maxWait   time.Duration              // the retry policy's MaxWait
 	wrote     atomic.Bool                // the request reached the wire in this attempt
+	tries     atomic.Int32               // attempts started so far
+	body      bodyReader                 // the final answer's body, held here to save an allocation
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
@@ -230,6 +262,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 		return
 	}
 	a.wrote.Store(false)
+	a.tries.Store(int32(n + 1))
 	if n > 0 {
 		c.logger.LogAttrs(req.Context(), slog.LevelWarn, "clockify: retrying request",
 			slog.String("method", req.Method), slog.String("path", a.path), slog.Int("attempt", n+1))
@@ -238,8 +271,8 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 
 // call sends o and decodes the answer. Every method goes through here.
 func (c *Client) call(ctx context.Context, o op) (*Response, error) {
-	if ctx == nil {
-		return nil, &ValidationError{Field: "ctx", Reason: "must not be nil"}
+	if err := c.usable(ctx); err != nil {
+		return nil, err
 	}
 	a := &attempt{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
 	ctx = withAttempt(ctx, a)
@@ -261,6 +294,45 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
 		slog.String("method", o.method), slog.String("path", a.path), slog.Int("status", hresp.StatusCode))
 	return c.readResponse(hresp, o, a)
+}
+
+// ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
+// (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
+var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
+
+// usable checks that c was made by NewClient and ctx is not nil, before any work.
+func (c *Client) usable(ctx context.Context) error {
+	if c == nil || c.hc == nil {
+		return ErrNoClient
+	}
+	if ctx == nil {
+		return errNilContext()
+	}
+	return nil
+}
+
+// clientOf is the client behind a service, or nil for the nil service of a zero Client.
+func clientOf(s any) *Client {
+	var sv *service
+	switch s := s.(type) {
+	case *MembersService:
+		sv = (*service)(s)
+	case *ProfilesService:
+		sv = (*service)(s)
+	case *RolesService:
+		sv = (*service)(s)
+	case *APIKeysService:
+		sv = (*service)(s)
+	}
+	if sv == nil {
+		return nil
+	}
+	return sv.client
+}
+
+// errNilContext is what every method and iterator returns for a nil context.
+func errNilContext() error {
+	return &ValidationError{Field: "ctx", Reason: "must not be nil (use context.Background())"}
 }
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
@@ -324,15 +396,24 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	}
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, a.sent.Load()))
-		apiErr.Method, apiErr.Path = o.method, a.path
+		sent, cur := a.sent.Load(), c.cred.Load()
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
+		apiErr.Method, apiErr.Path, apiErr.Attempts = o.method, a.path, max(int(a.tries.Load()), 1)
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
 		}
 		return resp, apiErr
 	}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		if err := json.NewDecoder(hresp.Body).Decode(o.out); err != nil && !errors.Is(err, io.EOF) {
+		body := &a.body
+		*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+		err := json.NewDecoder(body).Decode(o.out)
+		switch {
+		case errors.Is(err, ErrResponseTooLarge):
+			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.path, err)
+		case (err == nil || errors.Is(err, io.EOF)) && body.empty():
+			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.path, ErrEmptyResponse, hresp.StatusCode)
+		case err != nil:
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.path, err)
 		}
 	}
@@ -340,10 +421,15 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	return resp, nil
 }
 
-// transportError words a failure with no HTTP answer; context errors stay matchable.
+// transportError words a failure with no HTTP answer, saying how many attempts were made
+// when there were several; the cause (context errors included) stays matchable.
 func (c *Client) transportError(ctx context.Context, o op, err error) error {
+	call := o.method + " /" + o.path
+	if a := attemptOf(ctx); a != nil && a.tries.Load() > 1 {
+		call += fmt.Sprintf(": after %d attempts", a.tries.Load())
+	}
 	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
-		return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, ctxErr)
+		return fmt.Errorf("clockify: %s: %w", call, ctxErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -351,7 +437,7 @@ func (c *Client) transportError(ctx context.Context, o op, err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("clockify: %s /%s: timeout: %w", o.method, o.path, err)
+		return fmt.Errorf("clockify: %s: timeout: %w", call, err)
 	}
-	return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, err)
+	return fmt.Errorf("clockify: %s: %w", call, err)
 }

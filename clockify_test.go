@@ -43,7 +43,7 @@ func setupMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) 
 	t.Helper()
 	mt := httpmock.NewMockTransport()
 	base := []Option{WithAPIKey(testKey), WithHTTPClient(&http.Client{Transport: mt}), WithoutRateLimit(), fastRetry}
-	c, err := NewClient(append(base, opts...)...)
+	c, err := NewClient(overridden(base, opts)...)
 	require.NoError(t, err)
 	return c, mt
 }
@@ -73,7 +73,7 @@ func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts 
 		got = r.Header.Clone()
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
-	c, err := newClient(append([]Option{WithHTTPClient(&http.Client{Transport: rt}), WithoutRateLimit()}, opts...)...)
+	c, err := newClient(overridden([]Option{WithHTTPClient(&http.Client{Transport: rt}), WithoutRateLimit()}, opts)...)
 	require.NoError(t, err)
 	_, err = c.call(ctx, getUser)
 	require.NoError(t, err)
@@ -196,10 +196,11 @@ func TestWithBaseURL_trailingSlashIsOptional(t *testing.T) {
 	}
 }
 
-func TestWithBaseURL_sameOptionTwiceLastWins(t *testing.T) {
-	c, err := NewClient(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithBaseURL("https://b.test/api"))
-	require.NoError(t, err)
-	assert.Equal(t, "https://b.test/api/", c.BaseURL())
+func TestWithBaseURL_sameOptionTwiceIsRefused(t *testing.T) {
+	_, err := NewClient(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithBaseURL("https://b.test/api"))
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Contains(t, ve.Reason, "WithBaseURL and WithBaseURL")
 }
 
 func TestWithHTTPClient_usesTransportWithoutModifyingClient(t *testing.T) {
@@ -255,7 +256,7 @@ func TestNewClient_defaultRateLimit(t *testing.T) {
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
 	require.True(t, ok)
-	assert.Equal(t, rate.Limit(DefaultRateLimit), l.Limit())
+	assert.InDelta(t, float64(DefaultRateLimit-1)/defaultWindow.Seconds(), float64(l.Limit()), 1e-6)
 	assert.Equal(t, DefaultRateBurst, l.Burst())
 }
 
@@ -411,7 +412,7 @@ func TestParseRegion(t *testing.T) {
 		in   string
 		want Region
 	}{
-		{"", RegionGlobal}, {"global", RegionGlobal}, {"GLOBAL", RegionGlobal},
+		{"global", RegionGlobal}, {"GLOBAL", RegionGlobal},
 		{"euc1", RegionEU}, {"eu", RegionEU}, {" EU ", RegionEU},
 		{"use2", RegionUS}, {"us", RegionUS}, {"usa", RegionUS},
 		{"euw2", RegionUK}, {"uk", RegionUK}, {"gb", RegionUK},
@@ -1135,14 +1136,14 @@ func TestCall_responseRequestHidesCredential(t *testing.T) {
 	assert.NotContains(t, fmt.Sprintf("%+v %#v", resp.Request, resp.Request), testKey)
 }
 
-func TestRedirect_toAnotherHostDropsCredential(t *testing.T) {
+func TestRedirect_toAnotherHostIsRefused(t *testing.T) {
 	creds := map[string]Option{"api key": WithAPIKey(testKey), "addon token": WithAddonToken(testKey)}
 	for name, opt := range creds {
 		for _, status := range []int{http.StatusFound, http.StatusTemporaryRedirect} {
 			t.Run(fmt.Sprint(name, " ", status), func(t *testing.T) {
-				var got http.Header
+				var hits atomic.Int32
 				other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-					got = r.Header.Clone()
+					hits.Add(1)
 					fmt.Fprint(w, `{}`)
 				}))
 				t.Cleanup(other.Close)
@@ -1150,14 +1151,12 @@ func TestRedirect_toAnotherHostDropsCredential(t *testing.T) {
 					http.Redirect(w, r, other.URL+"/elsewhere", status)
 				}))
 				t.Cleanup(first.Close)
-				client, err := NewClient(opt, WithBaseURL(first.URL), WithoutRateLimit(), WithoutRetry())
+				client, err := NewClient(opt, WithBaseURL(first.URL), WithoutRateLimit())
 				require.NoError(t, err)
 				_, err = client.call(ctx, getUser)
-				require.NoError(t, err)
-				require.NotNil(t, got, "the redirect was followed")
-				assert.Empty(t, got.Values("X-Api-Key"))
-				assert.Empty(t, got.Values("X-Addon-Token"))
-				assert.Empty(t, got.Values("Authorization"))
+				require.ErrorIs(t, err, ErrRedirectElsewhere)
+				assert.NotContains(t, err.Error(), testKey)
+				assert.Zero(t, hits.Load(), "the other host received nothing")
 			})
 		}
 	}

@@ -94,8 +94,9 @@ const (
 const maxErrorMessage = 512
 
 // APIError is an error answer from Clockify. Code is Clockify's own code from the body (0 when
-// absent); Message may echo submitted values. RetryAfter is set on 429 when the server said
-// how long to wait. errors.Is matches it against the sentinels above (ErrNotFound, ...).
+// absent); Message may echo submitted values, but never the client's credential (it is
+// replaced by its Fingerprint). RetryAfter is set on 429 and 503 when the server said how long
+// to wait, read as a wait between 0 and 24 h (an unreadable value is 0). errors.Is matches it against the sentinels above (ErrNotFound, ...).
 type APIError struct {
 	StatusCode int
 	Code       int
@@ -103,6 +104,8 @@ type APIError struct {
 	Method     string
 	Path       string
 	RetryAfter time.Duration
+	// Attempts is how many times the call was sent before this answer (1 unless retried).
+	Attempts int
 }
 
 func (e *APIError) Error() string {
@@ -127,6 +130,11 @@ func (e *APIError) Error() string {
 	if e.Message != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Message)
+	}
+	if e.Attempts > 1 {
+		b.WriteString(" (after ")
+		b.WriteString(strconv.Itoa(e.Attempts))
+		b.WriteString(" attempts)")
 	}
 	return b.String()
 }
@@ -165,8 +173,10 @@ func (e *APIError) Is(target error) bool {
 
 // parseErrorBody builds an *APIError from a status and body. It accepts Clockify's
 // {"message","code"} form, the old {"description","code"} form, a code sent as a string, and
-// any other body, which is kept (truncated) as the message.
-func parseErrorBody(status int, body []byte) *APIError {
+// any other body, which is kept (truncated) as the message. Each of secrets is replaced by its
+// fingerprint in the message once JSON escapes are undone ("\/", "\u002b" spell a key's
+// characters too), before the message is cut.
+func parseErrorBody(status int, body []byte, secrets ...string) *APIError {
 	e := &APIError{StatusCode: status}
 	var w struct {
 		Message     string          `json:"message"`
@@ -186,6 +196,11 @@ func parseErrorBody(status int, body []byte) *APIError {
 		e.Code = parseCode(w.Code)
 	} else {
 		e.Message = trimmed
+	}
+	for _, secret := range secrets {
+		if secret != "" {
+			e.Message = strings.ReplaceAll(e.Message, secret, Fingerprint(secret))
+		}
 	}
 	e.Message = truncate(e.Message, maxErrorMessage)
 	return e
@@ -230,13 +245,23 @@ func truncate(s string, n int) string {
 
 // RestrictionError reports that one of Clockify's documented product rules blocks a change.
 // Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
-// server's answer when the server refused (nil when the SDK found the rule before sending).
-// errors.As reaches both the *RestrictionError and the *APIError.
+// server's answer when the server refused, and nil when the SDK found the rule before sending
+// anything: check it, or use StatusCode, before reading its fields. errors.As reaches both the
+// *RestrictionError and, when there is one, the *APIError.
 type RestrictionError struct {
 	Rule   error
 	UserID string
 	Detail string
-	Err    *APIError
+	Err    *APIError // nil when nothing was sent
+}
+
+// StatusCode is the HTTP status of the server's refusal, or 0 when the SDK refused before
+// sending (Err is nil) or e is nil.
+func (e *RestrictionError) StatusCode() int {
+	if e == nil || e.Err == nil {
+		return 0
+	}
+	return e.Err.StatusCode
 }
 
 func (e *RestrictionError) Error() string {
