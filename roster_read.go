@@ -1,0 +1,209 @@
+package clockify
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// rosterMember is what the roster knows of one member of the workspace.
+type rosterMember struct {
+	user    *User
+	status  MembershipStatus
+	limited bool
+	owner   bool
+	admin   bool
+	// roles are the manager roles held, the owner's OWNER grant excluded.
+	roles        []RoleAssignment
+	groups       map[string]bool
+	hourly, cost *int64
+	profile      *Profile // read only when the member's profile is managed
+}
+
+func (m *rosterMember) hasRole(a RoleAssignment) bool {
+	for _, r := range m.roles {
+		if r == a {
+			return true
+		}
+	}
+	return false
+}
+
+// rosterState is one reading of the workspace.
+type rosterState struct {
+	ws          *Workspace // plan and features; nil when not read
+	callerID    string
+	callerOwner bool
+	callerAdmin bool
+	members     []*rosterMember // in list order
+	byID        map[string]*rosterMember
+	byEmail     map[string]*rosterMember   // lower-cased email
+	byName      map[string][]*rosterMember // limited members by exact name
+	groups      []*UserGroup
+	groupByID   map[string]*UserGroup
+	// owners and admins are the searches by role (admins include the owner); read with rules.
+	owners, admins map[string]bool
+}
+
+// rosterRead says what to read: the member list always; the rest when asked.
+type rosterRead struct {
+	pageSize int
+	groups   bool // the group list (names, and who is in each group)
+	rules    bool // workspace plan and features, the caller, the owner and the admins
+	owner    bool // the owner alone (implied by rules)
+}
+
+// readRoster reads the workspace for planning or for re-checking a plan. The member list is
+// read once with everything the roster compares: workspace memberships (status and rates),
+// roles (include-roles), every membership and account status (limited members are hidden
+// otherwise). Cost: members/pageSize requests, groups/pageSize more with r.groups, and four
+// with r.rules (workspace, caller, owner and admin searches) or one with r.owner.
+func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRead) (*rosterState, error) {
+	st := &rosterState{byID: map[string]*rosterMember{}, byEmail: map[string]*rosterMember{},
+		byName: map[string][]*rosterMember{}, groupByID: map[string]*UserGroup{}}
+	var owners, admins map[string]bool
+	if r.rules {
+		var err error
+		if st.ws, err = c.workspace(ctx, workspaceID); err != nil {
+			return nil, err
+		}
+		if st.callerID, err = c.currentUserID(ctx); err != nil {
+			return nil, err
+		}
+		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {
+			return nil, err
+		}
+		// The search by role counts owners as admins.
+		if admins, err = c.holders(ctx, workspaceID, RoleWorkspaceAdmin); err != nil {
+			return nil, err
+		}
+		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
+		st.owners, st.admins = owners, admins
+	} else if r.owner {
+		var err error
+		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {
+			return nil, err
+		}
+	}
+	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: r.pageSize}}
+	for u, err := range c.Members.All(ctx, workspaceID, opts) {
+		if err != nil {
+			return nil, err
+		}
+		st.add(workspaceID, u, owners, admins)
+	}
+	if r.groups {
+		for g, err := range c.Groups.All(ctx, workspaceID, &ListGroupsOptions{ListOptions: ListOptions{PageSize: r.pageSize}}) {
+			if err != nil {
+				return nil, err
+			}
+			st.groups = append(st.groups, g)
+			st.groupByID[g.ID] = g
+			for _, id := range g.UserIDs {
+				if m := st.byID[id]; m != nil {
+					m.groups[g.ID] = true
+				}
+			}
+		}
+	}
+	return st, nil
+}
+
+func (st *rosterState) add(workspaceID string, u *User, owners, admins map[string]bool) {
+	m := &rosterMember{user: u, groups: map[string]bool{},
+		limited: u.Status == AccountLimited || u.Status == AccountLimitedDeleted}
+	if ms, ok := u.Membership(workspaceID); ok {
+		m.status = ms.MembershipStatus
+		if ms.HourlyRate != nil {
+			m.hourly = Ptr(ms.HourlyRate.Amount)
+		}
+		if ms.CostRate != nil {
+			m.cost = Ptr(ms.CostRate.Amount)
+		}
+	}
+	for _, g := range u.RoleGrants() {
+		if g.Role == RoleOwner {
+			m.owner = true
+			continue
+		}
+		if a, err := g.Assignment(); err == nil && !m.hasRole(a) {
+			m.roles = append(m.roles, a)
+		}
+	}
+	m.owner = m.owner || owners[u.ID]
+	m.admin = !m.owner && (admins[u.ID] || m.hasRole(WorkspaceAdmin(workspaceID)))
+	if m.admin && !m.hasRole(WorkspaceAdmin(workspaceID)) {
+		m.roles = append(m.roles, WorkspaceAdmin(workspaceID))
+	}
+	st.members = append(st.members, m)
+	st.byID[u.ID] = m
+	if m.limited {
+		st.byName[u.Name] = append(st.byName[u.Name], m)
+	} else if u.Email != "" {
+		st.byEmail[strings.ToLower(u.Email)] = m
+	}
+}
+
+// findGroup resolves a group by id, else by exact name; an error when none or several match.
+func (st *rosterState) findGroup(ref string) (*UserGroup, error) {
+	if g := st.groupByID[ref]; g != nil {
+		return g, nil
+	}
+	var found *UserGroup
+	for _, g := range st.groups {
+		if g.Name == ref {
+			if found != nil {
+				return nil, fmt.Errorf("several groups are named %q; give the group's id", ref)
+			}
+			found = g
+		}
+	}
+	if found == nil {
+		return nil, fmt.Errorf("no group has the id or name %q", ref)
+	}
+	return found, nil
+}
+
+// readProfiles reads the profile of each member in ms, at most workers at a time (the client's
+// limiter sets the pace); the first error stops the rest.
+func (c *Client) readProfiles(ctx context.Context, workspaceID string, ms []*rosterMember, workers int) error {
+	if workers <= 0 {
+		workers = DefaultRosterReaders
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	queue := make(chan *rosterMember)
+	var (
+		wg       sync.WaitGroup
+		once     sync.Once
+		firstErr error
+	)
+	for range min(workers, len(ms)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for m := range queue {
+				p, _, err := c.Profiles.Get(ctx, workspaceID, m.user.ID)
+				if err != nil {
+					once.Do(func() { firstErr = fmt.Errorf("clockify: read profile of member %s: %w", m.user.ID, err); cancel() })
+					continue
+				}
+				m.profile = p
+			}
+		}()
+	}
+	for _, m := range ms {
+		select {
+		case queue <- m:
+		case <-ctx.Done():
+		}
+	}
+	close(queue)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}

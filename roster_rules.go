@@ -1,0 +1,142 @@
+package clockify
+
+import "fmt"
+
+// The planner judges each action with the rules layer (restrictions.go): the same ordered
+// checks that name a refusal after the fact, run before sending. The facts they read come from
+// the plan's one reading of the workspace (the workspace, the owner and admin searches, the
+// caller, the member as listed and its profile), filled in beforehand, so judging a member
+// costs no request.
+
+// block is a rule found before sending: a *RestrictionError with no server answer.
+func block(rule error, userID, format string, args ...any) error {
+	return restricted(rule, userID, fmt.Sprintf(format, args...), nil)
+}
+
+// ownerUntouched blocks any change to the workspace owner: a roster never changes the owner
+// (Clockify refuses most changes to them, and the rest are the owner's own business).
+func ownerUntouched(m *rosterMember, what string) error {
+	return block(ErrOwnerImmutable, m.user.ID, "member %s is the workspace owner; a roster does not change the owner's %s", m.user.ID, what)
+}
+
+// facts are the rules layer's facts about m (nil: a member the plan creates), as the plan read
+// them; status is m's membership status when the action would be sent (after an activation the
+// plan makes first, for instance).
+func (p *rosterPlanner) facts(m *rosterMember, status MembershipStatus) *facts {
+	f := &facts{c: p.c, workspaceID: p.wsID, holders: p.holders}
+	f.caller = fact[string]{v: p.st.callerID, done: true}
+	ws := *p.st.ws
+	ws.Memberships = nil
+	if m != nil {
+		f.userID = m.user.ID
+		ws.Memberships = []Membership{{UserID: m.user.ID, TargetID: ws.ID, MembershipType: MembershipTypeWorkspace, MembershipStatus: status}}
+		f.member = fact[*User]{v: m.user, done: true}
+		if m.profile != nil {
+			f.profile = fact[*Profile]{v: m.profile, done: true}
+		}
+	}
+	f.ws = fact[*Workspace]{v: &ws, done: true}
+	return f
+}
+
+// judge runs rules for m with the plan's facts: the *RestrictionError of the first rule that
+// blocks, or nil. A lookup the facts did not cover and that failed is kept in p.err and fails
+// the plan.
+func (p *rosterPlanner) judge(m *rosterMember, status MembershipStatus, rules []check) error {
+	r, err := p.facts(m, status).first(p.ctx, rules)
+	if err != nil {
+		if p.err == nil {
+			p.err = err
+		}
+		return nil
+	}
+	if r != nil {
+		return r
+	}
+	return nil
+}
+
+func (p *rosterPlanner) inviteRule() error { return p.judge(nil, "", inviteRules()) }
+
+// limitedRule: limited members need LIMITED_USERS, their custom fields USER_CUSTOM_FIELDS and
+// their cost rate LABOR_COST.
+func (p *rosterPlanner) limitedRule(lm *LimitedMember) error {
+	rules := limitedMemberRules()
+	if len(lm.UserCustomFields) > 0 {
+		rules = append(rules, customFieldRules()...)
+	}
+	return p.judge(nil, "", append(rules, rateRules(lm.CostRate != nil, false)...))
+}
+
+// statusRule judges activation and deactivation.
+func (p *rosterPlanner) statusRule(m *rosterMember, kind RosterActionKind) error {
+	if kind != RosterDeactivate {
+		return p.judge(m, m.status, adminRules())
+	}
+	return p.judge(m, m.status, deactivateRules())
+}
+
+// groupRule judges a change of group membership; m is nil for a member the plan creates.
+func (p *rosterPlanner) groupRule(m *rosterMember) error {
+	status := MembershipStatus("")
+	if m != nil {
+		if m.owner {
+			return ownerUntouched(m, "groups")
+		}
+		status = m.status
+	}
+	return p.judge(m, status, adminRules())
+}
+
+// roleRule judges a role change; m is nil for a member the plan creates.
+func (p *rosterPlanner) roleRule(m *rosterMember, kind RosterActionKind, a RoleAssignment) error {
+	if m != nil && m.owner {
+		return ownerUntouched(m, "roles")
+	}
+	status := MembershipStatus("")
+	if m != nil {
+		status = m.status
+	}
+	if kind == RosterRemoveRole {
+		return p.judge(m, status, removeRoleRules(a))
+	}
+	return p.judge(m, status, assignRoleRules(a))
+}
+
+// rateRule judges a rate change; m is nil for a member the plan creates.
+func (p *rosterPlanner) rateRule(m *rosterMember, kind RosterActionKind) error {
+	status := MembershipStatus("")
+	if m != nil {
+		if m.owner {
+			return ownerUntouched(m, "rates")
+		}
+		status = m.status
+	}
+	return p.judge(m, status, rateRules(kind == RosterSetCostRate, false))
+}
+
+// profileRule judges one part of a profile change for a member whose status will be status when
+// it is sent.
+func (p *rosterPlanner) profileRule(m *rosterMember, status MembershipStatus, u *ProfileUpdate) error {
+	return p.judge(m, status, profileRules(u))
+}
+
+// newPictureRule judges the picture of a limited member the plan adds: only who may edit and
+// the plan rule apply, the member being limited and not yet anyone's to protect.
+func (p *rosterPlanner) newPictureRule(u *ProfileUpdate) error {
+	if err := p.judge(nil, "", adminRules()); err != nil {
+		return err
+	}
+	if detail := paidFeatureMissing(p.st.ws, p.wsID, u); detail != "" {
+		return block(ErrPaidFeature, "", "%s", detail)
+	}
+	return nil
+}
+
+// rosterHolders are the plan's owner and admin searches, as the rules layer keeps them.
+func rosterHolders(owners, admins map[string]bool) map[Role]*fact[map[string]bool] {
+	return map[Role]*fact[map[string]bool]{
+		RoleOwner:          {v: owners, done: true},
+		RoleWorkspaceAdmin: {v: admins, done: true},
+	}
+}
