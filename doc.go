@@ -227,6 +227,28 @@
 // PNG, JPEG, GIF or WebP picture of at most MaxImageSize (5 MiB; Clockify documents no limit),
 // recognised from its content, and returns the URL for a limited member's ProfileUpdate.ImageURL.
 //
+// # Rosters: plan, then apply
+//
+// Members.PlanRoster compares the workspace with a roster ([]MemberSpec: full members keyed by
+// email, limited members by name) and returns a RosterPlan: invitations, new limited members,
+// activations, deactivations, profile, role, group and rate changes, ordered per member as
+// ApplyRoster applies them. Only what a spec sets is managed (nil Roles, Groups, rates or profile
+// fields are left alone; non-nil empty Roles or Groups mean "none"); members not listed are left
+// alone unless RosterOptions.DeactivateUnlisted, and the owner is never changed. Every action is
+// judged by the same rule checks that explain refusals, fed from one reading of the workspace; an
+// action Clockify would refuse stays in the plan with Blocked set to the *RestrictionError of its
+// rule (ErrAdminOnly first for a key that is not an Admin's or the Owner's) and is never sent, so
+// planning again after a successful ApplyRoster returns only blocked actions. A plan prints as a
+// table and encodes to JSON (a blocked action's rule by its Go name); a decoded plan applies like
+// the original. ApplyRoster re-reads the workspace first and checks each action against what the
+// plan saw (status, role, group, rate, the profile fields it changes), so a stale plan fails the
+// overtaken actions with ErrStalePlan instead of undoing a newer change, and the same plan applied
+// twice applies nothing twice. Invitations and new limited members are never retried after the
+// server may have acted; the member's later actions then wait for the next plan
+// (ErrEarlierActionFailed). Planning costs about members/200 list requests, groups/200, five fixed
+// requests and one profile read per existing member whose profile is managed, all through the
+// client's rate limiter (1,000 members with profiles: 1,012 requests, about 20 s at 50/s).
+//
 // # Types
 //
 // Weekday is a day as Clockify spells it; WeekdaySet is a set of days that travels as a JSON
