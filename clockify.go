@@ -323,6 +323,10 @@ func clientOf(s any) *Client {
 		sv = (*service)(s)
 	case *APIKeysService:
 		sv = (*service)(s)
+	case *GroupsService:
+		sv = (*service)(s)
+	case *WorkspacesService:
+		sv = (*service)(s)
 	}
 	if sv == nil {
 		return nil

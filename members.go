@@ -64,7 +64,7 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 		return nil, nil, err
 	}
 	body := orZero(f)
-	return doList[User](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
+	return doList[User](ctx, clientOf(s), op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
 		body: &body, retrySafe: true, page: body.pageNumber()})
 }
 
@@ -110,7 +110,7 @@ func (s *MembersService) current(ctx context.Context, memberships bool) (*User, 
 	if memberships {
 		q = url.Values{"include-memberships": {"true"}}
 	}
-	return do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
+	return do[User](ctx, clientOf(s), op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
 }
 
 // ListMembersOptions filters, sorts and pages the member list. Zero fields are not sent, except
@@ -167,7 +167,7 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 		return nil, nil, err
 	}
 	q := orZero(opts)
-	return doList[User](ctx, s.client, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
+	return doList[User](ctx, clientOf(s), op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
 		retrySafe: true, page: q.pageNumber()})
 }
 
@@ -216,9 +216,9 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	body := struct {
 		Email string `json:"email"`
 	}{email}
-	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
+	ws, resp, err := do[Workspace](ctx, clientOf(s), op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, "", err, inviteRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, "", err, inviteRules())
 	}
 	return ws, resp, nil
 }
@@ -279,9 +279,9 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 	body := struct {
 		Users []LimitedMember `json:"users"`
 	}{members}
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
 	if err != nil {
-		return resp, s.client.explain(ctx, workspaceID, "", err, limitedMemberRules())
+		return resp, clientOf(s).explain(ctx, workspaceID, "", err, limitedMemberRules())
 	}
 	return resp, nil
 }
@@ -293,7 +293,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 func (s *MembersService) Activate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipActive)
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return ws, resp, nil
 }
@@ -312,7 +312,7 @@ func (s *MembersService) Activate(ctx context.Context, workspaceID, userID strin
 func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, deactivateRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, deactivateRules())
 	}
 	return ws, resp, nil
 }
@@ -324,7 +324,7 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 	body := struct {
 		Status MembershipStatus `json:"status"`
 	}{status}
-	return do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
+	return do[Workspace](ctx, clientOf(s), op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
 }
 
 // Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
@@ -343,12 +343,12 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
-	if err := s.client.blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
+	if err := clientOf(s).blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
 		return nil, err
 	}
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		return resp, removedInCAKE(userID, s.client.explain(ctx, workspaceID, userID, err, adminRules()))
+		return resp, removedInCAKE(userID, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules()))
 	}
 	return resp, nil
 }
@@ -384,7 +384,7 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 		return nil, nil, err
 	}
 	q := orZero(opts)
-	return doList[User](ctx, s.client, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
+	return doList[User](ctx, clientOf(s), op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
 		retrySafe: true, page: q.pageNumber()})
 }
 
@@ -453,9 +453,9 @@ func (s *MembersService) setRate(ctx context.Context, workspaceID, userID string
 	if err != nil {
 		return nil, nil, err
 	}
-	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + rateSuffix(cost), body: body, retrySafe: true})
+	ws, resp, err := do[Workspace](ctx, clientOf(s), op{method: http.MethodPut, path: memberPath(workspaceID, userID) + rateSuffix(cost), body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
 	}
 	return ws, resp, nil
 }
@@ -477,9 +477,9 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 		Value json.RawMessage `json:"value"`
 	}{raw}
 	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
-	v, resp, err := do[CustomFieldValue](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
+	v, resp, err := do[CustomFieldValue](ctx, clientOf(s), op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
 	return v, resp, nil
 }

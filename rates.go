@@ -70,9 +70,9 @@ func (s *MembersService) setProjectRate(ctx context.Context, workspaceID, projec
 		return nil, nil, err
 	}
 	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/projects/" + url.PathEscape(projectID) + "/users/" + url.PathEscape(userID) + rateSuffix(cost)
-	p, resp, err := do[Project](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
+	p, resp, err := do[Project](ctx, clientOf(s), op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
 	}
 	return p, resp, nil
 }

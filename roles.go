@@ -198,9 +198,9 @@ func (s *RolesService) Assign(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, nil, err
 	}
-	grants, resp, err := doList[RoleGrant](ctx, s.client, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
+	grants, resp, err := doList[RoleGrant](ctx, clientOf(s), op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, assignRoleRules(a))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, assignRoleRules(a))
 	}
 	return grants, resp, nil
 }
@@ -217,9 +217,9 @@ func (s *RolesService) Remove(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, err
 	}
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodDelete, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		return resp, s.client.explain(ctx, workspaceID, userID, err, removeRoleRules(a))
+		return resp, clientOf(s).explain(ctx, workspaceID, userID, err, removeRoleRules(a))
 	}
 	return resp, nil
 }
