@@ -27,6 +27,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 // newDemo starts the demo server audited offline; tests swap it.
@@ -57,26 +58,13 @@ type row struct {
 func run(ctx context.Context, out, progress io.Writer, asCSV bool) error {
 	var requests atomic.Int64
 	counting := clockify.WithHTTPClient(&http.Client{Timeout: time.Minute, Transport: countingTransport{&requests, http.DefaultTransport}})
-	var c *clockify.Client
-	var ws string
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		if ws = os.Getenv("CLOCKIFY_WORKSPACE_ID"); ws == "" {
-			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
-		}
-		var err error
-		if c, err = clockify.NewClientFromEnv(counting); err != nil {
-			return err
-		}
-		fmt.Fprintln(progress, "Using the real Clockify API, workspace", ws)
-	} else {
-		srv := newDemo()
-		defer srv.Close()
-		ws = clockifytest.DemoWorkspaceID
-		c = srv.Client(counting)
-		fmt.Fprintln(progress, "CLOCKIFY_API_KEY is not set: auditing the offline demo team (clockifytest)")
+	env, err := demo.Connect(progress, newDemo, counting)
+	if err != nil {
+		return err
 	}
+	defer env.Close()
 
-	rows, err := audit(ctx, c, ws, progress)
+	rows, err := audit(ctx, env.Client, env.WorkspaceID, progress)
 	if err != nil && !errors.Is(err, errUnreadable) {
 		return err
 	}

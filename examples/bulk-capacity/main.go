@@ -11,7 +11,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 func main() {
@@ -48,22 +48,13 @@ func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string
 		return fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
 	}
 
-	var c *clockify.Client
-	var wsID string
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		if wsID = os.Getenv("CLOCKIFY_WORKSPACE_ID"); wsID == "" {
-			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
-		}
-		if c, err = clockify.NewClientFromEnv(); err != nil {
-			return err
-		}
-		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
-	} else {
-		srv := clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200))
-		defer srv.Close()
-		c, wsID, apply = srv.Client(), clockifytest.DemoWorkspaceID, true
-		fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) with 200 generated members")
+	env, err := demo.Connect(out, func() *clockifytest.Server { return clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200)) })
+	if err != nil {
+		return err
 	}
+	defer env.Close()
+	c, wsID := env.Client, env.WorkspaceID
+	apply = apply || env.Offline()
 
 	// Everyone matching, inactive and pending members included: the summary shows why they are refused.
 	var changes []clockify.ProfileChange
@@ -97,14 +88,7 @@ func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string
 			changed++
 			continue
 		}
-		reason := r.Err.Error()
-		var rerr *clockify.RestrictionError
-		switch {
-		case errors.Is(r.Err, clockify.ErrAdminOnly):
-			reason = "only workspace Admins and the Owner edit profiles: run this with an Admin's or the Owner's API key"
-		case errors.As(r.Err, &rerr) && rerr.Rule != nil:
-			reason = strings.TrimPrefix(rerr.Rule.Error(), "clockify: ")
-		}
+		reason := demo.Reason(r.Err)
 		refused[reason] = append(refused[reason], names[r.UserID])
 	}
 	fmt.Fprintf(out, "changed: %d\n", changed)
