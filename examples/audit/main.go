@@ -40,14 +40,7 @@ func main() {
 	asCSV := flag.Bool("csv", false, "write CSV instead of a table")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, os.Stderr, *asCSV)
-	switch {
-	case errors.Is(err, errUnreadable):
-		fmt.Fprintln(os.Stderr, "audit:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "audit:", err)
-		os.Exit(1)
-	}
+	demo.Exit("audit", err, errUnreadable)
 }
 
 // row is one member of the audit.

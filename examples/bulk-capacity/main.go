@@ -29,10 +29,7 @@ func main() {
 	name := flag.String("name", "", "only members whose name contains this")
 	apply := flag.Bool("apply", false, "make the changes against the real API (offline they are always made)")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *capacity, *days, *name, *apply); err != nil {
-		fmt.Fprintln(os.Stderr, "bulk-capacity:", err)
-		os.Exit(1)
-	}
+	demo.Exit("bulk-capacity", run(context.Background(), os.Stdout, *capacity, *days, *name, *apply), nil)
 }
 
 func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string, apply bool) error {

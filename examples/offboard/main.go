@@ -34,14 +34,7 @@ func main() {
 	apply := flag.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, *apply, flag.Arg(0))
-	switch {
-	case errors.Is(err, errRefused):
-		fmt.Fprintln(os.Stderr, "offboard:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "offboard:", err)
-		os.Exit(1)
-	}
+	demo.Exit("offboard", err, errRefused)
 }
 
 func run(ctx context.Context, out io.Writer, apply bool, email string) error {

@@ -50,14 +50,7 @@ func main() {
 	flag.BoolVar(&f.apply, "apply", false, "make the changes against the real API (offline they are always made)")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, f)
-	switch {
-	case errors.Is(err, errRefused):
-		fmt.Fprintln(os.Stderr, "onboard:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "onboard:", err)
-		os.Exit(1)
-	}
+	demo.Exit("onboard", err, errRefused)
 }
 
 // plan is what onboard will do, checked before anything is sent.

@@ -103,3 +103,16 @@ func Reason(err error) string {
 	}
 	return err.Error()
 }
+
+// Exit ends an example's main: status 0 without err; 2, with err on stderr, when err is
+// (or wraps) partial, a run that went through but had steps refused; 1 for any other error.
+func Exit(name string, err error, partial error) {
+	if err == nil {
+		return
+	}
+	fmt.Fprintln(os.Stderr, name+":", err)
+	if partial != nil && errors.Is(err, partial) {
+		os.Exit(2)
+	}
+	os.Exit(1)
+}
