@@ -10,12 +10,14 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/clockify-go/clockify"
@@ -33,51 +35,68 @@ func main() {
 }
 
 func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string, apply bool) error {
-	capacity, err := clockify.ParseDuration(capacityFlag)
+	update, err := parseUpdate(capacityFlag, daysFlag)
 	if err != nil {
 		return err
+	}
+	env, err := demo.Connect(out, func() *clockifytest.Server { return clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200)) })
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+
+	changes, names, err := matching(ctx, env, name, update)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d members: capacity %s, working days %s\n", len(changes), *update.WorkCapacity, *update.WorkingDays)
+	if !apply && !env.Offline() {
+		fmt.Fprintln(out, "dry run: add -apply to make the changes")
+		return nil
+	}
+	results := env.Client.Profiles.UpdateMany(ctx, env.WorkspaceID, changes, &clockify.BulkOptions{
+		Progress: func(done, total int, _ clockify.BulkResult) { progress(done, total) },
+	})
+	fmt.Fprintln(os.Stderr)
+	summarize(out, results, names)
+	return nil
+}
+
+// parseUpdate is the profile change the flags ask for, checked before anything is sent.
+func parseUpdate(capacityFlag, daysFlag string) (*clockify.ProfileUpdate, error) {
+	capacity, err := clockify.ParseDuration(capacityFlag)
+	if err != nil {
+		return nil, err
 	}
 	var working clockify.WeekdaySet
 	for _, d := range strings.Split(daysFlag, ",") {
 		working = working.With(clockify.Weekday(strings.ToUpper(strings.TrimSpace(d))))
 	}
 	if !working.Valid() {
-		return fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
+		return nil, fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
 	}
+	return &clockify.ProfileUpdate{WorkCapacity: &capacity, WorkingDays: &working}, nil
+}
 
-	env, err := demo.Connect(out, func() *clockifytest.Server { return clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200)) })
-	if err != nil {
-		return err
-	}
-	defer env.Close()
-	c, wsID := env.Client, env.WorkspaceID
-	apply = apply || env.Offline()
-
-	// Everyone matching, inactive and pending members included: the summary shows why they are refused.
+// matching is update for every member whose name contains name, inactive and pending members
+// included (the summary shows why they are refused), with the members' names (or e-mails) by id.
+func matching(ctx context.Context, env *demo.Env, name string, update *clockify.ProfileUpdate) ([]clockify.ProfileChange, map[string]string, error) {
 	var changes []clockify.ProfileChange
 	names := map[string]string{}
-	update := &clockify.ProfileUpdate{WorkCapacity: &capacity, WorkingDays: &working}
-	for u, err := range c.Members.All(ctx, wsID, &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}) {
+	opts := &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}
+	for u, err := range env.Client.Members.All(ctx, env.WorkspaceID, opts) {
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		changes = append(changes, clockify.ProfileChange{UserID: u.ID, Update: update})
-		names[u.ID] = u.Name
-		if u.Name == "" {
-			names[u.ID] = u.Email
-		}
+		names[u.ID] = cmp.Or(u.Name, u.Email)
 	}
-	fmt.Fprintf(out, "%d members: capacity %s, working days %s\n", len(changes), capacity, working)
-	if !apply {
-		fmt.Fprintln(out, "dry run: add -apply to make the changes")
-		return nil
-	}
+	return changes, names, nil
+}
 
-	results := c.Profiles.UpdateMany(ctx, wsID, changes, &clockify.BulkOptions{
-		Progress: func(done, total int, _ clockify.BulkResult) { progress(done, total) },
-	})
-	fmt.Fprintln(os.Stderr)
-
+// summarize counts the changes made and lists the members refused, grouped by the rule that
+// refused them.
+func summarize(out io.Writer, results []clockify.BulkResult, names map[string]string) {
 	changed := 0
 	refused := map[string][]string{} // reason → names
 	for _, r := range results {
@@ -89,15 +108,9 @@ func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string
 		refused[reason] = append(refused[reason], names[r.UserID])
 	}
 	fmt.Fprintf(out, "changed: %d\n", changed)
-	reasons := make([]string, 0, len(refused))
-	for r := range refused {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	for _, r := range reasons {
+	for _, r := range slices.Sorted(maps.Keys(refused)) {
 		fmt.Fprintf(out, "refused (%s): %s\n", r, strings.Join(refused[r], ", "))
 	}
-	return nil
 }
 
 // progress draws a bar on stderr, so stdout stays a clean report.
