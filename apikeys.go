@@ -193,7 +193,7 @@ func (c *credential) kind() CredentialKind {
 //
 // Clockify API: GET /v1/user
 func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, error) {
-	u, _, err := do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", retrySafe: true, cred: cred})
+	u, _, err := do[User](ctx, clientOf(s), op{method: http.MethodGet, path: "v1/user", retrySafe: true, cred: cred})
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}
@@ -213,7 +213,7 @@ func (s *APIKeysService) credentialError(cred *credential, err error) error {
 	if !errors.As(err, &apiErr) {
 		return err
 	}
-	place := describeHost(s.client.base)
+	place := describeHost(clientOf(s).base)
 	switch {
 	case errors.Is(apiErr, ErrInvalidAPIKey):
 		return fmt.Errorf("clockify: API key %s is not known at %s; keys work only in the region or subdomain where they were generated, so it may come from another one, or it was deleted or replaced in the web app: %w",

@@ -311,23 +311,13 @@ func (c *Client) usable(ctx context.Context) error {
 	return nil
 }
 
-// clientOf is the client behind a service, or nil for the nil service of a zero Client.
-func clientOf(s any) *Client {
-	var sv *service
-	switch s := s.(type) {
-	case *MembersService:
-		sv = (*service)(s)
-	case *ProfilesService:
-		sv = (*service)(s)
-	case *RolesService:
-		sv = (*service)(s)
-	case *APIKeysService:
-		sv = (*service)(s)
-	}
-	if sv == nil {
+// clientOf is the client behind a service (any of them: they are all service), or nil for the
+// nil service of a zero Client.
+func clientOf[S ~struct{ client *Client }](s *S) *Client {
+	if s == nil {
 		return nil
 	}
-	return sv.client
+	return service(*s).client
 }
 
 // errNilContext is what every method and iterator returns for a nil context.

@@ -104,7 +104,8 @@
 // DefaultMaxResponseBytes (64 MiB after decompression; WithMaxResponseBytes) and a larger one
 // fails with ErrResponseTooLarge as soon as the limit is passed; a 2xx with no body or a JSON
 // null where a value is expected is ErrEmptyResponse, never a zero value. A nil or zero Client
-// (not made by NewClient) answers ErrNoClient from its own methods, APIKeys and Roles.Of.
+// (not made by NewClient) answers ErrNoClient from its own methods and from every method of its
+// (nil) services; their iterators yield it once.
 //
 // # Product rules
 //

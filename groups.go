@@ -112,7 +112,7 @@ func (s *GroupsService) List(ctx context.Context, workspaceID string, opts *List
 		return nil, nil, err
 	}
 	q := orZero(opts)
-	return doList[UserGroup](ctx, s.client, op{method: http.MethodGet, path: groupsPath(workspaceID), query: &q,
+	return doList[UserGroup](ctx, clientOf(s), op{method: http.MethodGet, path: groupsPath(workspaceID), query: &q,
 		retrySafe: true, page: q.pageNumber()})
 }
 
@@ -169,9 +169,9 @@ func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*
 	if err := validateName("name", name); err != nil {
 		return nil, nil, err
 	}
-	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}})
+	g, resp, err := do[UserGroup](ctx, clientOf(s), op{method: http.MethodPost, path: groupsPath(workspaceID), body: groupNameBody{name}})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, "", err, groupNameRules("", name))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, "", err, groupNameRules("", name))
 	}
 	return g, resp, nil
 }
@@ -188,9 +188,9 @@ func (s *GroupsService) Rename(ctx context.Context, workspaceID, userGroupID, na
 	if err := validateName("name", name); err != nil {
 		return nil, nil, err
 	}
-	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, clientOf(s), op{method: http.MethodPut, path: groupPath(workspaceID, userGroupID), body: groupNameBody{name}, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, "", err, groupNameRules(userGroupID, name))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, "", err, groupNameRules(userGroupID, name))
 	}
 	return g, resp, nil
 }
@@ -204,9 +204,9 @@ func (s *GroupsService) Delete(ctx context.Context, workspaceID, userGroupID str
 	if err := requireIDs("workspaceID", workspaceID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, clientOf(s), op{method: http.MethodDelete, path: groupPath(workspaceID, userGroupID), retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, "", err, adminRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, "", err, adminRules())
 	}
 	return g, resp, nil
 }
@@ -235,9 +235,9 @@ func (s *MembersService) AddToGroup(ctx context.Context, workspaceID, userID, us
 	body := struct {
 		UserID string `json:"userId"`
 	}{userID}
-	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
+	g, resp, err := do[UserGroup](ctx, clientOf(s), op{method: http.MethodPost, path: groupUsersPath(workspaceID, userGroupID), body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return g, resp, nil
 }
@@ -249,10 +249,10 @@ func (s *MembersService) RemoveFromGroup(ctx context.Context, workspaceID, userI
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID, "userGroupID", userGroupID); err != nil {
 		return nil, nil, err
 	}
-	g, resp, err := do[UserGroup](ctx, s.client, op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
+	g, resp, err := do[UserGroup](ctx, clientOf(s), op{method: http.MethodDelete, path: groupUsersPath(workspaceID, userGroupID) + "/" + url.PathEscape(userID),
 		retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return g, resp, nil
 }

@@ -67,7 +67,7 @@ func (s *ProfilesService) UploadImage(ctx context.Context, name string, r io.Rea
 	if err != nil {
 		return nil, nil, err
 	}
-	img, resp, err := do[Image](ctx, s.client, op{method: http.MethodPost, path: "v1/file/image", body: body, retrySafe: true})
+	img, resp, err := do[Image](ctx, clientOf(s), op{method: http.MethodPost, path: "v1/file/image", body: body, retrySafe: true})
 	if err != nil {
 		return nil, resp, err
 	}

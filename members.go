@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // MembersService manages a workspace's members: listing and filtering them, invitations,
@@ -64,7 +63,7 @@ func (s *MembersService) Filter(ctx context.Context, workspaceID string, f *Memb
 		return nil, nil, err
 	}
 	body := orZero(f)
-	return doList[User](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
+	return doList[User](ctx, clientOf(s), op{method: http.MethodPost, path: usersPath(workspaceID) + "/info",
 		body: &body, retrySafe: true, page: body.pageNumber()})
 }
 
@@ -110,7 +109,7 @@ func (s *MembersService) current(ctx context.Context, memberships bool) (*User, 
 	if memberships {
 		q = url.Values{"include-memberships": {"true"}}
 	}
-	return do[User](ctx, s.client, op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
+	return do[User](ctx, clientOf(s), op{method: http.MethodGet, path: "v1/user", query: q, retrySafe: true})
 }
 
 // ListMembersOptions filters, sorts and pages the member list. Zero fields are not sent, except
@@ -167,7 +166,7 @@ func (s *MembersService) List(ctx context.Context, workspaceID string, opts *Lis
 		return nil, nil, err
 	}
 	q := orZero(opts)
-	return doList[User](ctx, s.client, op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
+	return doList[User](ctx, clientOf(s), op{method: http.MethodGet, path: usersPath(workspaceID), query: &q,
 		retrySafe: true, page: q.pageNumber()})
 }
 
@@ -216,9 +215,9 @@ func (s *MembersService) Invite(ctx context.Context, workspaceID, email string, 
 	body := struct {
 		Email string `json:"email"`
 	}{email}
-	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
+	ws, resp, err := do[Workspace](ctx, clientOf(s), op{method: http.MethodPost, path: usersPath(workspaceID), query: q, body: body})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, "", err, inviteRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, "", err, inviteRules())
 	}
 	return ws, resp, nil
 }
@@ -279,9 +278,9 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 	body := struct {
 		Users []LimitedMember `json:"users"`
 	}{members}
-	resp, err := s.client.call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodPost, path: "v1/workspaces/" + url.PathEscape(workspaceID) + "/limited-users", body: body})
 	if err != nil {
-		return resp, s.client.explain(ctx, workspaceID, "", err, limitedMemberRules())
+		return resp, clientOf(s).explain(ctx, workspaceID, "", err, limitedMemberRules())
 	}
 	return resp, nil
 }
@@ -293,7 +292,7 @@ func (s *MembersService) AddLimited(ctx context.Context, workspaceID string, mem
 func (s *MembersService) Activate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipActive)
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, adminRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules())
 	}
 	return ws, resp, nil
 }
@@ -312,7 +311,7 @@ func (s *MembersService) Activate(ctx context.Context, workspaceID, userID strin
 func (s *MembersService) Deactivate(ctx context.Context, workspaceID, userID string) (*Workspace, *Response, error) {
 	ws, resp, err := s.setStatus(ctx, workspaceID, userID, MembershipInactive)
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, deactivateRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, deactivateRules())
 	}
 	return ws, resp, nil
 }
@@ -324,7 +323,7 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 	body := struct {
 		Status MembershipStatus `json:"status"`
 	}{status}
-	return do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
+	return do[Workspace](ctx, clientOf(s), op{method: http.MethodPut, path: memberPath(workspaceID, userID), body: body, retrySafe: true})
 }
 
 // Remove is Clockify's deprecated member removal, kept so that programs get Clockify's rules
@@ -343,12 +342,12 @@ func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string)
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
-	if err := s.client.blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
+	if err := clientOf(s).blockedBy(ctx, workspaceID, userID, removeRules()); err != nil {
 		return nil, err
 	}
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodDelete, path: memberPath(workspaceID, userID), retrySafe: true})
 	if err != nil {
-		return resp, removedInCAKE(userID, s.client.explain(ctx, workspaceID, userID, err, adminRules()))
+		return resp, removedInCAKE(userID, clientOf(s).explain(ctx, workspaceID, userID, err, adminRules()))
 	}
 	return resp, nil
 }
@@ -384,7 +383,7 @@ func (s *MembersService) Managers(ctx context.Context, workspaceID, userID strin
 		return nil, nil, err
 	}
 	q := orZero(opts)
-	return doList[User](ctx, s.client, op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
+	return doList[User](ctx, clientOf(s), op{method: http.MethodGet, path: memberPath(workspaceID, userID) + "/managers", query: &q,
 		retrySafe: true, page: q.pageNumber()})
 }
 
@@ -396,68 +395,6 @@ func (s *MembersService) ManagersAll(ctx context.Context, workspaceID, userID st
 	return allPages(ctx, opts, idOfUser, func(ctx context.Context, opts *ListManagersOptions) ([]*User, *Response, error) {
 		return s.Managers(ctx, workspaceID, userID, opts)
 	})
-}
-
-// RateChange is a new hourly or cost rate for a member. Amount is in minor units of the
-// workspace currency (2500 is 25.00), from 0 to math.MaxInt32. Since is when the rate starts to
-// apply, to the second; the zero time leaves it to Clockify (the rate applies from now on).
-// Back-dating needs the workspace feature HISTORIC_RATES.
-type RateChange struct {
-	Amount int64
-	Since  time.Time
-}
-
-// rateTimeFormat is Clockify's yyyy-MM-ddThh:mm:ssZ, always in UTC.
-const rateTimeFormat = "2006-01-02T15:04:05Z"
-
-func (r RateChange) body() (any, error) {
-	if err := validateAmount("Amount", &r.Amount); err != nil {
-		return nil, err
-	}
-	b := struct {
-		Amount int64  `json:"amount"`
-		Since  string `json:"since,omitempty"`
-	}{Amount: r.Amount}
-	if !r.Since.IsZero() {
-		since, err := formatAPITime("Since", r.Since)
-		if err != nil {
-			return nil, err
-		}
-		b.Since = since
-	}
-	return b, nil
-}
-
-// SetHourlyRate sets the member's billable hourly rate in this workspace. Clockify answers with
-// the whole workspace; the member's rate shows in its memberships (there is no GET for rates).
-//
-// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/hourly-rate
-func (s *MembersService) SetHourlyRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, false, r)
-}
-
-// SetCostRate sets the member's cost rate (labour cost) in this workspace; it needs the
-// workspace feature LABOR_COST, and a refusal for lack of it comes back as a *RestrictionError
-// (errors.Is(err, ErrPaidFeature)). Clockify answers with the whole workspace.
-//
-// Clockify API: PUT /v1/workspaces/{workspaceId}/users/{userId}/cost-rate
-func (s *MembersService) SetCostRate(ctx context.Context, workspaceID, userID string, r RateChange) (*Workspace, *Response, error) {
-	return s.setRate(ctx, workspaceID, userID, true, r)
-}
-
-func (s *MembersService) setRate(ctx context.Context, workspaceID, userID string, cost bool, r RateChange) (*Workspace, *Response, error) {
-	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
-		return nil, nil, err
-	}
-	body, err := r.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	ws, resp, err := do[Workspace](ctx, s.client, op{method: http.MethodPut, path: memberPath(workspaceID, userID) + rateSuffix(cost), body: body, retrySafe: true})
-	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, rateRules(cost, !r.Since.IsZero()))
-	}
-	return ws, resp, nil
 }
 
 // SetCustomField sets the member's value of a user custom field (entity type USER). value is
@@ -477,9 +414,9 @@ func (s *MembersService) SetCustomField(ctx context.Context, workspaceID, userID
 		Value json.RawMessage `json:"value"`
 	}{raw}
 	path := memberPath(workspaceID, userID) + "/custom-field/" + url.PathEscape(customFieldID) + "/value"
-	v, resp, err := do[CustomFieldValue](ctx, s.client, op{method: http.MethodPut, path: path, body: body, retrySafe: true})
+	v, resp, err := do[CustomFieldValue](ctx, clientOf(s), op{method: http.MethodPut, path: path, body: body, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, customFieldRules())
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, customFieldRules())
 	}
 	return v, resp, nil
 }

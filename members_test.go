@@ -11,7 +11,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -864,82 +863,6 @@ func TestMembersManagers_badOptionsAreValidationErrors(t *testing.T) {
 		_, _, err := client.Members.Managers(ctx, "ws1", "u1", opts)
 		assert.ErrorIs(t, err, ErrInvalidInput)
 	}
-}
-
-func TestMembersSetRates_sendAmountAndSinceInUTC(t *testing.T) {
-	t.Parallel()
-	berlin := time.FixedZone("CET", 3600)
-	for _, tc := range []struct {
-		name string
-		path string
-		call func(*Client, RateChange) (*Workspace, *Response, error)
-		rate RateChange
-		body string
-	}{
-		{"hourly with since", "/hourly-rate", func(c *Client, r RateChange) (*Workspace, *Response, error) {
-			return c.Members.SetHourlyRate(ctx, "ws1", "u1", r)
-		}, RateChange{Amount: 2500, Since: time.Date(2026, 1, 1, 1, 0, 0, 999, berlin)}, `{"amount":2500,"since":"2026-01-01T00:00:00Z"}`},
-		{"cost without since", "/cost-rate", func(c *Client, r RateChange) (*Workspace, *Response, error) {
-			return c.Members.SetCostRate(ctx, "ws1", "u1", r)
-		}, RateChange{}, `{"amount":0}`},
-		{"largest amount", "/hourly-rate", func(c *Client, r RateChange) (*Workspace, *Response, error) {
-			return c.Members.SetHourlyRate(ctx, "ws1", "u1", r)
-		}, RateChange{Amount: math.MaxInt32}, `{"amount":2147483647}`},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			client, mux := setup(t)
-			mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1"+tc.path, func(w http.ResponseWriter, r *http.Request) {
-				assert.JSONEq(t, tc.body, readBody(t, r))
-				fmt.Fprint(w, memberWorkspaceJSON)
-			})
-			ws, _, err := tc.call(client, tc.rate)
-			require.NoError(t, err)
-			m, ok := ws.Membership("u1")
-			require.True(t, ok)
-			assert.Equal(t, &Money{Amount: 2500, Currency: "GBP"}, m.HourlyRate)
-		})
-	}
-}
-
-func TestMembersSetRates_badAmountIsValidationError(t *testing.T) {
-	t.Parallel()
-	client, mux := setup(t)
-	failOnUnexpectedRequest(t, mux)
-	for _, r := range []RateChange{{Amount: -1}, {Amount: math.MaxInt32 + 1}, {Amount: 1, Since: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}} {
-		_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", r)
-		assert.ErrorIs(t, err, ErrInvalidInput)
-		_, _, err = client.Members.SetCostRate(ctx, "ws1", "u1", r)
-		assert.ErrorIs(t, err, ErrInvalidInput)
-	}
-}
-
-func TestMembersSetRates_retriedOnServerError(t *testing.T) {
-	t.Parallel()
-	client, srv := setupServer(t)
-	srv.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
-		if srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate") == 1 {
-			w.WriteHeader(http.StatusBadGateway)
-			return
-		}
-		fmt.Fprint(w, memberWorkspaceJSON)
-	})
-	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1})
-	require.NoError(t, err)
-	assert.EqualValues(t, 2, srv.count("PUT /v1/workspaces/ws1/users/u1/hourly-rate"))
-}
-
-func TestMembersSetHourlyRate_backDatingWithoutHistoricRatesIsPaidFeature(t *testing.T) {
-	t.Parallel()
-	client, mux := setup(t)
-	serveAdminOf(t, mux, "ws1")
-	mux.HandleFunc("PUT /v1/workspaces/ws1/users/u1/hourly-rate", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusForbidden)
-		fmt.Fprint(w, ruleRefusalJSON)
-	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, memberWorkspaceJSON) })
-	_, _, err := client.Members.SetHourlyRate(ctx, "ws1", "u1", RateChange{Amount: 1, Since: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
-	assert.ErrorIs(t, err, ErrPaidFeature)
-	assert.Contains(t, err.Error(), "HISTORIC_RATES")
 }
 
 func TestMembersSetCustomField_sendsValueAndDecodes201(t *testing.T) {

@@ -1,9 +1,14 @@
 package clockify
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"net/http"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,12 +31,97 @@ func TestClient_nilOrZeroReturnsErrNoClient(t *testing.T) {
 			assert.ErrorIs(t, err, ErrNoClient)
 		})
 	}
-	// The zero Client's services are nil; the methods of this file's services say so.
-	_, err := zero.APIKeys.Verify(ctx)
-	assert.ErrorIs(t, err, ErrNoClient)
-	assert.ErrorIs(t, zero.APIKeys.Rotate(ctx, "k"), ErrNoClient)
-	_, err = zero.Roles.Of(ctx, "ws1", "u1")
-	assert.ErrorIs(t, err, ErrNoClient)
+}
+
+// Every exported method of every service of a zero Client (whose services are nil) answers
+// ErrNoClient, and every iterator yields it once, instead of panicking. The methods are found by
+// reflection, so a new one is covered as soon as it exists; validArg gives each argument a
+// value that passes validation, so that the missing client is what the method reports.
+func TestServices_zeroClientReturnsErrNoClient(t *testing.T) {
+	zero := reflect.ValueOf(&Client{}).Elem()
+	called := 0
+	for i := range zero.NumField() {
+		f := zero.Type().Field(i)
+		if !f.IsExported() || !strings.HasSuffix(f.Type.String(), "Service") {
+			continue
+		}
+		svc := zero.Field(i)
+		require.True(t, svc.IsNil(), "%s of a zero Client", f.Name)
+		for j := range svc.NumMethod() {
+			m := svc.Type().Method(j)
+			t.Run(f.Name+"."+m.Name, func(t *testing.T) {
+				var out []reflect.Value
+				require.NotPanics(t, func() {
+					args := make([]reflect.Value, m.Type.NumIn()-1)
+					for k := range args {
+						args[k] = validArg(t, m.Type.In(k+1))
+					}
+					out = svc.Method(j).Call(args)
+				})
+				for _, err := range errorsOf(t, out) {
+					assert.ErrorIs(t, err, ErrNoClient)
+				}
+			})
+			called++
+		}
+	}
+	assert.Greater(t, called, 40, "methods found by reflection")
+}
+
+// validArg is a value of type t that every service method accepts as input.
+func validArg(t *testing.T, typ reflect.Type) reflect.Value {
+	const id = "a@example.com" // an id, an e-mail, a name, a key and a file name at once
+	monday := Monday
+	v := map[reflect.Type]any{
+		reflect.TypeFor[context.Context](): ctx,
+		reflect.TypeFor[string]():          id,
+		reflect.TypeFor[[]string]():        []string{id},
+		reflect.TypeFor[any]():             "value",
+		reflect.TypeFor[time.Time]():       time.Now(),
+		reflect.TypeFor[io.Reader]():       strings.NewReader("\x89PNG\r\n\x1a\n image"),
+		reflect.TypeFor[RateChange]():      RateChange{Amount: 100},
+		reflect.TypeFor[RoleAssignment]():  TeamManagerOf(id),
+		reflect.TypeFor[*ProfileUpdate]():  &ProfileUpdate{WeekStart: &monday},
+		reflect.TypeFor[[]ProfileChange](): []ProfileChange{{UserID: id, Update: &ProfileUpdate{WeekStart: &monday}}},
+		reflect.TypeFor[[]LimitedMember](): []LimitedMember{{Name: "Limited"}},
+	}[typ]
+	switch {
+	case v != nil:
+		return reflect.ValueOf(v)
+	case typ.Kind() == reflect.Pointer && (strings.HasSuffix(typ.Elem().Name(), "Options") || strings.HasSuffix(typ.Elem().Name(), "Filter")):
+		return reflect.Zero(typ) // nil options and filters mean the defaults
+	}
+	t.Fatalf("no valid argument of type %v: add one to validArg", typ)
+	return reflect.Value{}
+}
+
+// errorsOf is the errors a method's results carry: its error result, every BulkResult's Err, or
+// everything an iterator yields (each an error: nothing else can come from a nil service).
+func errorsOf(t *testing.T, out []reflect.Value) []error {
+	last := out[len(out)-1]
+	switch res := last.Interface().(type) {
+	case error:
+		return []error{res}
+	case []BulkResult:
+		require.NotEmpty(t, res)
+		var errs []error
+		for _, r := range res {
+			errs = append(errs, r.Err)
+		}
+		return errs
+	}
+	if last.Type().Implements(reflect.TypeFor[error]()) {
+		return []error{nil} // a nil error result: fails the assertion
+	}
+	require.Equal(t, reflect.Func, last.Kind(), "a method returns an error, []BulkResult or an iterator, not %v", last.Type())
+	var errs []error
+	for item, err := range last.Seq2() {
+		assert.True(t, item.IsNil(), "nothing but an error from a nil service")
+		e, _ := err.Interface().(error)
+		errs = append(errs, e)
+	}
+	require.Len(t, errs, 1, "an iterator yields the error once")
+	return errs
 }
 
 func TestKeyInfo_nilWorkspace(t *testing.T) {

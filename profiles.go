@@ -120,7 +120,7 @@ func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	return do[Profile](ctx, s.client, op{method: http.MethodGet, path: profilePath(workspaceID, userID), retrySafe: true})
+	return do[Profile](ctx, clientOf(s), op{method: http.MethodGet, path: profilePath(workspaceID, userID), retrySafe: true})
 }
 
 // Update changes the parts of a member's profile that u sets; unset fields are left as they
@@ -140,9 +140,9 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 	if err := u.validate(); err != nil {
 		return nil, nil, err
 	}
-	p, resp, err := do[Profile](ctx, s.client, op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, retrySafe: true})
+	p, resp, err := do[Profile](ctx, clientOf(s), op{method: http.MethodPatch, path: profilePath(workspaceID, userID), body: u, retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, profileRules(u))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, profileRules(u))
 	}
 	return p, resp, nil
 }
@@ -190,5 +190,5 @@ func (s *ProfilesService) Check(ctx context.Context, workspaceID, userID string,
 	if err := u.validate(); err != nil {
 		return err
 	}
-	return s.client.blockedBy(ctx, workspaceID, userID, profileRules(u))
+	return clientOf(s).blockedBy(ctx, workspaceID, userID, profileRules(u))
 }

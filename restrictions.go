@@ -217,6 +217,9 @@ func (f *facts) first(ctx context.Context, rules []check) (*RestrictionError, er
 // blockedBy reports whether one of rules would make Clockify refuse the action for userID,
 // without sending it: a *RestrictionError (Err nil), nil, or a failed lookup's error.
 func (c *Client) blockedBy(ctx context.Context, workspaceID, userID string, rules []check) error {
+	if err := c.usable(ctx); err != nil {
+		return err
+	}
 	r, err := (&facts{c: c, workspaceID: workspaceID, userID: userID}).first(ctx, rules)
 	if err != nil {
 		return err

@@ -22,21 +22,28 @@ type RoleGrant struct {
 	SourceType string
 }
 
-// UnmarshalJSON decodes Clockify's nested shape
-// {"workspaceId","userId","role":{"id","name","source":{"id","type"}|null}}.
+// roleGrantJSON is Clockify's nested shape of a grant,
+// {"workspaceId","userId","role":{"id","name","source":{"id","type"}|null}}; the source's id
+// is the group's, which RoleGrant does not keep.
+type roleGrantJSON struct {
+	WorkspaceID string `json:"workspaceId"`
+	UserID      string `json:"userId"`
+	Role        struct {
+		ID     string          `json:"id"`
+		Name   Role            `json:"name"`
+		Source *roleSourceJSON `json:"source"`
+	} `json:"role"`
+}
+
+// roleSourceJSON is the group a grant came through.
+type roleSourceJSON struct {
+	ID   string `json:"id,omitempty"`
+	Type string `json:"type"`
+}
+
+// UnmarshalJSON decodes Clockify's nested shape of a grant.
 func (g *RoleGrant) UnmarshalJSON(b []byte) error {
-	var w struct {
-		WorkspaceID string `json:"workspaceId"`
-		UserID      string `json:"userId"`
-		Role        struct {
-			ID     string `json:"id"`
-			Name   Role   `json:"name"`
-			Source *struct {
-				ID   string `json:"id"`
-				Type string `json:"type"`
-			} `json:"source"`
-		} `json:"role"`
-	}
+	var w roleGrantJSON
 	if err := json.Unmarshal(b, &w); err != nil {
 		return err
 	}
@@ -50,21 +57,10 @@ func (g *RoleGrant) UnmarshalJSON(b []byte) error {
 // MarshalJSON writes g in the shape UnmarshalJSON reads (Clockify's), so a decoded grant
 // encodes and decodes to the same value.
 func (g RoleGrant) MarshalJSON() ([]byte, error) {
-	type source struct {
-		Type string `json:"type"`
-	}
-	var w struct {
-		WorkspaceID string `json:"workspaceId"`
-		UserID      string `json:"userId"`
-		Role        struct {
-			ID     string  `json:"id"`
-			Name   Role    `json:"name"`
-			Source *source `json:"source"`
-		} `json:"role"`
-	}
+	var w roleGrantJSON
 	w.WorkspaceID, w.UserID, w.Role.ID, w.Role.Name = g.WorkspaceID, g.UserID, g.EntityID, g.Role
 	if g.SourceType != "" {
-		w.Role.Source = &source{Type: g.SourceType}
+		w.Role.Source = &roleSourceJSON{Type: g.SourceType}
 	}
 	return json.Marshal(w)
 }
@@ -198,9 +194,9 @@ func (s *RolesService) Assign(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, nil, err
 	}
-	grants, resp, err := doList[RoleGrant](ctx, s.client, op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
+	grants, resp, err := doList[RoleGrant](ctx, clientOf(s), op{method: http.MethodPost, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		return nil, resp, s.client.explain(ctx, workspaceID, userID, err, assignRoleRules(a))
+		return nil, resp, clientOf(s).explain(ctx, workspaceID, userID, err, assignRoleRules(a))
 	}
 	return grants, resp, nil
 }
@@ -217,9 +213,9 @@ func (s *RolesService) Remove(ctx context.Context, workspaceID, userID string, a
 	if err := a.validate(workspaceID); err != nil {
 		return nil, err
 	}
-	resp, err := s.client.call(ctx, op{method: http.MethodDelete, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
+	resp, err := clientOf(s).call(ctx, op{method: http.MethodDelete, path: rolesPath(workspaceID, userID), body: a.request(), retrySafe: true})
 	if err != nil {
-		return resp, s.client.explain(ctx, workspaceID, userID, err, removeRoleRules(a))
+		return resp, clientOf(s).explain(ctx, workspaceID, userID, err, removeRoleRules(a))
 	}
 	return resp, nil
 }

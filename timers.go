@@ -124,7 +124,7 @@ func (s *MembersService) RunningTimers(ctx context.Context, workspaceID string) 
 	var last *Response
 	fetch := func(ctx context.Context, page int) ([]*TimeEntry, *Response, error) {
 		q := url.Values{"page": {strconv.Itoa(page)}, "page-size": {strconv.Itoa(maxRunningPageSize)}}
-		entries, resp, err := doList[TimeEntry](ctx, s.client, op{method: http.MethodGet, path: path, query: q, retrySafe: true, page: page})
+		entries, resp, err := doList[TimeEntry](ctx, clientOf(s), op{method: http.MethodGet, path: path, query: q, retrySafe: true, page: page})
 		last = resp
 		return entries, resp, err
 	}
@@ -185,7 +185,7 @@ func (s *MembersService) StopTimer(ctx context.Context, workspaceID, userID stri
 	}{at}
 	// Singular "user", unlike every other member path.
 	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/user/" + url.PathEscape(userID) + "/time-entries"
-	e, resp, err := do[TimeEntry](ctx, s.client, op{method: http.MethodPatch, path: path, body: body})
+	e, resp, err := do[TimeEntry](ctx, clientOf(s), op{method: http.MethodPatch, path: path, body: body})
 	if err != nil {
 		return nil, resp, s.diagnoseStop(ctx, workspaceID, userID, end, err)
 	}
@@ -200,7 +200,7 @@ func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID s
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && !errors.Is(apiErr, ErrRouteNotFound) {
 		return restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer to stop", userID), err)
 	}
-	return s.client.explain(ctx, workspaceID, userID, err, stopTimerRules(end))
+	return clientOf(s).explain(ctx, workspaceID, userID, err, stopTimerRules(end))
 }
 
 // stopTimerRules: only admins stop another member's timer; a timer can only be stopped while it

@@ -22,7 +22,16 @@ var ErrAmbiguousName = errors.New("clockify: more than one match for this name")
 //
 // Clockify API: GET /v1/workspaces
 func (s *WorkspacesService) List(ctx context.Context) ([]*Workspace, *Response, error) {
-	return s.list(ctx, s.client.cred.Load(), "")
+	return s.list(ctx, s.currentCred(), "")
+}
+
+// currentCred is the client's credential now; nil for the nil service of a zero Client, whose
+// requests then fail with ErrNoClient.
+func (s *WorkspacesService) currentCred() *credential {
+	if c := clientOf(s); c != nil {
+		return c.cred.Load()
+	}
+	return nil
 }
 
 // list lists the workspaces cred reaches, only those where its user holds role if role is set.
@@ -32,7 +41,7 @@ func (s *WorkspacesService) list(ctx context.Context, cred *credential, role Rol
 	if role != "" {
 		q = url.Values{"roles": {string(role)}}
 	}
-	return doList[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
+	return doList[Workspace](ctx, clientOf(s), op{method: http.MethodGet, path: "v1/workspaces", query: q, retrySafe: true, cred: cred})
 }
 
 // Get returns the workspace with its plan, features, settings and every member's workspace
@@ -43,7 +52,7 @@ func (s *WorkspacesService) Get(ctx context.Context, workspaceID string) (*Works
 	if err := requireIDs("workspaceID", workspaceID); err != nil {
 		return nil, nil, err
 	}
-	return do[Workspace](ctx, s.client, op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), retrySafe: true})
+	return do[Workspace](ctx, clientOf(s), op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), retrySafe: true})
 }
 
 // FindByName returns the caller's workspace named exactly name (case and spaces count). None is
@@ -92,7 +101,7 @@ func (s *WorkspacesService) CallerRole(ctx context.Context, workspaceID string) 
 	var resp *Response
 	// Clockify does not count owners as admins in this filter, so the owner is asked first.
 	for _, role := range []Role{RoleOwner, RoleWorkspaceAdmin} {
-		list, r, err := s.list(ctx, s.client.cred.Load(), role)
+		list, r, err := s.list(ctx, s.currentCred(), role)
 		resp = r
 		if err != nil {
 			return "", resp, err
@@ -113,7 +122,7 @@ func (s *WorkspacesService) CallerRole(ctx context.Context, workspaceID string) 
 //
 // Clockify API: GET /v1/workspaces (unfiltered, ?roles=OWNER, ?roles=WORKSPACE_ADMIN)
 func (s *WorkspacesService) ListWithRoles(ctx context.Context) ([]KeyWorkspace, *Response, error) {
-	return s.withRoles(ctx, s.client.cred.Load())
+	return s.withRoles(ctx, s.currentCred())
 }
 
 // withRoles is ListWithRoles with every request carrying cred, so that APIKeys.Verify reads

@@ -80,14 +80,9 @@ func randomToken() string {
 // IssueKey creates a new API key for userID and returns it. A user may hold
 // several keys. It panics if the user does not exist.
 func (s *Server) IssueKey(userID string) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.st.users[userID] == nil {
-		panic(fmt.Sprintf("clockifytest: IssueKey: unknown user %q", userID))
-	}
-	key := randomToken()
-	s.st.keys[key] = userID
-	return key
+	return s.issue("IssueKey", "user", userID, func(st *store) (map[string]string, bool) {
+		return st.keys, st.users[userID] != nil
+	})
 }
 
 // RevokeKey makes key unknown: later requests with it get 401 code 4003,
@@ -103,13 +98,22 @@ func (s *Server) RevokeKey(key string) {
 // in that workspace; GET /v1/user answers with the owner; GET /v1/workspaces
 // refuses add-on tokens (401 code 1000), as the spec lists no add-on auth for it.
 func (s *Server) IssueAddonToken(workspaceID string) string {
+	return s.issue("IssueAddonToken", "workspace", workspaceID, func(st *store) (map[string]string, bool) {
+		return st.addons, st.workspaces[workspaceID] != nil
+	})
+}
+
+// issue makes a new token for id (a what) and records it in the token table of where, which
+// also says whether id exists; fn names the caller in the panic for an unknown id.
+func (s *Server) issue(fn, what, id string, where func(*store) (tokens map[string]string, known bool)) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.st.workspaces[workspaceID] == nil {
-		panic(fmt.Sprintf("clockifytest: IssueAddonToken: unknown workspace %q", workspaceID))
+	tokens, known := where(s.st)
+	if !known {
+		panic(fmt.Sprintf("clockifytest: %s: unknown %s %q", fn, what, id))
 	}
 	tok := randomToken()
-	s.st.addons[tok] = workspaceID
+	tokens[tok] = id
 	return tok
 }
 

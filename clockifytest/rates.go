@@ -50,30 +50,24 @@ func (ws *workspace) rateFeatures(cost bool, req rateRequest) *apiError {
 	return nil
 }
 
-// setHourlyRate serves PUT …/users/{userId}/hourly-rate and answers the workspace.
+// memberRate serves PUT …/users/{userId}/hourly-rate (cost false) and …/cost-rate (cost true)
+// and answers the workspace.
 // https://docs.clockify.me/#tag/Workspace/operation/setHourlyRateForUser
-func (s *Server) setHourlyRate(c *call, req rateRequest) (int, any, *apiError) {
-	return s.setMemberRate(c, req, false)
-}
-
-// setCostRate serves PUT …/users/{userId}/cost-rate and answers the workspace.
 // https://docs.clockify.me/#tag/Workspace/operation/setCostRateForUser
-func (s *Server) setCostRate(c *call, req rateRequest) (int, any, *apiError) {
-	return s.setMemberRate(c, req, true)
-}
-
-func (s *Server) setMemberRate(c *call, req rateRequest, cost bool) (int, any, *apiError) {
-	if err := c.ws.rateFeatures(cost, req); err != nil {
-		return 0, nil, err
+func (s *Server) memberRate(cost bool) func(*call, rateRequest) (int, any, *apiError) {
+	return func(c *call, req rateRequest) (int, any, *apiError) {
+		if err := c.ws.rateFeatures(cost, req); err != nil {
+			return 0, nil, err
+		}
+		r := &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
+		if cost {
+			c.target.costRate = r
+		} else {
+			c.target.hourlyRate = r
+		}
+		s.st.touch()
+		return http.StatusOK, c.ws.dto(), nil
 	}
-	r := &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
-	if cost {
-		c.target.costRate = r
-	} else {
-		c.target.hourlyRate = r
-	}
-	s.st.touch()
-	return http.StatusOK, c.ws.dto(), nil
 }
 
 func parseProjectHourlyRate(c *call) (rateRequest, *apiError) {
@@ -84,37 +78,27 @@ func parseProjectCostRate(c *call) (rateRequest, *apiError) {
 	return parseRate(c, sigN(3, "ProjectDtoImplV1", "project.ProjectHttpAdapter", "addUsersCostRate", "CostRateRequestV1"))
 }
 
-// setProjectHourlyRate serves
-// PUT /v1/workspaces/{workspaceId}/projects/{projectId}/users/{userId}/hourly-rate
-// and answers the project.
+// projectRate serves
+// PUT /v1/workspaces/{workspaceId}/projects/{projectId}/users/{userId}/hourly-rate (cost false)
+// and …/cost-rate (cost true), and answers the project. The plan rules of workspace rates apply;
+// the member must be on the project.
 // https://docs.clockify.me/#tag/Project/operation/addUsersHourlyRate
-func (s *Server) setProjectHourlyRate(c *call, req rateRequest) (int, any, *apiError) {
-	return s.setProjectRate(c, req, false)
-}
-
-// setProjectCostRate serves
-// PUT /v1/workspaces/{workspaceId}/projects/{projectId}/users/{userId}/cost-rate
-// and answers the project.
 // https://docs.clockify.me/#tag/Project/operation/addUsersCostRate
-func (s *Server) setProjectCostRate(c *call, req rateRequest) (int, any, *apiError) {
-	return s.setProjectRate(c, req, true)
-}
-
-// setProjectRate sets a rate of the member on the project, the same plan
-// rules as workspace rates applying; the member must be on the project.
-func (s *Server) setProjectRate(c *call, req rateRequest, cost bool) (int, any, *apiError) {
-	if err := c.ws.rateFeatures(cost, req); err != nil {
-		return 0, nil, err
+func (s *Server) projectRate(cost bool) func(*call, rateRequest) (int, any, *apiError) {
+	return func(c *call, req rateRequest) (int, any, *apiError) {
+		if err := c.ws.rateFeatures(cost, req); err != nil {
+			return 0, nil, err
+		}
+		p, uid := c.project, c.target.user.id
+		if !slices.Contains(p.userIDs, uid) {
+			return 0, nil, &apiError{status: http.StatusBadRequest, code: 501, msg: "User doesn't belong to Project"}
+		}
+		rates := p.hourlyRates
+		if cost {
+			rates = p.costRates
+		}
+		rates[uid] = &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
+		s.st.touch()
+		return http.StatusOK, c.ws.projectDTO(p), nil
 	}
-	p, uid := c.project, c.target.user.id
-	if !slices.Contains(p.userIDs, uid) {
-		return 0, nil, &apiError{status: http.StatusBadRequest, code: 501, msg: "User doesn't belong to Project"}
-	}
-	rates := p.hourlyRates
-	if cost {
-		rates = p.costRates
-	}
-	rates[uid] = &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
-	s.st.touch()
-	return http.StatusOK, c.ws.projectDTO(p), nil
 }

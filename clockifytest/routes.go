@@ -88,10 +88,10 @@ func (s *Server) routes() []route {
 		{put, wsPath + "/users/{userId}", admins, parsed(parseStatus, s.updateUserStatus)},
 		{del, wsPath + "/users/{userId}", admins, serves(s.removeMember)},
 
-		{put, wsPath + "/users/{userId}/hourly-rate", admins, parsed(parseHourlyRate, s.setHourlyRate)},
-		{put, wsPath + "/users/{userId}/cost-rate", admins, parsed(parseCostRate, s.setCostRate)},
-		{put, wsPath + "/projects/{projectId}/users/{userId}/hourly-rate", admins, parsed(parseProjectHourlyRate, s.setProjectHourlyRate)},
-		{put, wsPath + "/projects/{projectId}/users/{userId}/cost-rate", admins, parsed(parseProjectCostRate, s.setProjectCostRate)},
+		{put, wsPath + "/users/{userId}/hourly-rate", admins, parsed(parseHourlyRate, s.memberRate(false))},
+		{put, wsPath + "/users/{userId}/cost-rate", admins, parsed(parseCostRate, s.memberRate(true))},
+		{put, wsPath + "/projects/{projectId}/users/{userId}/hourly-rate", admins, parsed(parseProjectHourlyRate, s.projectRate(false))},
+		{put, wsPath + "/projects/{projectId}/users/{userId}/cost-rate", admins, parsed(parseProjectCostRate, s.projectRate(true))},
 
 		{get, wsPath + "/member-profile/{userId}", members, serves(s.getMemberProfile)},
 		{patch, wsPath + "/member-profile/{userId}", admins, parsed(parseProfileUpdate, s.updateMemberProfile)},

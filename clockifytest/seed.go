@@ -167,6 +167,21 @@ func (st *store) mustWorkspace(fn, wsID string) *workspace {
 	return ws
 }
 
+// seedIn runs add on workspace wsID under the server's lock and returns what add returns; fn
+// names the seeding method in the panic for an unknown workspace.
+func (s *Server) seedIn(fn, wsID string, add func(st *store, ws *workspace) string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return add(s.st, s.st.mustWorkspace(fn, wsID))
+}
+
+// insert records v under id in table and at the end of list, the order Clockify lists them in.
+func insert[T any](st *store, table map[string]*T, list *[]*T, id string, v *T) {
+	table[id] = v
+	*list = append(*list, v)
+	st.touch()
+}
+
 // AddWorkspace adds a workspace and returns its id. It has no members yet;
 // add its owner with AddMember and Roles{Owner: true}.
 func (s *Server) AddWorkspace(w WorkspaceSeed) string {
@@ -191,9 +206,7 @@ func (s *Server) AddWorkspace(w WorkspaceSeed) string {
 	}
 	ws.hourlyRate = ws.seedRate(w.HourlyRate)
 	ws.costRate = ws.seedRate(w.CostRate)
-	st.workspaces[id] = ws
-	st.wsOrder = append(st.wsOrder, ws)
-	st.touch()
+	insert(st, st.workspaces, &st.wsOrder, id, ws)
 	return id
 }
 
@@ -303,10 +316,10 @@ func (st *store) newUser(id string, m MemberSeed, membershipStatus string) *user
 
 // AddCustomField adds a user custom field to workspace wsID and returns its id.
 func (s *Server) AddCustomField(wsID string, f CustomFieldSeed) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.st
-	ws := st.mustWorkspace("AddCustomField", wsID)
+	return s.seedIn("AddCustomField", wsID, func(st *store, ws *workspace) string { return st.addCustomField(ws, f) })
+}
+
+func (st *store) addCustomField(ws *workspace, f CustomFieldSeed) string {
 	id := st.id(f.ID, "custom field")
 	typ := cmp.Or(f.Type, "TXT")
 	if !slices.Contains(customFieldTypes, typ) {
@@ -322,24 +335,20 @@ func (s *Server) AddCustomField(wsID string, f CustomFieldSeed) string {
 		}
 		cf.defaultValue = raw
 	}
-	ws.cfs[id] = cf
-	ws.cfList = append(ws.cfList, cf)
-	st.touch()
+	insert(st, ws.cfs, &ws.cfList, id, cf)
 	return id
 }
 
 // AddUserGroup adds a user group to workspace wsID and returns its id.
 func (s *Server) AddUserGroup(wsID string, g GroupSeed) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.st
-	ws := st.mustWorkspace("AddUserGroup", wsID)
-	for _, uid := range g.UserIDs {
-		if ws.members[uid] == nil {
-			seedPanic("AddUserGroup: user %q is not a member of workspace %q", uid, wsID)
+	return s.seedIn("AddUserGroup", wsID, func(st *store, ws *workspace) string {
+		for _, uid := range g.UserIDs {
+			if ws.members[uid] == nil {
+				seedPanic("AddUserGroup: user %q is not a member of workspace %q", uid, wsID)
+			}
 		}
-	}
-	return st.addGroup(ws, g).id
+		return st.addGroup(ws, g).id
+	})
 }
 
 func (st *store) addGroup(ws *workspace, g GroupSeed) *group {
@@ -351,18 +360,16 @@ func (st *store) addGroup(ws *workspace, g GroupSeed) *group {
 	if gr.userIDs == nil {
 		gr.userIDs = []string{}
 	}
-	ws.groups[id] = gr
-	ws.groupList = append(ws.groupList, gr)
-	st.touch()
+	insert(st, ws.groups, &ws.groupList, id, gr)
 	return gr
 }
 
 // AddProject adds a project to workspace wsID and returns its id.
 func (s *Server) AddProject(wsID string, p ProjectSeed) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	st := s.st
-	ws := st.mustWorkspace("AddProject", wsID)
+	return s.seedIn("AddProject", wsID, func(st *store, ws *workspace) string { return st.addProject(ws, p) })
+}
+
+func (st *store) addProject(ws *workspace, p ProjectSeed) string {
 	id := st.id(p.ID, "project")
 	if ws.projects[id] != nil {
 		seedPanic("AddProject: project id %q already used", id)
@@ -380,9 +387,7 @@ func (s *Server) AddProject(wsID string, p ProjectSeed) string {
 			rates.into[uid] = ws.seedRate(&r)
 		}
 	}
-	ws.projects[id] = pr
-	ws.projList = append(ws.projList, pr)
-	st.touch()
+	insert(st, ws.projects, &ws.projList, id, pr)
 	return id
 }
 

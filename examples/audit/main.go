@@ -27,6 +27,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 // newDemo starts the demo server audited offline; tests swap it.
@@ -39,14 +40,7 @@ func main() {
 	asCSV := flag.Bool("csv", false, "write CSV instead of a table")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, os.Stderr, *asCSV)
-	switch {
-	case errors.Is(err, errUnreadable):
-		fmt.Fprintln(os.Stderr, "audit:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "audit:", err)
-		os.Exit(1)
-	}
+	demo.Exit("audit", err, errUnreadable)
 }
 
 // row is one member of the audit.
@@ -57,26 +51,13 @@ type row struct {
 func run(ctx context.Context, out, progress io.Writer, asCSV bool) error {
 	var requests atomic.Int64
 	counting := clockify.WithHTTPClient(&http.Client{Timeout: time.Minute, Transport: countingTransport{&requests, http.DefaultTransport}})
-	var c *clockify.Client
-	var ws string
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		if ws = os.Getenv("CLOCKIFY_WORKSPACE_ID"); ws == "" {
-			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
-		}
-		var err error
-		if c, err = clockify.NewClientFromEnv(counting); err != nil {
-			return err
-		}
-		fmt.Fprintln(progress, "Using the real Clockify API, workspace", ws)
-	} else {
-		srv := newDemo()
-		defer srv.Close()
-		ws = clockifytest.DemoWorkspaceID
-		c = srv.Client(counting)
-		fmt.Fprintln(progress, "CLOCKIFY_API_KEY is not set: auditing the offline demo team (clockifytest)")
+	env, err := demo.Connect(progress, newDemo, counting)
+	if err != nil {
+		return err
 	}
+	defer env.Close()
 
-	rows, err := audit(ctx, c, ws, progress)
+	rows, err := audit(ctx, env.Client, env.WorkspaceID, progress)
 	if err != nil && !errors.Is(err, errUnreadable) {
 		return err
 	}

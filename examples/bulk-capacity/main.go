@@ -10,17 +10,19 @@
 package main
 
 import (
+	"cmp"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 func main() {
@@ -29,67 +31,72 @@ func main() {
 	name := flag.String("name", "", "only members whose name contains this")
 	apply := flag.Bool("apply", false, "make the changes against the real API (offline they are always made)")
 	flag.Parse()
-	if err := run(context.Background(), os.Stdout, *capacity, *days, *name, *apply); err != nil {
-		fmt.Fprintln(os.Stderr, "bulk-capacity:", err)
-		os.Exit(1)
-	}
+	demo.Exit("bulk-capacity", run(context.Background(), os.Stdout, *capacity, *days, *name, *apply), nil)
 }
 
 func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string, apply bool) error {
-	capacity, err := clockify.ParseDuration(capacityFlag)
+	update, err := parseUpdate(capacityFlag, daysFlag)
 	if err != nil {
 		return err
+	}
+	env, err := demo.Connect(out, func() *clockifytest.Server { return clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200)) })
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+
+	changes, names, err := matching(ctx, env, name, update)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "%d members: capacity %s, working days %s\n", len(changes), *update.WorkCapacity, *update.WorkingDays)
+	if !apply && !env.Offline() {
+		fmt.Fprintln(out, "dry run: add -apply to make the changes")
+		return nil
+	}
+	results := env.Client.Profiles.UpdateMany(ctx, env.WorkspaceID, changes, &clockify.BulkOptions{
+		Progress: func(done, total int, _ clockify.BulkResult) { progress(done, total) },
+	})
+	fmt.Fprintln(os.Stderr)
+	summarize(out, results, names)
+	return nil
+}
+
+// parseUpdate is the profile change the flags ask for, checked before anything is sent.
+func parseUpdate(capacityFlag, daysFlag string) (*clockify.ProfileUpdate, error) {
+	capacity, err := clockify.ParseDuration(capacityFlag)
+	if err != nil {
+		return nil, err
 	}
 	var working clockify.WeekdaySet
 	for _, d := range strings.Split(daysFlag, ",") {
 		working = working.With(clockify.Weekday(strings.ToUpper(strings.TrimSpace(d))))
 	}
 	if !working.Valid() {
-		return fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
+		return nil, fmt.Errorf("-days %q: use MONDAY..SUNDAY, comma-separated", daysFlag)
 	}
+	return &clockify.ProfileUpdate{WorkCapacity: &capacity, WorkingDays: &working}, nil
+}
 
-	var c *clockify.Client
-	var wsID string
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		if wsID = os.Getenv("CLOCKIFY_WORKSPACE_ID"); wsID == "" {
-			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
-		}
-		if c, err = clockify.NewClientFromEnv(); err != nil {
-			return err
-		}
-		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
-	} else {
-		srv := clockifytest.NewDemoServer(clockifytest.WithGeneratedMembers(200))
-		defer srv.Close()
-		c, wsID, apply = srv.Client(), clockifytest.DemoWorkspaceID, true
-		fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest) with 200 generated members")
-	}
-
-	// Everyone matching, inactive and pending members included: the summary shows why they are refused.
+// matching is update for every member whose name contains name, inactive and pending members
+// included (the summary shows why they are refused), with the members' names (or e-mails) by id.
+func matching(ctx context.Context, env *demo.Env, name string, update *clockify.ProfileUpdate) ([]clockify.ProfileChange, map[string]string, error) {
 	var changes []clockify.ProfileChange
 	names := map[string]string{}
-	update := &clockify.ProfileUpdate{WorkCapacity: &capacity, WorkingDays: &working}
-	for u, err := range c.Members.All(ctx, wsID, &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}) {
+	opts := &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}
+	for u, err := range env.Client.Members.All(ctx, env.WorkspaceID, opts) {
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		changes = append(changes, clockify.ProfileChange{UserID: u.ID, Update: update})
-		names[u.ID] = u.Name
-		if u.Name == "" {
-			names[u.ID] = u.Email
-		}
+		names[u.ID] = cmp.Or(u.Name, u.Email)
 	}
-	fmt.Fprintf(out, "%d members: capacity %s, working days %s\n", len(changes), capacity, working)
-	if !apply {
-		fmt.Fprintln(out, "dry run: add -apply to make the changes")
-		return nil
-	}
+	return changes, names, nil
+}
 
-	results := c.Profiles.UpdateMany(ctx, wsID, changes, &clockify.BulkOptions{
-		Progress: func(done, total int, _ clockify.BulkResult) { progress(done, total) },
-	})
-	fmt.Fprintln(os.Stderr)
-
+// summarize counts the changes made and lists the members refused, grouped by the rule that
+// refused them.
+func summarize(out io.Writer, results []clockify.BulkResult, names map[string]string) {
 	changed := 0
 	refused := map[string][]string{} // reason → names
 	for _, r := range results {
@@ -97,26 +104,13 @@ func run(ctx context.Context, out io.Writer, capacityFlag, daysFlag, name string
 			changed++
 			continue
 		}
-		reason := r.Err.Error()
-		var rerr *clockify.RestrictionError
-		switch {
-		case errors.Is(r.Err, clockify.ErrAdminOnly):
-			reason = "only workspace Admins and the Owner edit profiles: run this with an Admin's or the Owner's API key"
-		case errors.As(r.Err, &rerr) && rerr.Rule != nil:
-			reason = strings.TrimPrefix(rerr.Rule.Error(), "clockify: ")
-		}
+		reason := demo.Reason(r.Err)
 		refused[reason] = append(refused[reason], names[r.UserID])
 	}
 	fmt.Fprintf(out, "changed: %d\n", changed)
-	reasons := make([]string, 0, len(refused))
-	for r := range refused {
-		reasons = append(reasons, r)
-	}
-	sort.Strings(reasons)
-	for _, r := range reasons {
+	for _, r := range slices.Sorted(maps.Keys(refused)) {
 		fmt.Fprintf(out, "refused (%s): %s\n", r, strings.Join(refused[r], ", "))
 	}
-	return nil
 }
 
 // progress draws a bar on stderr, so stdout stays a clean report.

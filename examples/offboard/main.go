@@ -24,6 +24,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 // errRefused reports a run where Clockify's rules refused a step.
@@ -33,44 +34,28 @@ func main() {
 	apply := flag.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, *apply, flag.Arg(0))
-	switch {
-	case errors.Is(err, errRefused):
-		fmt.Fprintln(os.Stderr, "offboard:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "offboard:", err)
-		os.Exit(1)
-	}
+	demo.Exit("offboard", err, errRefused)
 }
 
 func run(ctx context.Context, out io.Writer, apply bool, email string) error {
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		wsID := os.Getenv("CLOCKIFY_WORKSPACE_ID")
-		if wsID == "" || email == "" {
+	env, err := demo.Connect(out, nil)
+	if err != nil {
+		return err
+	}
+	defer env.Close()
+	if !env.Offline() {
+		if email == "" {
 			return errors.New("usage: CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… offboard [-apply] EMAIL")
 		}
 		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
 			return fmt.Errorf("%q is not an e-mail address", email)
 		}
-		c, err := clockify.NewClientFromEnv()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
-		return offboard(ctx, out, c, wsID, email, apply)
+		return offboard(ctx, out, env.Client, env.WorkspaceID, email, apply)
 	}
-
-	srv := clockifytest.NewDemoServer()
-	defer srv.Close()
-	fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest)")
-	owner := srv.Client()
-	ws := clockifytest.DemoWorkspaceID
-
-	if err := offboard(ctx, out, owner, ws, "priya.raman@acme-studio.example", true); err != nil {
+	if err := offboard(ctx, out, env.Client, env.WorkspaceID, "priya.raman@acme-studio.example", true); err != nil {
 		return err
 	}
-
-	showRefusals(ctx, out, srv, owner)
+	showRefusals(ctx, out, env.Server, env.Client)
 	return nil
 }
 
@@ -114,7 +99,7 @@ func showRefusals(ctx context.Context, out io.Writer, srv *clockifytest.Server, 
 		}},
 	}
 	for _, tc := range cases {
-		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
+		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, demo.Explain(tc.try()))
 	}
 }
 
@@ -130,7 +115,7 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, emai
 	step := func(err error) {
 		if err != nil {
 			refused++
-			fmt.Fprintln(out, "    refused:", explain(err))
+			fmt.Fprintln(out, "    refused:", demo.Explain(err))
 		}
 	}
 
@@ -193,31 +178,4 @@ func stopTimer(ctx context.Context, out io.Writer, c *clockify.Client, wsID, use
 		fmt.Fprintf(out, "    stopped after %s\n", stopped.Elapsed(time.Now()).Round(time.Minute))
 	}
 	return nil
-}
-
-// explain names the rule behind an error, the way a program would branch on it.
-func explain(err error) string {
-	if err == nil {
-		return "accepted"
-	}
-	if errors.Is(err, clockify.ErrAdminOnly) {
-		return "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key"
-	}
-	rules := []struct {
-		rule error
-		name string
-	}{
-		{clockify.ErrNoRunningTimer, "ErrNoRunningTimer"},
-		{clockify.ErrOwnerImmutable, "ErrOwnerImmutable"},
-		{clockify.ErrOwnerOnly, "ErrOwnerOnly"},
-		{clockify.ErrInvitationPending, "ErrInvitationPending"},
-		{clockify.ErrMustDeactivateFirst, "ErrMustDeactivateFirst"},
-		{clockify.ErrRemovedInCAKE, "ErrRemovedInCAKE"},
-	}
-	for _, r := range rules {
-		if errors.Is(err, r.rule) {
-			return r.name + ": " + err.Error()
-		}
-	}
-	return err.Error()
 }

@@ -12,6 +12,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -24,6 +25,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 // demoEmail is who the offline run onboards.
@@ -48,14 +50,7 @@ func main() {
 	flag.BoolVar(&f.apply, "apply", false, "make the changes against the real API (offline they are always made)")
 	flag.Parse()
 	err := run(context.Background(), os.Stdout, f)
-	switch {
-	case errors.Is(err, errRefused):
-		fmt.Fprintln(os.Stderr, "onboard:", err)
-		os.Exit(2)
-	case err != nil:
-		fmt.Fprintln(os.Stderr, "onboard:", err)
-		os.Exit(1)
-	}
+	demo.Exit("onboard", err, errRefused)
 }
 
 // plan is what onboard will do, checked before anything is sent.
@@ -94,38 +89,23 @@ func (f flags) plan() (*plan, error) {
 }
 
 func run(ctx context.Context, out io.Writer, f flags) error {
-	if os.Getenv("CLOCKIFY_API_KEY") != "" {
-		p, err := f.plan()
-		if err != nil {
-			return err
-		}
-		wsID := os.Getenv("CLOCKIFY_WORKSPACE_ID")
-		if wsID == "" {
-			return errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
-		}
-		c, err := clockify.NewClientFromEnv()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(out, "Using the real Clockify API, workspace", wsID)
-		return onboard(ctx, out, c, wsID, p, f.apply, nil)
+	env, err := demo.Connect(out, nil)
+	if err != nil {
+		return err
 	}
-
-	if f.email == "" {
-		f.email = demoEmail
-	}
-	if f.group == "" {
-		f.group = "Design Team"
+	defer env.Close()
+	if env.Offline() {
+		f.email, f.group = cmp.Or(f.email, demoEmail), cmp.Or(f.group, "Design Team")
 	}
 	p, err := f.plan()
 	if err != nil {
 		return err
 	}
-	srv := clockifytest.NewDemoServer()
-	defer srv.Close()
-	fmt.Fprintln(out, "CLOCKIFY_API_KEY is not set: using the offline demo server (clockifytest)")
-	c, ws := srv.Client(), clockifytest.DemoWorkspaceID
-	accept := func(userID string) { srv.AcceptInvitation(ws, userID) }
+	if !env.Offline() {
+		return onboard(ctx, out, env.Client, env.WorkspaceID, p, f.apply, nil)
+	}
+	c, ws := env.Client, env.WorkspaceID
+	accept := func(userID string) { env.Server.AcceptInvitation(ws, userID) }
 	if err := onboard(ctx, out, c, ws, p, true, accept); err != nil {
 		return err
 	}
@@ -154,7 +134,7 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 			return err
 		}
 		refused++
-		fmt.Fprintf(out, "  %s: refused: %s\n", step, explain(err))
+		fmt.Fprintf(out, "  %s: refused: %s\n", step, demo.Explain(err))
 		return nil
 	}
 	if u == nil {
@@ -223,7 +203,7 @@ func setProfile(ctx context.Context, out io.Writer, c *clockify.Client, ws strin
 				return err // ErrInvitationPending: run again once they have joined
 			}
 		} else {
-			fmt.Fprintln(out, "  before they accept, Profiles.Check says:", explain(err))
+			fmt.Fprintln(out, "  before they accept, Profiles.Check says:", demo.Explain(err))
 			accept(u.ID)
 			fmt.Fprintln(out, "  (demo) they accept the invitation")
 		}
@@ -278,7 +258,7 @@ func showRefusals(ctx context.Context, out io.Writer, c *clockify.Client) {
 		}},
 	}
 	for _, tc := range cases {
-		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, explain(tc.try()))
+		fmt.Fprintf(out, "- %s:\n    %s\n", tc.what, demo.Explain(tc.try()))
 	}
 }
 
@@ -293,32 +273,4 @@ func describe(u *clockify.ProfileUpdate) string {
 
 func describeProfile(p *clockify.Profile) string {
 	return fmt.Sprintf("capacity %s, working days %s, week start %s", p.WorkCapacity, p.WorkingDays, p.WeekStart)
-}
-
-// explain names the rule behind an error, the way a program would branch on it.
-func explain(err error) string {
-	if err == nil {
-		return "accepted"
-	}
-	if errors.Is(err, clockify.ErrAdminOnly) {
-		return "ErrAdminOnly: the key is neither a workspace Admin's nor the Owner's; run this with an Admin's or the Owner's API key"
-	}
-	rules := []struct {
-		rule error
-		name string
-	}{
-		{clockify.ErrInvitationPending, "ErrInvitationPending"},
-		{clockify.ErrPaidFeature, "ErrPaidFeature"},
-		{clockify.ErrPendingApprovals, "ErrPendingApprovals"},
-		{clockify.ErrMultipleWorkspaces, "ErrMultipleWorkspaces"},
-		{clockify.ErrMemberInactive, "ErrMemberInactive"},
-		{clockify.ErrOwnerProfile, "ErrOwnerProfile"},
-		{clockify.ErrInvalidInput, "ErrInvalidInput"},
-	}
-	for _, r := range rules {
-		if errors.Is(err, r.rule) {
-			return r.name + ": " + err.Error()
-		}
-	}
-	return err.Error()
 }
