@@ -84,6 +84,8 @@ func validArg(t *testing.T, typ reflect.Type) reflect.Value {
 		reflect.TypeFor[*ProfileUpdate]():  &ProfileUpdate{WeekStart: &monday},
 		reflect.TypeFor[[]ProfileChange](): []ProfileChange{{UserID: id, Update: &ProfileUpdate{WeekStart: &monday}}},
 		reflect.TypeFor[[]LimitedMember](): []LimitedMember{{Name: "Limited"}},
+		reflect.TypeFor[[]MemberSpec]():    []MemberSpec{{Email: id}},
+		reflect.TypeFor[*RosterPlan]():     &RosterPlan{WorkspaceID: id, Actions: []RosterAction{{Kind: RosterActivate, UserID: id}}},
 	}[typ]
 	switch {
 	case v != nil:
@@ -103,12 +105,9 @@ func errorsOf(t *testing.T, out []reflect.Value) []error {
 	case error:
 		return []error{res}
 	case []BulkResult:
-		require.NotEmpty(t, res)
-		var errs []error
-		for _, r := range res {
-			errs = append(errs, r.Err)
-		}
-		return errs
+		return resultErrs(t, res, func(r BulkResult) error { return r.Err })
+	case []RosterResult:
+		return resultErrs(t, res, func(r RosterResult) error { return r.Err })
 	}
 	if last.Type().Implements(reflect.TypeFor[error]()) {
 		return []error{nil} // a nil error result: fails the assertion
@@ -167,4 +166,14 @@ func TestRolesOf_unknownMemberIsNotFound(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []Role{RoleOwner}, roles)
 	assert.Equal(t, 2, srv.count("GET /v1/workspaces/ws1/member-profile/typo1")+srv.count("GET /v1/workspaces/ws1/member-profile/member1"))
+}
+
+// resultErrs is the Err of each result of a bulk call, which must report at least one.
+func resultErrs[R any](t *testing.T, res []R, errOf func(R) error) []error {
+	require.NotEmpty(t, res)
+	errs := make([]error, len(res))
+	for i, r := range res {
+		errs[i] = errOf(r)
+	}
+	return errs
 }

@@ -93,8 +93,8 @@ func (r *rosterRun) finish(i int) {
 func (r *rosterRun) prepare(ctx context.Context) [][]int {
 	var todo []int
 	var invalid error
-	if ctx == nil {
-		invalid = &ValidationError{Field: "ctx", Reason: "must not be nil"}
+	if err := clientOf(r.s).usable(ctx); err != nil {
+		invalid = err
 	} else if err := requireIDs("plan.WorkspaceID", r.plan.WorkspaceID); err != nil {
 		invalid = err
 	}
@@ -121,7 +121,7 @@ func (r *rosterRun) prepare(ctx context.Context) [][]int {
 	if len(todo) == 0 {
 		return nil
 	}
-	snap, err := r.s.client.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups, owner: true})
+	snap, err := clientOf(r.s).readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups, owner: true})
 	if err != nil {
 		err = fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err)
 		for _, i := range todo {
@@ -280,7 +280,7 @@ func (r *rosterRun) apply(ctx context.Context, a *RosterAction, userID string) (
 	if err := r.check(a); err != nil {
 		return userID, err
 	}
-	ws, c := r.plan.WorkspaceID, r.s.client
+	ws, c := r.plan.WorkspaceID, clientOf(r.s)
 	switch a.Kind {
 	case RosterInvite:
 		_, _, err := r.s.Invite(ctx, ws, a.Email, nil)
@@ -370,7 +370,7 @@ func (r *rosterRun) check(a *RosterAction) error {
 // updateProfile re-reads the profile when the plan recorded the values it changes, and sends
 // the update only if they are still those values.
 func (r *rosterRun) updateProfile(ctx context.Context, a *RosterAction, userID string) error {
-	c, ws := r.s.client, r.plan.WorkspaceID
+	c, ws := clientOf(r.s), r.plan.WorkspaceID
 	if a.ProfileBefore != nil {
 		p, _, err := c.Profiles.Get(ctx, ws, userID)
 		if err != nil {

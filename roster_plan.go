@@ -48,8 +48,9 @@ import (
 // GET /v1/workspaces/{workspaceId}, GET /v1/workspaces?roles=…, GET /v1/user, POST …/users/info,
 // GET …/member-profile/{userId}
 func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, specs []MemberSpec, opts *RosterOptions) (*RosterPlan, error) {
-	if ctx == nil {
-		return nil, &ValidationError{Field: "ctx", Reason: "must not be nil"}
+	c := clientOf(s)
+	if err := c.usable(ctx); err != nil {
+		return nil, err
 	}
 	if err := requireIDs("workspaceID", workspaceID); err != nil {
 		return nil, err
@@ -66,18 +67,18 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	}
 	plannedAt := time.Now().UTC().Truncate(time.Second)
 	manageGroups := slices.ContainsFunc(specs, func(sp MemberSpec) bool { return sp.Groups != nil })
-	st, err := s.client.readRoster(ctx, workspaceID, rosterRead{pageSize: cmp.Or(o.PageSize, defaultIterPageSize), groups: manageGroups, rules: true})
+	st, err := c.readRoster(ctx, workspaceID, rosterRead{pageSize: cmp.Or(o.PageSize, defaultIterPageSize), groups: manageGroups, rules: true})
 	if err != nil {
 		return nil, err
 	}
-	p := &rosterPlanner{ctx: ctx, c: s.client, st: st, wsID: workspaceID, holders: rosterHolders(st.owners, st.admins)}
+	p := &rosterPlanner{ctx: ctx, c: c, st: st, wsID: workspaceID, holders: rosterHolders(st.owners, st.admins)}
 	matched, groups, err := p.resolve(specs)
 	if err != nil {
 		return nil, err
 	}
 	// Only the owner and admins may read other members' profiles; for anyone else the rules
 	// block every change (ErrAdminOnly), and nothing is read that would be refused.
-	admin, err := s.client.callerIsAdmin(ctx, workspaceID)
+	admin, err := c.callerIsAdmin(ctx, workspaceID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +88,7 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 			profiles = append(profiles, m)
 		}
 	}
-	if err := s.client.readProfiles(ctx, workspaceID, profiles, o.Concurrency); err != nil {
+	if err := c.readProfiles(ctx, workspaceID, profiles, o.Concurrency); err != nil {
 		return nil, err
 	}
 	plan := &RosterPlan{WorkspaceID: workspaceID, PlannedAt: plannedAt}
