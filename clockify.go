@@ -40,13 +40,17 @@ type Client struct {
 	APIKeys  *APIKeysService
 
 	common    service
-	base      *url.URL // the API root, ending in "/"
+	base      *url.URL      // the API root, ending in "/"
+	baseURL   string        // base.String(), made once
+	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	cred      atomic.Pointer[credential]
 	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	hc        *retryablehttp.Client
 	userAgent string
-	limiter   RateLimiter
-	logger    *slog.Logger
+	// userAgentValue is the User-Agent header's value, shared by every request (see newRequest).
+	userAgentValue []string
+	limiter        RateLimiter
+	logger         *slog.Logger
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -85,10 +89,11 @@ func newClient(cfg *config) (*Client, error) {
 	if err != nil {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
-	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger}
+	c := &Client{base: base, baseURL: base.String(), userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger}
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
+	c.userAgentValue = []string{c.userAgent}
 	if c.limiter == nil {
 		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateBurst)
 	}
@@ -129,7 +134,7 @@ func (c *Client) GoString() string { return c.String() }
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // BaseURL returns the API root the client sends to (ending in "/").
-func (c *Client) BaseURL() string { return c.base.String() }
+func (c *Client) BaseURL() string { return c.baseURL }
 
 // Response is Clockify's answer to a call, with its body already read. For list calls, Page is
 // the page it holds and LastPage is Clockify's Last-Page header.
@@ -192,23 +197,43 @@ func doList[T any](ctx context.Context, c *Client, o op) ([]*T, *Response, error
 //  3. call reads the last answer (readResponse): a non-2xx becomes an *APIError, with
 //     attempt.sent redacted from its body; a 2xx is decoded into op.out.
 
-// attempt is what the steps of one call share across its attempts.
+// attempt is what the steps of one call share across its attempts. It is also the request's
+// context (the caller's, plus itself as a value), so carrying it costs no extra allocation.
 type attempt struct {
+	context.Context
 	retrySafe bool
-	path      string                     // for logs and errors, without the query
+	method    string
+	opPath    string                     // op.path, for logs and errors (see urlPath)
 	cred      *credential                // op.cred: sent instead of the client's credential
 	maxWait   time.Duration              // the retry policy's MaxWait
+	deadline  time.Time                  // when the current attempt times out (zero: never)
 	wrote     atomic.Bool                // the request reached the wire in this attempt
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
 type attemptKey struct{}
 
-// withAttempt makes a reachable from ctx, and has the HTTP client mark it written as soon as
-// the request's headers are sent.
-func withAttempt(ctx context.Context, a *attempt) context.Context {
-	ctx = context.WithValue(ctx, attemptKey{}, a)
-	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
+// Value makes the attempt reachable from its context and every context derived from it.
+func (a *attempt) Value(key any) any {
+	if key == (attemptKey{}) {
+		return a
+	}
+	return a.Context.Value(key)
+}
+
+// urlPath is the request's path below the base URL, without the query, as logs and errors
+// show it.
+func (a *attempt) urlPath() string { return "/" + a.opPath }
+
+// newAttempt makes the attempt state of o, as a context derived from ctx. Only calls that are
+// not retry-safe need to know whether a failed attempt reached the wire, so only they get the
+// httptrace hook that records it.
+func newAttempt(ctx context.Context, c *Client, o op) (*attempt, context.Context) {
+	a := &attempt{Context: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
+	if o.retrySafe {
+		return a, a
+	}
+	return a, httptrace.WithClientTrace(a, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
 }
 
 // attemptOf returns the call's attempt state, or nil for a request that call did not make.
@@ -217,16 +242,20 @@ func attemptOf(ctx context.Context) *attempt {
 	return a
 }
 
-// beforeAttempt runs before every attempt (go-retryablehttp's RequestLogHook).
+// beforeAttempt runs before every attempt (go-retryablehttp's RequestLogHook), after the
+// limiter's wait, so the attempt's timeout does not count that wait.
 func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int) {
 	a := attemptOf(req.Context())
 	if a == nil {
 		return
 	}
 	a.wrote.Store(false)
+	if c.timeout > 0 {
+		a.deadline = time.Now().Add(c.timeout)
+	}
 	if n > 0 {
 		c.logger.LogAttrs(req.Context(), slog.LevelWarn, "clockify: retrying request",
-			slog.String("method", req.Method), slog.String("path", a.path), slog.Int("attempt", n+1))
+			slog.String("method", req.Method), slog.String("path", a.urlPath()), slog.Int("attempt", n+1))
 	}
 }
 
@@ -235,8 +264,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	if ctx == nil {
 		return nil, &ValidationError{Field: "ctx", Reason: "must not be nil"}
 	}
-	a := &attempt{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
-	ctx = withAttempt(ctx, a)
+	a, ctx := newAttempt(ctx, c, o)
 	req, err := c.newRequest(ctx, o)
 	if err != nil {
 		return nil, err
@@ -252,14 +280,19 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		return nil, c.transportError(ctx, o, err)
 	}
 	defer hresp.Body.Close()
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
-		slog.String("method", o.method), slog.String("path", a.path), slog.Int("status", hresp.StatusCode))
+	if c.logger.Enabled(ctx, slog.LevelDebug) {
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
+			slog.String("method", o.method), slog.String("path", a.urlPath()), slog.Int("status", hresp.StatusCode))
+	}
 	return c.readResponse(hresp, o, a)
 }
 
+// jsonValue is the value of the Accept and Content-Type headers.
+var jsonValue = []string{"application/json"}
+
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
 func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, error) {
-	u := c.base.String() + o.path
+	u := c.baseURL + o.path
 	q, err := encodeQuery(o.query)
 	if err != nil {
 		return nil, err
@@ -283,10 +316,13 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 	if err != nil {
 		return nil, fmt.Errorf("clockify: build request: %w", err)
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	// Every request shares these value slices rather than allocating its own: nothing writes
+	// into them (Header.Set and Add replace or grow a slice, and RoundTrippers must not
+	// modify a request).
+	req.Header["Accept"] = jsonValue
+	req.Header["User-Agent"] = c.userAgentValue
 	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
+		req.Header["Content-Type"] = jsonValue
 	}
 	return req, nil
 }
@@ -309,13 +345,15 @@ func encodeQuery(q any) (string, error) {
 // readResponse turns the final answer into a *Response, and into an *APIError or o.out.
 func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response, error) {
 	resp := &Response{Response: hresp, Page: o.page}
-	if last, err := strconv.ParseBool(hresp.Header.Get("Last-Page")); err == nil {
-		resp.LastPage, resp.lastPageKnown = last, true
+	if v := hresp.Header.Get("Last-Page"); v != "" {
+		if last, err := strconv.ParseBool(v); err == nil {
+			resp.LastPage, resp.lastPageKnown = last, true
+		}
 	}
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
 		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, a.sent.Load()))
-		apiErr.Method, apiErr.Path = o.method, a.path
+		apiErr.Method, apiErr.Path = o.method, a.urlPath()
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
 		}
@@ -323,7 +361,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
 		if err := json.NewDecoder(hresp.Body).Decode(o.out); err != nil && !errors.Is(err, io.EOF) {
-			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.path, err)
+			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
 		}
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))

@@ -60,6 +60,10 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 	} else {
 		hc.Timeout = 60 * time.Second
 	}
+	// authTransport applies the timeout to each attempt itself: an http.Client.Timeout around a
+	// RoundTripper other than *http.Transport costs net/http a goroutine, a timer and two
+	// channels per request.
+	c.timeout, hc.Timeout = hc.Timeout, 0
 	inner := hc.Transport
 	if inner == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -78,22 +82,30 @@ type authTransport struct {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	r := req.Clone(req.Context())
-	r.Header.Del(apiKeyHeader)
-	r.Header.Del(addonTokenHeader)
-	r.Header.Del("Authorization")
+	a := attemptOf(req.Context())
+	ctx, cancel := t.client.attemptContext(req.Context(), a)
+	// A shallow copy with a header map of its own: the credential goes on the copy only.
+	r := req.WithContext(ctx)
+	r.Header = make(http.Header, len(req.Header)+1)
+	for k, v := range req.Header {
+		if k != apiKeyHeader && k != addonTokenHeader && k != "Authorization" {
+			r.Header[k] = v
+		}
+	}
 	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
 		cred := t.client.cred.Load()
-		a := attemptOf(req.Context())
 		if a != nil && a.cred != nil {
 			cred = a.cred
 		}
-		r.Header.Set(cred.header, cred.secret)
+		r.Header[cred.header] = []string{cred.secret}
 		if a != nil {
 			a.sent.Store(cred)
 		}
 	}
 	resp, err := t.next.RoundTrip(r)
+	if cancel != nil {
+		resp, err = t.client.timed(req.Context(), ctx, cancel, resp, err)
+	}
 	if resp != nil {
 		// The inner transport points resp.Request at r, which carries the secret; callers reach
 		// it through Response.Request, so hand back the request without it.
