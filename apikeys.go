@@ -203,6 +203,10 @@ func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, err
 	if err != nil {
 		return nil, s.credentialError(cred, err)
 	}
+	if u.ID == "" {
+		// Two empty ids are not the same user: Rotate must not adopt a key on that basis.
+		return nil, fmt.Errorf("clockify: GET /v1/user: %w: the user has no id", ErrEmptyResponse)
+	}
 	return u, nil
 }
 

@@ -505,8 +505,8 @@ func TestAPIKeysRotate_newKeyNotSentToOtherHost(t *testing.T) {
 		http.Redirect(w, r, other.URL+"/v1/user", http.StatusFound)
 	})
 	err := client.APIKeys.Rotate(ctx, newTestKey)
-	assert.ErrorIs(t, err, ErrAuthConflict)
-	assert.Equal(t, "", leaked.Load())
+	assert.ErrorIs(t, err, ErrRedirectElsewhere)
+	assert.Nil(t, leaked.Load(), "the redirect is not followed")
 	assert.Equal(t, testKey, credentialInUse(t, client, mux).Get("X-Api-Key"))
 }
 

@@ -51,6 +51,7 @@ type Client struct {
 	userAgentValue []string
 	limiter        RateLimiter
 	logger         *slog.Logger
+	maxBody        int64 // bound of a success body, after decompression
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -89,7 +90,7 @@ func newClient(cfg *config) (*Client, error) {
 	if err != nil {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
-	c := &Client{base: base, baseURL: base.String(), userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger}
+	c := &Client{base: base, baseURL: base.String(), userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
@@ -262,7 +263,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 // call sends o and decodes the answer. Every method goes through here.
 func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	if ctx == nil {
-		return nil, &ValidationError{Field: "ctx", Reason: "must not be nil"}
+		return nil, errNilContext()
 	}
 	a, ctx := newAttempt(ctx, c, o)
 	req, err := c.newRequest(ctx, o)
@@ -289,6 +290,11 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 
 // jsonValue is the value of the Accept and Content-Type headers.
 var jsonValue = []string{"application/json"}
+
+// errNilContext is what every method and iterator returns for a nil context.
+func errNilContext() error {
+	return &ValidationError{Field: "ctx", Reason: "must not be nil (use context.Background())"}
+}
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
 func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, error) {
@@ -352,7 +358,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	}
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
-		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, a.sent.Load()))
+		sent, cur := a.sent.Load(), c.cred.Load()
+		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
 		apiErr.Method, apiErr.Path = o.method, a.urlPath()
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
@@ -360,7 +367,14 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		return resp, apiErr
 	}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		if err := json.NewDecoder(hresp.Body).Decode(o.out); err != nil && !errors.Is(err, io.EOF) {
+		body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+		err := json.NewDecoder(body).Decode(o.out)
+		switch {
+		case errors.Is(err, ErrResponseTooLarge):
+			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.urlPath(), err)
+		case (err == nil || errors.Is(err, io.EOF)) && body.empty():
+			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.urlPath(), ErrEmptyResponse, hresp.StatusCode)
+		case err != nil:
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
 		}
 	}

@@ -89,8 +89,9 @@ const (
 const maxErrorMessage = 512
 
 // APIError is an error answer from Clockify. Code is Clockify's own code from the body (0 when
-// absent); Message may echo submitted values. RetryAfter is set on 429 when the server said
-// how long to wait. errors.Is matches it against the sentinels above (ErrNotFound, ...).
+// absent); Message may echo submitted values, but never the client's credential (it is
+// replaced by its Fingerprint). RetryAfter is set on 429 and 503 when the server said how long
+// to wait, read as a wait between 0 and 24 h (an unreadable value is 0). errors.Is matches it against the sentinels above (ErrNotFound, ...).
 type APIError struct {
 	StatusCode int
 	Code       int
@@ -160,8 +161,10 @@ func (e *APIError) Is(target error) bool {
 
 // parseErrorBody builds an *APIError from a status and body. It accepts Clockify's
 // {"message","code"} form, the old {"description","code"} form, a code sent as a string, and
-// any other body, which is kept (truncated) as the message.
-func parseErrorBody(status int, body []byte) *APIError {
+// any other body, which is kept (truncated) as the message. Each of secrets is replaced by its
+// fingerprint in the message once JSON escapes are undone ("\/", "\u002b" spell a key's
+// characters too), before the message is cut.
+func parseErrorBody(status int, body []byte, secrets ...string) *APIError {
 	e := &APIError{StatusCode: status}
 	var w struct {
 		Message     string          `json:"message"`
@@ -181,6 +184,11 @@ func parseErrorBody(status int, body []byte) *APIError {
 		e.Code = parseCode(w.Code)
 	} else {
 		e.Message = trimmed
+	}
+	for _, secret := range secrets {
+		if secret != "" {
+			e.Message = strings.ReplaceAll(e.Message, secret, Fingerprint(secret))
+		}
 	}
 	e.Message = truncate(e.Message, maxErrorMessage)
 	return e

@@ -148,7 +148,8 @@ func TestParseRetryAfter(t *testing.T) {
 		{"0.5", 500 * time.Millisecond},
 		{"0", 0},
 		{"-3", 0},
-		{"1e9", 0}, // implausible: ignored rather than trusted
+		{"1e9", maxRetryAfter}, // capped, not ignored
+		{"NaN", 0},
 		{"soon", 0},
 		{now.Add(30 * time.Second).Format(http.TimeFormat), 30 * time.Second},
 		{now.Add(-30 * time.Second).Format(http.TimeFormat), 0},

@@ -69,11 +69,12 @@ type config struct {
 	retry              RetryPolicy
 	limiter            RateLimiter
 	logger             *slog.Logger
+	maxBody            int64
 }
 
 // applyOptions builds the configuration opts describe; nil options are skipped.
 func applyOptions(opts []Option) (*config, error) {
-	cfg := &config{retry: DefaultRetryPolicy}
+	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -304,6 +305,19 @@ func WithLogger(l *slog.Logger) Option {
 			return &ValidationError{Field: "logger", Reason: "must not be nil"}
 		}
 		c.logger = l
+		return nil
+	}
+}
+
+// WithMaxResponseBytes bounds a success body, counted after decompression, at n bytes
+// (default DefaultMaxResponseBytes). A larger body fails the call with ErrResponseTooLarge as
+// soon as the limit is passed; raise it for pages of members with very many memberships.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n < 1 {
+			return &ValidationError{Field: "max response bytes", Reason: "must be at least 1"}
+		}
+		c.maxBody = n
 		return nil
 	}
 }

@@ -2,10 +2,9 @@ package clockify
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
+	"hash/maphash"
 	"iter"
 )
 
@@ -46,10 +45,12 @@ func (o *ListOptions) pageNumber() int { return max(o.Page, 1) }
 // listOptions gives the pager the ListOptions embedded in a list's options.
 func (o *ListOptions) listOptions() *ListOptions { return o }
 
-// ErrPageRepeated is returned by an iterator when Clockify answers a page with the same items
-// as the page before it (a server ignoring the page parameter); iterating stops there rather
-// than looping forever.
-var ErrPageRepeated = errors.New("clockify: a page repeated the previous one")
+// ErrPageRepeated is returned by an iterator when a page brings no item it has not already
+// yielded: a server ignoring the page parameter, or pages that cycle (A, B, A, B …). Iterating
+// stops there rather than looping forever. Items a page repeats from earlier pages (as offset
+// paging does when members are added meanwhile) are skipped, so an iterator never yields the
+// same item twice.
+var ErrPageRepeated = errors.New("clockify: a page brought no items not already seen")
 
 // pageable is a pointer to a list's options, which embed ListOptions.
 type pageable[O any] interface {
@@ -81,14 +82,19 @@ func allPages[T, O any, P pageable[O]](ctx context.Context, opts P, id func(*T) 
 // pages iterates a paged list lazily: it fetches page 1, 2, ... only as the loop consumes
 // them, stops on Last-Page: true (or, without the header, on a page shorter than pageSize or
 // empty), and stops fetching as soon as the loop body breaks. Only one page is held at a time.
-// A page with the same items (by id) as the one before ends the iteration with ErrPageRepeated.
+// Items are told apart by id; one already yielded is skipped, and a page with nothing new ends
+// the iteration with ErrPageRepeated.
 func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 	fetch func(ctx context.Context, page int) ([]*T, *Response, error)) iter.Seq2[*T, error] {
 	if pageSize <= 0 {
 		pageSize = defaultPageSize // what Clockify serves when the request names no size
 	}
 	return func(yield func(*T, error) bool) {
-		var prev [sha256.Size]byte
+		if ctx == nil {
+			yield(nil, errNilContext())
+			return
+		}
+		seen := newSeenSet()
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -99,17 +105,19 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 				yield(nil, err)
 				return
 			}
-			if sum := pageSum(items, id); len(items) > 0 {
-				if page > 1 && sum == prev {
-					yield(nil, fmt.Errorf("%w (page %d)", ErrPageRepeated, page))
-					return
-				}
-				prev = sum
-			}
+			fresh := 0
 			for _, it := range items {
+				if !seen.add(id(it)) {
+					continue
+				}
+				fresh++
 				if !yield(it, nil) {
 					return
 				}
+			}
+			if len(items) > 0 && fresh == 0 {
+				yield(nil, fmt.Errorf("%w (page %d)", ErrPageRepeated, page))
+				return
 			}
 			if lastPage(resp, len(items), pageSize) {
 				return
@@ -118,19 +126,28 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 	}
 }
 
-// pageSum identifies a page by the ids of its items.
-func pageSum[T any](items []*T, id func(*T) string) [sha256.Size]byte {
-	var sum [sha256.Size]byte
-	if len(items) == 0 {
-		return sum
+// seenSet remembers the ids an iteration has yielded, as 64-bit hashes: 8 bytes of key per
+// item instead of the id's string (and no allocation per item beyond the map's growth). The
+// hash is seeded afresh for every iteration, so a server cannot pick ids that collide; two
+// different ids collide with odds of about n²/2⁶⁵ (one in 10¹⁰ for a million members), in
+// which case the second is skipped as if already seen.
+type seenSet struct {
+	seed maphash.Seed
+	ids  map[uint64]struct{}
+}
+
+func newSeenSet() *seenSet {
+	return &seenSet{seed: maphash.MakeSeed(), ids: make(map[uint64]struct{})}
+}
+
+// add records id and reports whether it was new.
+func (s *seenSet) add(id string) bool {
+	h := maphash.String(s.seed, id)
+	if _, ok := s.ids[h]; ok {
+		return false
 	}
-	h := sha256.New()
-	for _, it := range items {
-		io.WriteString(h, id(it))
-		h.Write([]byte{0})
-	}
-	h.Sum(sum[:0])
-	return sum
+	s.ids[h] = struct{}{}
+	return true
 }
 
 // lastPage reports whether a page of n items ends the list: by Clockify's Last-Page header, or

@@ -84,8 +84,8 @@ func retryableStatus(code int) bool {
 	return false
 }
 
-// permanent reports transport errors that a retry would only repeat: too many redirects, a
-// certificate the client does not trust, and a failing rate limiter.
+// permanent reports transport errors that a retry would only repeat: too many redirects or
+// one to another host, a certificate the client does not trust, and a failing rate limiter.
 func permanent(err error) bool {
 	var (
 		ue  *url.Error
@@ -96,7 +96,7 @@ func permanent(err error) bool {
 		cve *tls.CertificateVerificationError
 	)
 	switch {
-	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"):
+	case errors.As(err, &ue) && strings.Contains(ue.Err.Error(), "stopped after"), errors.Is(err, ErrRedirectElsewhere):
 		return true
 	case strings.Contains(err.Error(), "invalid header field"):
 		return true // the request can never be sent as it is
@@ -138,23 +138,29 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 	return min + rand.N(ceil-min+1)
 }
 
-// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date; 0 when absent or
-// unreadable.
+// maxRetryAfter bounds what a Retry-After header can ask for; the backoff caps it further at
+// the retry policy's MaxWait.
+const maxRetryAfter = 24 * time.Hour
+
+// parseRetryAfter reads a Retry-After header in seconds or as an HTTP date, as a wait in
+// [0, maxRetryAfter]: 0 when absent, unreadable (NaN, "soon"), negative or in the past, and
+// maxRetryAfter when larger (a huge number or a far date).
 func parseRetryAfter(v string, now time.Time) time.Duration {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs <= 0 || secs > 1e6 {
+	if secs, err := strconv.ParseFloat(v, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		switch {
+		case !(secs > 0): // negative, zero or NaN
 			return 0
+		case secs >= maxRetryAfter.Seconds(): // +Inf too
+			return maxRetryAfter
 		}
 		return time.Duration(secs * float64(time.Second))
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		if d := t.Sub(now); d > 0 {
-			return d
-		}
+		return min(max(t.Sub(now), 0), maxRetryAfter)
 	}
 	return 0
 }

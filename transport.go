@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -71,7 +72,31 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 		inner = t
 	}
 	hc.Transport = &authTransport{client: c, next: inner}
+	hc.CheckRedirect = c.checkRedirect(hc.CheckRedirect)
 	return &hc
+}
+
+// ErrRedirectElsewhere: Clockify's answer redirected the request to another scheme or host
+// than the configured one. The redirect is not followed, so neither the request's body (an
+// invitee's email, say) nor the credential reaches that host, and no answer from it is taken
+// for Clockify's.
+var ErrRedirectElsewhere = errors.New("clockify: redirect to another host refused")
+
+// checkRedirect refuses redirects that leave the base URL's scheme and host, then applies the
+// caller's own policy (or net/http's default of at most 10 redirects).
+func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Scheme != c.base.Scheme || req.URL.Host != c.base.Host {
+			return fmt.Errorf("%w: %s://%s (only %s://%s is trusted)", ErrRedirectElsewhere, req.URL.Scheme, req.URL.Host, c.base.Scheme, c.base.Host)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
 }
 
 // authTransport adds the credential only to requests for the configured scheme and host, so
@@ -112,6 +137,14 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp.Request = req
 	}
 	return resp, err
+}
+
+// secretOf is cred's secret, or "" for nil.
+func secretOf(cred *credential) string {
+	if cred == nil {
+		return ""
+	}
+	return cred.secret
 }
 
 // redact replaces the credential in an error body with its fingerprint: Clockify's messages
