@@ -298,13 +298,9 @@ func errNilContext() error {
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
 func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, error) {
-	u := c.baseURL + o.path
-	q, err := encodeQuery(o.query)
+	u, err := c.requestURL(o)
 	if err != nil {
 		return nil, err
-	}
-	if q != "" {
-		u += "?" + q
 	}
 	var body any // a nil []byte would still make a body
 	if o.body != nil {
@@ -366,8 +362,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		}
 		return resp, apiErr
 	}
+	body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 		err := json.NewDecoder(body).Decode(o.out)
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):
@@ -378,7 +374,9 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
 		}
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))
+	// Read to the end, so the connection can be reused, but no further than an error body.
+	body.left = min(body.left, maxErrorBody)
+	_, _ = io.Copy(io.Discard, body)
 	return resp, nil
 }
 
