@@ -39,6 +39,9 @@ func (c *Client) attemptContext(ctx context.Context, a *attempt) (context.Contex
 	if a != nil && !a.deadline.IsZero() {
 		deadline = a.deadline
 	}
+	if d, ok := ctx.Deadline(); ok && !d.After(deadline) {
+		return ctx, nil // the caller's own deadline comes first, as net/http would see it
+	}
 	return context.WithDeadline(ctx, deadline)
 }
 

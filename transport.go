@@ -23,6 +23,21 @@ type credential struct {
 	header string
 	secret string
 	owner  string // id of the user the secret belongs to, once APIKeys has checked it
+	// value is []string{secret}, made once so requests share it (see headerValue).
+	value []string
+}
+
+// newCredential is a credential with its header value made once.
+func newCredential(header, secret, owner string) *credential {
+	return &credential{header: header, secret: secret, owner: owner, value: []string{secret}}
+}
+
+// headerValue is the header's value; a credential made without newCredential makes it anew.
+func (c *credential) headerValue() []string {
+	if c.value != nil {
+		return c.value
+	}
+	return []string{c.secret}
 }
 
 func (c *credential) String() string {
@@ -49,7 +64,7 @@ func Fingerprint(key string) string {
 // setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
 // the id of the key's user when known ("" if not), which a later Rotate compares against.
 func (c *Client) setAPIKey(key, owner string) {
-	c.cred.Store(&credential{header: apiKeyHeader, secret: key, owner: owner})
+	c.cred.Store(newCredential(apiKeyHeader, key, owner))
 }
 
 // httpClient is a copy of the caller's http.Client (or a new one with a 60 s timeout and its
@@ -122,7 +137,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if a != nil && a.cred != nil {
 			cred = a.cred
 		}
-		r.Header[cred.header] = []string{cred.secret}
+		r.Header[cred.header] = cred.headerValue()
 		if a != nil {
 			a.sent.Store(cred)
 		}
