@@ -18,7 +18,6 @@ import (
 
 	"github.com/google/go-querystring/query"
 	"github.com/hashicorp/go-retryablehttp"
-	"golang.org/x/time/rate"
 )
 
 // Version is this SDK's version, sent in the User-Agent header.
@@ -96,7 +95,7 @@ func newClient(cfg *config) (*Client, error) {
 	}
 	c.userAgentValue = []string{c.userAgent}
 	if c.limiter == nil {
-		c.limiter = rate.NewLimiter(DefaultRateLimit, DefaultRateBurst)
+		c.limiter = defaultLimiter()
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
@@ -137,8 +136,13 @@ func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String
 // BaseURL returns the API root the client sends to (ending in "/").
 func (c *Client) BaseURL() string { return c.baseURL }
 
-// Response is Clockify's answer to a call, with its body already read. For list calls, Page is
-// the page it holds and LastPage is Clockify's Last-Page header.
+// Response is Clockify's answer to a call, with its body already read.
+//
+// For a page of a paged list (Members.List, Members.Filter, Members.Managers), Page is the page
+// it holds and LastPage says whether it is the last: Clockify's Last-Page header when it sends
+// one (the GET lists), otherwise whether the page held fewer items than the page size asked for
+// (the member search, POST …/users/info, sends no header). A full last page therefore reads as
+// not last, and the next, empty page ends a go-github-style loop. For other calls both are zero.
 type Response struct {
 	*http.Response
 	Page     int
@@ -173,13 +177,29 @@ func do[T any](ctx context.Context, c *Client, o op) (*T, *Response, error) {
 	return out, resp, nil
 }
 
-// doList is do for methods that return a list.
+// doList is do for methods that return a list. For a page of a paged list (o.page set) that
+// came without a Last-Page header, it sets LastPage when the page is shorter than the page
+// size asked for.
 func doList[T any](ctx context.Context, c *Client, o op) ([]*T, *Response, error) {
 	items, resp, err := do[[]*T](ctx, c, o)
 	if err != nil {
 		return nil, resp, err
 	}
+	if o.page > 0 && !resp.lastPageKnown {
+		resp.LastPage = len(*items) < requestedPageSize(o)
+	}
 	return *items, resp, nil
+}
+
+// requestedPageSize is the page size o asks for, from the ListOptions in its query or body;
+// Clockify's default when it names none.
+func requestedPageSize(o op) int {
+	for _, v := range []any{o.query, o.body} {
+		if p, ok := v.(interface{ listOptions() *ListOptions }); ok && p.listOptions().PageSize > 0 {
+			return p.listOptions().PageSize
+		}
+	}
+	return defaultPageSize
 }
 
 // The life of a call. Every method describes its request as an op and hands it to call:
@@ -209,6 +229,7 @@ type attempt struct {
 	maxWait   time.Duration              // the retry policy's MaxWait
 	deadline  time.Time                  // when the current attempt times out (zero: never)
 	wrote     atomic.Bool                // the request reached the wire in this attempt
+	tries     atomic.Int32               // attempts started so far
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
@@ -251,6 +272,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 		return
 	}
 	a.wrote.Store(false)
+	a.tries.Store(int32(n + 1))
 	if c.timeout > 0 {
 		a.deadline = time.Now().Add(c.timeout)
 	}
@@ -356,7 +378,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
 		sent, cur := a.sent.Load(), c.cred.Load()
 		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
-		apiErr.Method, apiErr.Path = o.method, a.urlPath()
+		apiErr.Method, apiErr.Path, apiErr.Attempts = o.method, a.urlPath(), max(int(a.tries.Load()), 1)
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
 		}
@@ -380,10 +402,15 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	return resp, nil
 }
 
-// transportError words a failure with no HTTP answer; context errors stay matchable.
+// transportError words a failure with no HTTP answer, saying how many attempts were made
+// when there were several; the cause (context errors included) stays matchable.
 func (c *Client) transportError(ctx context.Context, o op, err error) error {
+	call := o.method + " /" + o.path
+	if a := attemptOf(ctx); a != nil && a.tries.Load() > 1 {
+		call += fmt.Sprintf(": after %d attempts", a.tries.Load())
+	}
 	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
-		return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, ctxErr)
+		return fmt.Errorf("clockify: %s: %w", call, ctxErr)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -391,7 +418,7 @@ func (c *Client) transportError(ctx context.Context, o op, err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("clockify: %s /%s: timeout: %w", o.method, o.path, err)
+		return fmt.Errorf("clockify: %s: timeout: %w", call, err)
 	}
-	return fmt.Errorf("clockify: %s /%s: %w", o.method, o.path, err)
+	return fmt.Errorf("clockify: %s: %w", call, err)
 }

@@ -255,7 +255,7 @@ func TestNewClient_defaultRateLimit(t *testing.T) {
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
 	require.True(t, ok)
-	assert.Equal(t, rate.Limit(DefaultRateLimit), l.Limit())
+	assert.InDelta(t, float64(DefaultRateLimit-1)/defaultWindow.Seconds(), float64(l.Limit()), 1e-6)
 	assert.Equal(t, DefaultRateBurst, l.Burst())
 }
 

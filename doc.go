@@ -68,14 +68,18 @@
 // always win, except that an answer the server already gave stands; when a Retry-After would
 // outlast the deadline, the 429 (with its RetryAfter) comes back at once instead of a wait.
 //
-// Each client paces itself with a token bucket: DefaultRateLimit (50 requests per second,
-// Clockify's limit for paid workspaces; new Free-plan workspaces get 30 per hour, see
-// https://clockify.me/help/fr/getting-started/webhook-and-api-limitations) spaced evenly
-// (DefaultRateBurst 1), unless
-// WithRateLimit, WithFreePlanRateLimit (30 per hour, for new Free-plan workspaces),
+// Each client paces itself. How Clockify counts its limit of 50 requests per second for paid
+// workspaces (new Free-plan workspaces get 30 per hour, see
+// https://clockify.me/help/fr/getting-started/webhook-and-api-limitations) is not documented,
+// so by default requests are spaced evenly, 49 per 1.05 s (one every 21.4 ms, 46.7 per second):
+// never more than 50 in any one-second window however it is placed, with 50 ms to spare for
+// network jitter, as the ratelimit/redisrate module counts for limits shared across processes.
+// WithRateLimit (a token bucket at exactly the given rate), WithFreePlanRateLimit,
 // WithRateLimiter (one limiter shared by several clients) or WithoutRateLimit say otherwise.
 // Every attempt counts, including retries and bulk helpers, so a bulk job runs at the limit
-// without provoking 429s.
+// without provoking 429s. A limiter's own failure is returned as it is; only rate.Limiter's
+// early refusal of a wait that would outlast the context's deadline reads as
+// context.DeadlineExceeded.
 //
 // # Errors
 //

@@ -99,6 +99,8 @@ type APIError struct {
 	Method     string
 	Path       string
 	RetryAfter time.Duration
+	// Attempts is how many times the call was sent before this answer (1 unless retried).
+	Attempts int
 }
 
 func (e *APIError) Error() string {
@@ -123,6 +125,11 @@ func (e *APIError) Error() string {
 	if e.Message != "" {
 		b.WriteString(": ")
 		b.WriteString(e.Message)
+	}
+	if e.Attempts > 1 {
+		b.WriteString(" (after ")
+		b.WriteString(strconv.Itoa(e.Attempts))
+		b.WriteString(" attempts)")
 	}
 	return b.String()
 }

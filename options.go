@@ -259,9 +259,10 @@ func WithoutRetry() Option {
 	}
 }
 
-// WithRateLimit paces the client to perSecond requests per second with bursts of up to burst.
-// The default is DefaultRateLimit (50/s) with DefaultRateBurst (1). Every call and every retry on the client
-// counts, bulk helpers included.
+// WithRateLimit paces the client with a token bucket of perSecond requests per second and
+// bursts of up to burst. A bucket at exactly Clockify's 50/s admits 51 requests in some
+// one-second windows; the default (see the package doc) stays below 50 in every window. Every
+// call and every retry on the client counts, bulk helpers included.
 func WithRateLimit(perSecond float64, burst int) Option {
 	return func(c *config) error {
 		if !(perSecond > 0) || burst < 1 {

@@ -3,18 +3,36 @@ package clockify
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/time/rate"
 )
 
 const (
 	// DefaultRateLimit is Clockify's documented limit for paid workspaces, in requests per
 	// second per client (https://clockify.me/help/fr/getting-started/webhook-and-api-limitations).
+	// The default limiter keeps below it for any reading of "per second"; see defaultLimiter.
 	DefaultRateLimit = 50
-	// DefaultRateBurst is the default limiter's burst. Requests are spaced evenly (one every
-	// 20 ms) rather than sent in bursts: Clockify's own accounting of "50 per second" is not
-	// documented, and a full burst on top of the steady rate lets a bulk job overrun it and
-	// collect 429s it never needed.
+	// DefaultRateBurst is the default limiter's burst: requests are spaced evenly rather than
+	// sent in bursts, since a burst on top of the steady rate lets a bulk job overrun the limit
+	// and collect 429s it never needed.
 	DefaultRateBurst = 1
+
+	// defaultWindow is the window over which the default limiter spreads DefaultRateLimit-1
+	// requests, as the redisrate module does: 50 ms beyond one second absorb the jitter
+	// between being admitted and reaching Clockify.
+	defaultWindow = 1050 * time.Millisecond
 )
+
+// defaultLimiter paces a client that was given no limiter. How Clockify counts "50 requests
+// per second" is not documented, and a token bucket at exactly 50/s with burst 1 admits 51
+// requests in a closed one-second window (at 0, 20, …, 1000 ms). So requests are spaced
+// 1.05 s / 49 = 21.4 ms apart: at most 47 start in any one-second window and at most 50 in
+// any 1.05 s window, at 46.7 requests per second (93 % of the limit) when busy.
+func defaultLimiter() *rate.Limiter {
+	return rate.NewLimiter(rate.Every(defaultWindow/(DefaultRateLimit-1)), DefaultRateBurst)
+}
 
 // RateLimiter paces outgoing requests; *rate.Limiter from golang.org/x/time/rate is one. Wait
 // blocks until a request may be sent or ctx ends.
@@ -41,9 +59,10 @@ func (c *Client) wait(ctx context.Context) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		if _, ok := ctx.Deadline(); ok {
+		if _, ok := c.limiter.(*rate.Limiter); ok && strings.Contains(err.Error(), "would exceed context deadline") {
 			// rate.Limiter refuses early a wait that would outlast the deadline; to the
-			// caller that is the deadline being exceeded.
+			// caller that is the deadline being exceeded. Any other limiter's failure (a
+			// shared limiter's store being down, say) stays what it is, deadline or not.
 			return &limiterError{fmt.Errorf("%w: %w", context.DeadlineExceeded, err)}
 		}
 		return &limiterError{err}
