@@ -68,8 +68,12 @@ type KeyWorkspace struct {
 // inviting, deactivating, setting rates and editing profiles require.
 func (w KeyWorkspace) IsAdmin() bool { return w.Role == RoleOwner || w.Role == RoleWorkspaceAdmin }
 
-// Workspace returns the workspace with the given id among those the credential reaches.
+// Workspace returns the workspace with the given id among those the credential reaches; none
+// for a nil *KeyInfo.
 func (k *KeyInfo) Workspace(id string) (KeyWorkspace, bool) {
+	if k == nil {
+		return KeyWorkspace{}, false
+	}
 	for _, w := range k.Workspaces {
 		if w.Workspace != nil && w.Workspace.ID == id {
 			return w, true
@@ -92,7 +96,10 @@ func (k *KeyInfo) Workspace(id string) (KeyWorkspace, bool) {
 //
 // Clockify API: GET /v1/user, GET /v1/workspaces (unfiltered, ?roles=OWNER, ?roles=WORKSPACE_ADMIN)
 func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
-	c := s.client
+	c := clientOf(s)
+	if err := c.usable(ctx); err != nil {
+		return nil, err
+	}
 	cred := c.cred.Load()
 	u, err := s.user(ctx, cred)
 	if err != nil {
@@ -148,10 +155,13 @@ func (s *APIKeysService) Verify(ctx context.Context) (*KeyInfo, error) {
 //
 // Clockify API: GET /v1/user (Clockify has no endpoint to create or revoke keys)
 func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
+	c := clientOf(s)
+	if err := c.usable(ctx); err != nil {
+		return err
+	}
 	if err := checkSecret("newKey", newKey); err != nil {
 		return err
 	}
-	c := s.client
 	c.rotateMu.Lock()
 	defer c.rotateMu.Unlock()
 	cur := c.cred.Load()

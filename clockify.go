@@ -124,6 +124,9 @@ func newClient(cfg *config) (*Client, error) {
 
 // String describes the client without its credential.
 func (c *Client) String() string {
+	if c == nil || c.base == nil {
+		return "clockify.Client{not created by NewClient}"
+	}
 	return fmt.Sprintf("clockify.Client{baseURL: %s, credential: %s}", c.base, c.cred.Load())
 }
 
@@ -133,8 +136,14 @@ func (c *Client) GoString() string { return c.String() }
 // Format keeps every fmt verb on the redacted String.
 func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
-// BaseURL returns the API root the client sends to (ending in "/").
-func (c *Client) BaseURL() string { return c.baseURL }
+// BaseURL returns the API root the client sends to (ending in "/"); "" for a client not made
+// by NewClient.
+func (c *Client) BaseURL() string {
+	if c == nil || c.base == nil {
+		return ""
+	}
+	return c.baseURL
+}
 
 // Response is Clockify's answer to a call, with its body already read.
 //
@@ -230,6 +239,7 @@ type attempt struct {
 	deadline  time.Time                  // when the current attempt times out (zero: never)
 	wrote     atomic.Bool                // the request reached the wire in this attempt
 	tries     atomic.Int32               // attempts started so far
+	body      bodyReader                 // the final answer's body, held here to save an allocation
 	sent      atomic.Pointer[credential] // the credential the last attempt carried
 }
 
@@ -284,8 +294,8 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 
 // call sends o and decodes the answer. Every method goes through here.
 func (c *Client) call(ctx context.Context, o op) (*Response, error) {
-	if ctx == nil {
-		return nil, errNilContext()
+	if err := c.usable(ctx); err != nil {
+		return nil, err
 	}
 	a, ctx := newAttempt(ctx, c, o)
 	req, err := c.newRequest(ctx, o)
@@ -312,6 +322,40 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 
 // jsonValue is the value of the Accept and Content-Type headers.
 var jsonValue = []string{"application/json"}
+
+// ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
+// (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
+var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
+
+// usable checks that c was made by NewClient and ctx is not nil, before any work.
+func (c *Client) usable(ctx context.Context) error {
+	if c == nil || c.hc == nil {
+		return ErrNoClient
+	}
+	if ctx == nil {
+		return errNilContext()
+	}
+	return nil
+}
+
+// clientOf is the client behind a service, or nil for the nil service of a zero Client.
+func clientOf(s any) *Client {
+	var sv *service
+	switch s := s.(type) {
+	case *MembersService:
+		sv = (*service)(s)
+	case *ProfilesService:
+		sv = (*service)(s)
+	case *RolesService:
+		sv = (*service)(s)
+	case *APIKeysService:
+		sv = (*service)(s)
+	}
+	if sv == nil {
+		return nil
+	}
+	return sv.client
+}
 
 // errNilContext is what every method and iterator returns for a nil context.
 func errNilContext() error {
@@ -384,7 +428,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		}
 		return resp, apiErr
 	}
-	body := &bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+	body := &a.body // the attempt's, so reading the body costs no allocation
+	*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
 		err := json.NewDecoder(body).Decode(o.out)
 		switch {

@@ -43,7 +43,7 @@ func setupMock(t *testing.T, opts ...Option) (*Client, *httpmock.MockTransport) 
 	t.Helper()
 	mt := httpmock.NewMockTransport()
 	base := []Option{WithAPIKey(testKey), WithHTTPClient(&http.Client{Transport: mt}), WithoutRateLimit(), fastRetry}
-	c, err := NewClient(append(base, opts...)...)
+	c, err := NewClient(overridden(base, opts)...)
 	require.NoError(t, err)
 	return c, mt
 }
@@ -73,7 +73,7 @@ func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts 
 		got = r.Header.Clone()
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
-	c, err := newClient(append([]Option{WithHTTPClient(&http.Client{Transport: rt}), WithoutRateLimit()}, opts...)...)
+	c, err := newClient(overridden([]Option{WithHTTPClient(&http.Client{Transport: rt}), WithoutRateLimit()}, opts)...)
 	require.NoError(t, err)
 	_, err = c.call(ctx, getUser)
 	require.NoError(t, err)
@@ -196,10 +196,11 @@ func TestWithBaseURL_trailingSlashIsOptional(t *testing.T) {
 	}
 }
 
-func TestWithBaseURL_sameOptionTwiceLastWins(t *testing.T) {
-	c, err := NewClient(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithBaseURL("https://b.test/api"))
-	require.NoError(t, err)
-	assert.Equal(t, "https://b.test/api/", c.BaseURL())
+func TestWithBaseURL_sameOptionTwiceIsRefused(t *testing.T) {
+	_, err := NewClient(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithBaseURL("https://b.test/api"))
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Contains(t, ve.Reason, "WithBaseURL and WithBaseURL")
 }
 
 func TestWithHTTPClient_usesTransportWithoutModifyingClient(t *testing.T) {
@@ -411,7 +412,7 @@ func TestParseRegion(t *testing.T) {
 		in   string
 		want Region
 	}{
-		{"", RegionGlobal}, {"global", RegionGlobal}, {"GLOBAL", RegionGlobal},
+		{"global", RegionGlobal}, {"GLOBAL", RegionGlobal},
 		{"euc1", RegionEU}, {"eu", RegionEU}, {" EU ", RegionEU},
 		{"use2", RegionUS}, {"us", RegionUS}, {"usa", RegionUS},
 		{"euw2", RegionUK}, {"uk", RegionUK}, {"gb", RegionUK},

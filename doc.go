@@ -19,9 +19,16 @@
 // NewClient needs exactly one credential: WithAPIKey (header X-Api-Key) or WithAddonToken
 // (X-Addon-Token); Clockify refuses requests carrying both or neither, so NewClient does too.
 // NewClientFromEnv reads CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN and optionally
-// CLOCKIFY_REGION or CLOCKIFY_BASE_URL; options given explicitly win over the environment. The
-// API address comes from one of WithBaseURL (the API root before /v1), WithRegion or
-// WithSubdomain; giving two of them is an error rather than a silent choice.
+// CLOCKIFY_REGION or CLOCKIFY_BASE_URL; options given explicitly win over the environment, and
+// an empty variable counts as unset. The API address comes from one of WithBaseURL (the API
+// root before /v1; a URL ending in /v1 is refused, not trimmed), WithRegion (any name
+// ParseRegion accepts, "eu" as well as RegionEU; never empty) or WithSubdomain.
+//
+// One rule covers every option: each setting is given once. Two options for the same setting
+// (two WithAPIKey, WithRegion twice, WithRateLimit and WithoutRateLimit) make NewClient fail
+// with a *ValidationError naming both, even when they agree, rather than one silently winning.
+// Code that builds clients for others wraps its choices in Defaults, which later options may
+// replace.
 //
 // Methods take a context first, then the workspace id, then other ids, then the request, and
 // return (result, *Response, error) like go-github. Empty ids, ids containing '/', unknown
@@ -39,9 +46,11 @@
 // # Credentials
 //
 // The credential is never written to errors, logs or fmt output of the Client (a Fingerprint
-// stands in for it), is replaced by its fingerprint if an error body echoes it, and is attached
-// only to requests for the configured scheme and host: a redirect to another host goes
-// without it, and Response.Request never carries it.
+// stands in for it), is replaced by its fingerprint if an error body echoes it (also
+// JSON-escaped), and is attached only to requests for the configured scheme and host. A
+// redirect to another scheme or host is not followed at all (ErrRedirectElsewhere), so neither
+// the credential nor the request's body reaches it and no answer from it passes for
+// Clockify's; Response.Request never carries the credential.
 //
 // Clockify's API cannot create, list, rename, delete or deactivate API keys; that is done only
 // in the web app (Profile settings → Preferences → Advanced → Manage API keys, see
@@ -84,11 +93,18 @@
 // # Errors
 //
 // A refusal from Clockify is an *APIError carrying the status, Clockify's code and message,
-// the method and path, and RetryAfter on 429. errors.Is maps it to sentinels:
+// the method and path, RetryAfter on 429 and 503, and Attempts (how many times the call was
+// sent; errors after retries say so, transport errors too). errors.Is maps it to sentinels:
 // ErrUnauthorized, ErrInvalidAPIKey (401, code 4003), ErrInvalidAddonToken (4017),
 // ErrAuthConflict (1000), ErrForbidden, ErrNotFound (Clockify answers 400 with code 501
 // "doesn't belong to Workspace" for a missing or foreign id, not 404), ErrRouteNotFound (404,
 // code 3000), ErrMethodNotAllowed, ErrRateLimited and ErrServer.
+//
+// A broken or hostile server gets bounded work and an error: a success body is read up to
+// DefaultMaxResponseBytes (64 MiB after decompression; WithMaxResponseBytes) and a larger one
+// fails with ErrResponseTooLarge as soon as the limit is passed; a 2xx with no body or a JSON
+// null where a value is expected is ErrEmptyResponse, never a zero value. A nil or zero Client
+// (not made by NewClient) answers ErrNoClient from its own methods, APIKeys and Roles.Of.
 //
 // # Product rules
 //
@@ -146,15 +162,23 @@
 // Pages are 1-based and at most MaxPageSize (5000) long; a larger PageSize is a
 // *ValidationError. The All-style methods (Members.All, FilterAll, ManagersAll) return an
 // iter.Seq2 that fetches lazily (200 members a page unless PageSize says otherwise), stops on
-// Clockify's Last-Page header (or a short page when the header is missing), reports
-// ErrPageRepeated if the server repeats a page, and stops fetching as soon as the loop breaks;
-// only one page is held at a time. Clockify's lists hide LIMITED members unless asked: pass
+// Clockify's Last-Page header (or a short page when the header is missing), and stops fetching
+// as soon as the loop breaks; only one page is held at a time. An iterator never yields the
+// same member twice: it remembers a 64-bit hash of each id it yielded (about 16 bytes per
+// member, no allocation per member beyond the set's growth; the hash is seeded per iteration,
+// so a server cannot make two ids collide, and the odds of a chance collision, which would skip
+// a member, are about n²/2⁶⁵), skips members a page repeats (offset paging shifts when members
+// are added meanwhile), and stops with ErrPageRepeated at the first page that brings nothing
+// new, such as pages cycling A, B, A, B. Response.LastPage, for a go-github-style loop over
+// List, Filter or Managers, is the Last-Page header when Clockify sends one and otherwise
+// whether the page was shorter than the page size asked for (the member search sends none). Clockify's lists hide LIMITED members unless asked: pass
 // AllAccountStatuses. account-statuses travels as one comma-joined value; include-roles and
 // send-email, which Clockify declares required, are always sent.
 //
 // Members.AddLimited returns only the *Response, because Clockify does not document its
 // answer; list with AccountStatuses {LIMITED} to find the new members. Roles.Of costs one
-// filtered search per role (one when the member is the owner, else four) and reports the owner
+// filtered search per role (one when the member is the owner, else four, plus a profile read
+// when no search lists the member, so that a non-member is ErrNotFound) and reports the owner
 // as OWNER only; for which projects or users someone manages, list with IncludeRoles and read
 // User.RoleGrants, whose shape Clockify does not document (the SDK reads the role-grant shape
 // and skips anything else). RateChange.Since is sent in UTC to the second, and omitted when

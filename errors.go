@@ -240,13 +240,23 @@ func truncate(s string, n int) string {
 
 // RestrictionError reports that one of Clockify's documented product rules blocks a change.
 // Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
-// server's answer when the server refused (nil when the SDK found the rule before sending).
-// errors.As reaches both the *RestrictionError and the *APIError.
+// server's answer when the server refused, and nil when the SDK found the rule before sending
+// anything: check it, or use StatusCode, before reading its fields. errors.As reaches both the
+// *RestrictionError and, when there is one, the *APIError.
 type RestrictionError struct {
 	Rule   error
 	UserID string
 	Detail string
-	Err    *APIError
+	Err    *APIError // nil when nothing was sent
+}
+
+// StatusCode is the HTTP status of the server's refusal, or 0 when the SDK refused before
+// sending (Err is nil) or e is nil.
+func (e *RestrictionError) StatusCode() int {
+	if e == nil || e.Err == nil {
+		return 0
+	}
+	return e.Err.StatusCode
 }
 
 func (e *RestrictionError) Error() string {

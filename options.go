@@ -28,10 +28,13 @@ const (
 )
 
 // ParseRegion accepts a region's prefix ("euc1") or a short name ("eu", "us", "uk", "au",
-// "global"), in any case.
+// "global"), in any case and with surrounding spaces; WithRegion and CLOCKIFY_REGION accept
+// the same. An empty name is refused: no region means no WithRegion.
 func ParseRegion(s string) (Region, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "global":
+	case "":
+		return "", &ValidationError{Field: "region", Reason: "is empty (use RegionGlobal for api.clockify.me, or leave the region out)"}
+	case "global":
 		return RegionGlobal, nil
 	case "euc1", "eu":
 		return RegionEU, nil
@@ -45,24 +48,32 @@ func ParseRegion(s string) (Region, error) {
 	return "", &ValidationError{Field: "region", Reason: fmt.Sprintf("unknown region %q (want global, euc1, use2, euw2 or apse2)", s)}
 }
 
-// baseURL is the API root of the region.
+// baseURL is the API root of the region, given by any name ParseRegion accepts.
 func (r Region) baseURL() (string, error) {
-	switch r {
-	case RegionGlobal, "":
-		return DefaultBaseURL, nil
-	case RegionEU, RegionUS, RegionUK, RegionAU:
-		return "https://" + string(r) + ".clockify.me/api", nil
+	r, err := ParseRegion(string(r))
+	if err != nil {
+		return "", err
 	}
-	return "", &ValidationError{Field: "region", Reason: fmt.Sprintf("unknown region %q", string(r))}
+	if r == RegionGlobal {
+		return DefaultBaseURL, nil
+	}
+	return "https://" + string(r) + ".clockify.me/api", nil
 }
 
 // Option configures a Client. Options check their input and make NewClient fail rather than
-// silently using a default.
+// silently using a default. Each setting is given at most once: the credential (WithAPIKey or
+// WithAddonToken), the address (WithBaseURL, WithRegion or WithSubdomain), the pace
+// (WithRateLimit, WithFreePlanRateLimit, WithRateLimiter or WithoutRateLimit), the retries
+// (WithRetry or WithoutRetry), and each other option. A second option for a setting already
+// given, even the same option with the same value, is a *ValidationError naming both, never a
+// silent choice. nil options are skipped.
 type Option func(*config) error
 
 type config struct {
 	apiKey, addonToken *string
-	endpoint           string // which option set the address, to refuse two of them
+	set                map[string]string // setting → the option that gave it
+	inDefaults         bool              // options are being applied by Defaults
+	defaulted          map[string]bool   // settings Defaults gave, which a later option replaces
 	baseURL            string
 	httpClient         *http.Client
 	userAgent          string
@@ -74,7 +85,7 @@ type config struct {
 
 // applyOptions builds the configuration opts describe; nil options are skipped.
 func applyOptions(opts []Option) (*config, error) {
-	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes}
+	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes, set: map[string]string{}, defaulted: map[string]bool{}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -86,26 +97,80 @@ func applyOptions(opts []Option) (*config, error) {
 	return cfg, nil
 }
 
+// claim records that option gives setting, and refuses a second option for it.
+func (c *config) claim(setting, option string) error {
+	if c.defaulted[setting] && !c.inDefaults {
+		delete(c.defaulted, setting)
+		delete(c.set, setting)
+		if setting == settingCredential {
+			c.apiKey, c.addonToken = nil, nil
+		}
+	}
+	if prev, ok := c.set[setting]; ok {
+		reason := "given twice (" + prev + " and " + option + "); give each setting once"
+		if prev != option {
+			reason = option + " conflicts with " + prev + "; give one of them"
+		}
+		return &ValidationError{Field: setting, Reason: reason}
+	}
+	c.set[setting] = option
+	if c.inDefaults {
+		c.defaulted[setting] = true
+	}
+	return nil
+}
+
+// Defaults applies opts as defaults: a later option for the same setting replaces one of
+// them instead of being refused. It is for code that builds clients for others, such as
+// clockifytest's Server.Client, whose callers may change the retries it picks.
+func Defaults(opts ...Option) Option {
+	return func(c *config) error {
+		if c.inDefaults {
+			return &ValidationError{Field: "Defaults", Reason: "cannot be nested"}
+		}
+		c.inDefaults = true
+		defer func() { c.inDefaults = false }()
+		for _, opt := range opts {
+			if opt == nil {
+				continue
+			}
+			if err := opt(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// Settings that options claim.
+const (
+	settingCredential = "credential"
+	settingAddress    = "address"
+	settingPace       = "rate limit"
+	settingRetry      = "retry policy"
+)
+
 // fromEnv fills in the credential and the address from the environment where no option set
-// them. Values go through the options, so a blank variable is refused like a blank argument.
+// them. Values go through the options, so a blank variable is refused like a blank argument,
+// and an empty variable counts as unset.
 func (c *config) fromEnv() error {
-	if c.apiKey == nil && c.addonToken == nil {
+	if _, ok := c.set[settingCredential]; !ok {
 		key, token := os.Getenv("CLOCKIFY_API_KEY"), os.Getenv("CLOCKIFY_ADDON_TOKEN")
 		if key == "" && token == "" {
 			return &ValidationError{Field: "credential", Reason: "set CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN"}
 		}
-		if key != "" {
-			if err := WithAPIKey(key)(c); err != nil {
-				return err
-			}
+		if key != "" && token != "" {
+			return &ValidationError{Field: "environment", Reason: "set CLOCKIFY_API_KEY or CLOCKIFY_ADDON_TOKEN, not both (Clockify refuses requests with two)"}
 		}
+		opt := WithAPIKey(key)
 		if token != "" {
-			if err := WithAddonToken(token)(c); err != nil {
-				return err
-			}
+			opt = WithAddonToken(token)
+		}
+		if err := opt(c); err != nil {
+			return err
 		}
 	}
-	if c.endpoint != "" {
+	if _, ok := c.set[settingAddress]; ok {
 		return nil
 	}
 	region, base := os.Getenv("CLOCKIFY_REGION"), os.Getenv("CLOCKIFY_BASE_URL")
@@ -115,11 +180,7 @@ func (c *config) fromEnv() error {
 	case base != "":
 		return WithBaseURL(base)(c)
 	case region != "":
-		r, err := ParseRegion(region)
-		if err != nil {
-			return err
-		}
-		return WithRegion(r)(c)
+		return WithRegion(Region(region))(c)
 	}
 	return nil
 }
@@ -138,10 +199,10 @@ func (c *config) credential() (*credential, error) {
 }
 
 func (c *config) setEndpoint(option, base string) error {
-	if c.endpoint != "" && c.endpoint != option {
-		return &ValidationError{Field: option, Reason: "conflicts with " + c.endpoint + "; use one of WithBaseURL, WithRegion, WithSubdomain"}
+	if err := c.claim(settingAddress, option); err != nil {
+		return err
 	}
-	c.endpoint, c.baseURL = option, base
+	c.baseURL = base
 	return nil
 }
 
@@ -150,6 +211,9 @@ func (c *config) setEndpoint(option, base string) error {
 func WithAPIKey(key string) Option {
 	return func(c *config) error {
 		if err := checkSecret("API key", key); err != nil {
+			return err
+		}
+		if err := c.claim(settingCredential, "WithAPIKey"); err != nil {
 			return err
 		}
 		c.apiKey = &key
@@ -163,13 +227,18 @@ func WithAddonToken(token string) Option {
 		if err := checkSecret("addon token", token); err != nil {
 			return err
 		}
+		if err := c.claim(settingCredential, "WithAddonToken"); err != nil {
+			return err
+		}
 		c.addonToken = &token
 		return nil
 	}
 }
 
 // WithBaseURL sets the API root that precedes /v1, e.g. "https://api.clockify.me/api" or a
-// clockifytest server's URL.
+// clockifytest server's URL. A URL ending in /v1, as Clockify's reference writes its server
+// ("https://api.clockify.me/api/v1"), is refused rather than trimmed: every path the client
+// sends starts with /v1 itself.
 func WithBaseURL(rawURL string) Option {
 	return func(c *config) error {
 		u, err := url.Parse(rawURL)
@@ -179,11 +248,17 @@ func WithBaseURL(rawURL string) Option {
 		if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 			return &ValidationError{Field: "base URL", Reason: "must not have a query, fragment or user info"}
 		}
-		return c.setEndpoint("WithBaseURL", strings.TrimRight(u.String(), "/"))
+		root := strings.TrimRight(u.String(), "/")
+		if before, ok := strings.CutSuffix(root, "/v1"); ok {
+			return &ValidationError{Field: "base URL", Reason: fmt.Sprintf("%q ends in /v1; give the root before it (%q): the client adds /v1 to every path", rawURL, before)}
+		}
+		return c.setEndpoint("WithBaseURL", root)
 	}
 }
 
-// WithRegion selects the regional API host (RegionEU is https://euc1.clockify.me/api).
+// WithRegion selects the regional API host (RegionEU is https://euc1.clockify.me/api). It
+// takes any name ParseRegion accepts, so WithRegion("eu") is RegionEU; an empty or unknown
+// name is refused.
 func WithRegion(r Region) Option {
 	return func(c *config) error {
 		base, err := r.baseURL()
@@ -224,6 +299,9 @@ func WithHTTPClient(hc *http.Client) Option {
 		if hc == nil {
 			return &ValidationError{Field: "HTTP client", Reason: "must not be nil"}
 		}
+		if err := c.claim("HTTP client", "WithHTTPClient"); err != nil {
+			return err
+		}
 		c.httpClient = hc
 		return nil
 	}
@@ -234,6 +312,9 @@ func WithUserAgent(ua string) Option {
 	return func(c *config) error {
 		if strings.ContainsAny(ua, "\r\n") {
 			return &ValidationError{Field: "user agent", Reason: "must not contain line breaks"}
+		}
+		if err := c.claim("user agent", "WithUserAgent"); err != nil {
+			return err
 		}
 		c.userAgent = strings.TrimSpace(ua)
 		return nil
@@ -246,6 +327,9 @@ func WithRetry(p RetryPolicy) Option {
 		if p.MaxRetries < 0 || p.MinWait < 0 || p.MaxWait < p.MinWait {
 			return &ValidationError{Field: "retry policy", Reason: "needs MaxRetries >= 0 and 0 <= MinWait <= MaxWait"}
 		}
+		if err := c.claim(settingRetry, "WithRetry"); err != nil {
+			return err
+		}
 		c.retry = p
 		return nil
 	}
@@ -254,6 +338,9 @@ func WithRetry(p RetryPolicy) Option {
 // WithoutRetry makes every call a single attempt.
 func WithoutRetry() Option {
 	return func(c *config) error {
+		if err := c.claim(settingRetry, "WithoutRetry"); err != nil {
+			return err
+		}
 		c.retry = RetryPolicy{}
 		return nil
 	}
@@ -264,9 +351,16 @@ func WithoutRetry() Option {
 // one-second windows; the default (see the package doc) stays below 50 in every window. Every
 // call and every retry on the client counts, bulk helpers included.
 func WithRateLimit(perSecond float64, burst int) Option {
+	return rateLimit("WithRateLimit", perSecond, burst)
+}
+
+func rateLimit(option string, perSecond float64, burst int) Option {
 	return func(c *config) error {
 		if !(perSecond > 0) || burst < 1 {
 			return &ValidationError{Field: "rate limit", Reason: "needs perSecond > 0 and burst >= 1"}
+		}
+		if err := c.claim(settingPace, option); err != nil {
+			return err
 		}
 		c.limiter = rate.NewLimiter(rate.Limit(perSecond), burst)
 		return nil
@@ -276,7 +370,7 @@ func WithRateLimit(perSecond float64, burst int) Option {
 // WithFreePlanRateLimit paces the client for a newly created Free-plan workspace, which
 // Clockify limits to 30 requests per hour: one request every two minutes
 // (https://clockify.me/help/fr/getting-started/webhook-and-api-limitations).
-func WithFreePlanRateLimit() Option { return WithRateLimit(30.0/3600, 1) }
+func WithFreePlanRateLimit() Option { return rateLimit("WithFreePlanRateLimit", 30.0/3600, 1) }
 
 // WithRateLimiter paces the client with l, e.g. one limiter shared by several clients of the
 // same workspace.
@@ -284,6 +378,9 @@ func WithRateLimiter(l RateLimiter) Option {
 	return func(c *config) error {
 		if l == nil {
 			return &ValidationError{Field: "rate limiter", Reason: "must not be nil"}
+		}
+		if err := c.claim(settingPace, "WithRateLimiter"); err != nil {
+			return err
 		}
 		c.limiter = l
 		return nil
@@ -293,6 +390,9 @@ func WithRateLimiter(l RateLimiter) Option {
 // WithoutRateLimit sends requests as fast as the caller makes them.
 func WithoutRateLimit() Option {
 	return func(c *config) error {
+		if err := c.claim(settingPace, "WithoutRateLimit"); err != nil {
+			return err
+		}
 		c.limiter = unlimited{}
 		return nil
 	}
@@ -304,6 +404,9 @@ func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
 			return &ValidationError{Field: "logger", Reason: "must not be nil"}
+		}
+		if err := c.claim("logger", "WithLogger"); err != nil {
+			return err
 		}
 		c.logger = l
 		return nil
@@ -317,6 +420,9 @@ func WithMaxResponseBytes(n int64) Option {
 	return func(c *config) error {
 		if n < 1 {
 			return &ValidationError{Field: "max response bytes", Reason: "must be at least 1"}
+		}
+		if err := c.claim("max response bytes", "WithMaxResponseBytes"); err != nil {
+			return err
 		}
 		c.maxBody = n
 		return nil

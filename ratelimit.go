@@ -59,13 +59,19 @@ func (c *Client) wait(ctx context.Context) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		if _, ok := c.limiter.(*rate.Limiter); ok && strings.Contains(err.Error(), "would exceed context deadline") {
-			// rate.Limiter refuses early a wait that would outlast the deadline; to the
-			// caller that is the deadline being exceeded. Any other limiter's failure (a
-			// shared limiter's store being down, say) stays what it is, deadline or not.
+		if wouldExceedDeadline(err) {
 			return &limiterError{fmt.Errorf("%w: %w", context.DeadlineExceeded, err)}
 		}
 		return &limiterError{err}
 	}
 	return nil
+}
+
+// wouldExceedDeadline reports x/time/rate's early refusal of a wait that would outlast the
+// context's deadline ("rate: Wait(n=1) would exceed context deadline"), also from a limiter
+// wrapping a *rate.Limiter: to the caller that is the deadline being exceeded. Any other
+// failure (a shared limiter's store being down, say) stays what it is, deadline or not.
+func wouldExceedDeadline(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "rate: Wait(n=") && strings.HasSuffix(msg, "would exceed context deadline")
 }

@@ -22,7 +22,7 @@ func TestAPIError_echoedKeyInEscapedFormIsRedacted(t *testing.T) {
 	}
 	for name, echo := range escaped {
 		t.Run(name, func(t *testing.T) {
-			client, srv := setupServerKey(t, key)
+			client, srv := setupServer(t, WithAPIKey(key))
 			srv.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 				w.WriteHeader(http.StatusBadRequest)
 				fmt.Fprintf(w, `{"message":"bad key %s","code":42}`, echo)
@@ -38,15 +38,4 @@ func TestAPIError_echoedKeyInEscapedFormIsRedacted(t *testing.T) {
 			}
 		})
 	}
-}
-
-// setupServerKey is setupServer with another API key than testKey.
-func setupServerKey(t *testing.T, key string) (*Client, *testServer) {
-	t.Helper()
-	s := newTestServer(t)
-	opts := testOptions(s.URL)
-	opts[1] = WithAPIKey(key)
-	c, err := NewClient(opts...)
-	require.NoError(t, err)
-	return c, s
 }

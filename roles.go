@@ -203,24 +203,31 @@ func (s *RolesService) Remove(ctx context.Context, workspaceID, userID string, a
 }
 
 // Of returns the roles the member holds in the workspace, in the order RoleOwner,
-// RoleWorkspaceAdmin, RoleTeamManager, RoleProjectManager; none for a member without roles or
-// not in the workspace. The owner is reported as RoleOwner alone, although Clockify's search
-// counts owners as admins too.
+// RoleWorkspaceAdmin, RoleTeamManager, RoleProjectManager; none for a member without roles.
+// An id that is not a member of the workspace (unknown, mistyped, or another workspace's) is
+// an error matching ErrNotFound, as for every other method. The owner is reported as RoleOwner
+// alone, although Clockify's search counts owners as admins too.
 //
 // Clockify lists members by role but has no per-member role lookup, and the shape of the roles
 // include-roles adds is undocumented, so Of searches the members holding each role: one search
 // for an owner, four for anyone else (each a single request unless more than MaxPageSize
-// members hold the role). To know which projects or users a member manages, list with
-// ListMembersOptions.IncludeRoles and read User.RoleGrants.
+// members hold the role), and, when none lists the member, one read of the member's profile to
+// tell a member without roles from no member at all. To know which projects or users a member
+// manages, list with ListMembersOptions.IncludeRoles and read User.RoleGrants.
 //
-// Clockify API: POST /v1/workspaces/{workspaceId}/users/info (once per role)
+// Clockify API: POST /v1/workspaces/{workspaceId}/users/info (once per role),
+// GET /v1/workspaces/{workspaceId}/member-profile/{userId}
 func (s *RolesService) Of(ctx context.Context, workspaceID, userID string) ([]Role, error) {
+	c := clientOf(s)
+	if err := c.usable(ctx); err != nil {
+		return nil, err
+	}
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, err
 	}
 	var roles []Role
 	for _, r := range []Role{RoleOwner, RoleWorkspaceAdmin, RoleTeamManager, RoleProjectManager} {
-		has, err := s.client.hasRole(ctx, workspaceID, userID, r)
+		has, err := c.hasRole(ctx, workspaceID, userID, r)
 		if err != nil {
 			return nil, err
 		}
@@ -231,6 +238,12 @@ func (s *RolesService) Of(ctx context.Context, workspaceID, userID string) ([]Ro
 			return []Role{RoleOwner}, nil
 		}
 		roles = append(roles, r)
+	}
+	if len(roles) == 0 {
+		// Clockify answers 400 "doesn't belong to Workspace" (ErrNotFound) for a non-member.
+		if _, _, err := c.Profiles.Get(ctx, workspaceID, userID); err != nil {
+			return nil, err
+		}
 	}
 	return roles, nil
 }

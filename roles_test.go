@@ -227,6 +227,9 @@ func TestRolesOf_searchesEachRole(t *testing.T) {
 				RoleTeamManager:    {"owner", "u2"},
 				RoleProjectManager: {"owner", "u1"},
 			})
+			srv.HandleFunc("GET /v1/workspaces/ws1/member-profile/u3", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, `{"email":"u3@example.com"}`) // a member, holding no role
+			})
 			roles, err := client.Roles.Of(ctx, "ws1", tc.user)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, roles)

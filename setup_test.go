@@ -114,9 +114,15 @@ func testOptions(baseURL string) []Option {
 func setupServer(t *testing.T, opts ...Option) (*Client, *testServer) {
 	t.Helper()
 	s := newTestServer(t)
-	c, err := NewClient(append(testOptions(s.URL), opts...)...)
+	c, err := NewClient(overridden(testOptions(s.URL), opts)...)
 	require.NoError(t, err)
 	return c, s
+}
+
+// overridden is base as Defaults, followed by opts: a test's own WithRetry replaces the
+// helper's, where NewClient refuses two.
+func overridden(base, opts []Option) []Option {
+	return append([]Option{Defaults(base...)}, opts...)
 }
 
 // setup is setupServer for tests that only register routes.

@@ -42,14 +42,12 @@ func (s *Server) ClientAs(userID string, opts ...clockify.Option) *clockify.Clie
 }
 
 func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Client, error) {
-	base := []clockify.Option{
-		clockify.WithBaseURL(s.URL),
-		clockify.WithAPIKey(key),
-		clockify.WithHTTPClient(s.ts.Client()),
-	}
+	defaults := []clockify.Option{clockify.WithBaseURL(s.URL), clockify.WithHTTPClient(s.ts.Client())}
 	if !s.realRetryWaits {
-		base = append(base, clockify.WithRetry(FastRetryPolicy))
+		defaults = append(defaults, clockify.WithRetry(FastRetryPolicy))
 	}
+	// opts may replace the defaults, but a second credential is refused.
+	base := []clockify.Option{clockify.WithAPIKey(key), clockify.Defaults(defaults...)}
 	return clockify.NewClient(append(base, opts...)...)
 }
 
