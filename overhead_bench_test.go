@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -111,7 +112,13 @@ func rawGet(ctx context.Context, hc *http.Client, url string, out any) (*http.Re
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("status %d", resp.StatusCode)
 	}
-	return resp, json.NewDecoder(resp.Body).Decode(out)
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		return nil, err
+	}
+	// Read to the end, as the SDK does: a chunked body closed before its end costs the
+	// connection, and the next call would dial a new one.
+	_, err = io.Copy(io.Discard, resp.Body)
+	return resp, err
 }
 
 // BenchmarkOverheadProfilesGet is Profiles.Get against a hand-written call decoding the same
