@@ -42,15 +42,19 @@ type Client struct {
 	Workspaces *WorkspacesService
 
 	common    service
-	base      *url.URL // the API root, ending in "/"
+	base      *url.URL      // the API root, ending in "/"
+	baseURL   string        // base.String(), made once
+	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	cred      atomic.Pointer[credential]
 	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)
 	hc        *retryablehttp.Client
 	userAgent string
-	limiter   RateLimiter
-	logger    *slog.Logger
-	maxBody   int64 // bound of a success body, after decompression
+	// userAgentValue is the User-Agent header's value, shared by every request (see newRequest).
+	userAgentValue []string
+	limiter        RateLimiter
+	logger         *slog.Logger
+	maxBody        int64 // bound of a success body, after decompression
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -89,10 +93,11 @@ func newClient(cfg *config) (*Client, error) {
 	if err != nil {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
-	c := &Client{base: base, userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
+	c := &Client{base: base, baseURL: base.String(), userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
+	c.userAgentValue = []string{c.userAgent}
 	if c.limiter == nil {
 		c.limiter = defaultLimiter()
 	}
@@ -143,7 +148,7 @@ func (c *Client) BaseURL() string {
 	if c == nil || c.base == nil {
 		return ""
 	}
-	return c.base.String()
+	return c.baseURL
 }
 
 // Response is Clockify's answer to a call, with its body already read.
@@ -228,12 +233,16 @@ func requestedPageSize(o op) int {
 //  3. call reads the last answer (readResponse): a non-2xx becomes an *APIError, with
 //     attempt.sent redacted from its body; a 2xx is decoded into op.out.
 
-// attempt is what the steps of one call share across its attempts.
+// attempt is what the steps of one call share across its attempts. It is also the request's
+// context (the caller's, plus itself as a value), so carrying it costs no extra allocation.
 type attempt struct {
+	context.Context
 	retrySafe bool
-	path      string                     // for logs and errors, without the query
+	method    string
+	opPath    string                     // op.path, for logs and errors (see urlPath)
 	cred      *credential                // op.cred: sent instead of the client's credential
 	maxWait   time.Duration              // the retry policy's MaxWait
+	deadline  time.Time                  // when the current attempt times out (zero: never)
 	wrote     atomic.Bool                // the request reached the wire in this attempt
 	tries     atomic.Int32               // attempts started so far
 	body      bodyReader                 // the final answer's body, held here to save an allocation
@@ -242,11 +251,27 @@ type attempt struct {
 
 type attemptKey struct{}
 
-// withAttempt makes a reachable from ctx, and has the HTTP client mark it written as soon as
-// the request's headers are sent.
-func withAttempt(ctx context.Context, a *attempt) context.Context {
-	ctx = context.WithValue(ctx, attemptKey{}, a)
-	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
+// Value makes the attempt reachable from its context and every context derived from it.
+func (a *attempt) Value(key any) any {
+	if key == (attemptKey{}) {
+		return a
+	}
+	return a.Context.Value(key)
+}
+
+// urlPath is the request's path below the base URL, without the query, as logs and errors
+// show it.
+func (a *attempt) urlPath() string { return "/" + a.opPath }
+
+// newAttempt makes the attempt state of o, as a context derived from ctx. Only calls that are
+// not retry-safe need to know whether a failed attempt reached the wire, so only they get the
+// httptrace hook that records it.
+func newAttempt(ctx context.Context, c *Client, o op) (*attempt, context.Context) {
+	a := &attempt{Context: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
+	if o.retrySafe {
+		return a, a
+	}
+	return a, httptrace.WithClientTrace(a, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
 }
 
 // attemptOf returns the call's attempt state, or nil for a request that call did not make.
@@ -255,7 +280,8 @@ func attemptOf(ctx context.Context) *attempt {
 	return a
 }
 
-// beforeAttempt runs before every attempt (go-retryablehttp's RequestLogHook).
+// beforeAttempt runs before every attempt (go-retryablehttp's RequestLogHook), after the
+// limiter's wait, so the attempt's timeout does not count that wait.
 func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int) {
 	a := attemptOf(req.Context())
 	if a == nil {
@@ -263,9 +289,12 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, n int)
 	}
 	a.wrote.Store(false)
 	a.tries.Store(int32(n + 1))
+	if c.timeout > 0 {
+		a.deadline = time.Now().Add(c.timeout)
+	}
 	if n > 0 {
 		c.logger.LogAttrs(req.Context(), slog.LevelWarn, "clockify: retrying request",
-			slog.String("method", req.Method), slog.String("path", a.path), slog.Int("attempt", n+1))
+			slog.String("method", req.Method), slog.String("path", a.urlPath()), slog.Int("attempt", n+1))
 	}
 }
 
@@ -274,8 +303,7 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	if err := c.usable(ctx); err != nil {
 		return nil, err
 	}
-	a := &attempt{retrySafe: o.retrySafe, path: "/" + o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
-	ctx = withAttempt(ctx, a)
+	a, ctx := newAttempt(ctx, c, o)
 	req, err := c.newRequest(ctx, o)
 	if err != nil {
 		return nil, err
@@ -291,10 +319,15 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 		return nil, c.transportError(ctx, o, err)
 	}
 	defer hresp.Body.Close()
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
-		slog.String("method", o.method), slog.String("path", a.path), slog.Int("status", hresp.StatusCode))
+	if c.logger.Enabled(ctx, slog.LevelDebug) {
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "clockify: request",
+			slog.String("method", o.method), slog.String("path", a.urlPath()), slog.Int("status", hresp.StatusCode))
+	}
 	return c.readResponse(hresp, o, a)
 }
+
+// jsonValue is the value of the Accept and Content-Type headers.
+var jsonValue = []string{"application/json"}
 
 // ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
 // (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
@@ -327,16 +360,12 @@ func errNilContext() error {
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
 func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, error) {
-	u := c.base.String() + o.path
-	q, err := encodeQuery(o.query)
+	u, err := c.requestURL(o)
 	if err != nil {
 		return nil, err
 	}
-	if q != "" {
-		u += "?" + q
-	}
 	var body any // a nil []byte would still make a body
-	contentType := "application/json"
+	contentType := "" // JSON, with the shared header value
 	if raw, ok := o.body.(rawBody); ok {
 		body, contentType, o.body = raw.data, raw.contentType, nil // sent as it is (a file upload)
 	}
@@ -355,10 +384,17 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 	if err != nil {
 		return nil, fmt.Errorf("clockify: build request: %w", err)
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	// Every request shares these value slices rather than allocating its own: nothing writes
+	// into them (Header.Set and Add replace or grow a slice, and RoundTrippers must not
+	// modify a request).
+	req.Header["Accept"] = jsonValue
+	req.Header["User-Agent"] = c.userAgentValue
 	if body != nil {
-		req.Header.Set("Content-Type", contentType)
+		if contentType == "" {
+			req.Header["Content-Type"] = jsonValue
+		} else {
+			req.Header.Set("Content-Type", contentType)
+		}
 	}
 	return req, nil
 }
@@ -381,33 +417,37 @@ func encodeQuery(q any) (string, error) {
 // readResponse turns the final answer into a *Response, and into an *APIError or o.out.
 func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response, error) {
 	resp := &Response{Response: hresp, Page: o.page}
-	if last, err := strconv.ParseBool(hresp.Header.Get("Last-Page")); err == nil {
-		resp.LastPage, resp.lastPageKnown = last, true
+	if v := hresp.Header.Get("Last-Page"); v != "" {
+		if last, err := strconv.ParseBool(v); err == nil {
+			resp.LastPage, resp.lastPageKnown = last, true
+		}
 	}
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		data, _ := io.ReadAll(io.LimitReader(hresp.Body, maxErrorBody))
 		sent, cur := a.sent.Load(), c.cred.Load()
 		apiErr := parseErrorBody(hresp.StatusCode, c.redact(data, sent), secretOf(sent), secretOf(cur))
-		apiErr.Method, apiErr.Path, apiErr.Attempts = o.method, a.path, max(int(a.tries.Load()), 1)
+		apiErr.Method, apiErr.Path, apiErr.Attempts = o.method, a.urlPath(), max(int(a.tries.Load()), 1)
 		if hresp.StatusCode == http.StatusTooManyRequests || hresp.StatusCode == http.StatusServiceUnavailable {
 			apiErr.RetryAfter = parseRetryAfter(hresp.Header.Get("Retry-After"), time.Now())
 		}
 		return resp, apiErr
 	}
+	body := &a.body // the attempt's, so reading the body costs no allocation
+	*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		body := &a.body
-		*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
 		err := json.NewDecoder(body).Decode(o.out)
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):
-			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.path, err)
+			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.urlPath(), err)
 		case (err == nil || errors.Is(err, io.EOF)) && body.empty():
-			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.path, ErrEmptyResponse, hresp.StatusCode)
+			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.urlPath(), ErrEmptyResponse, hresp.StatusCode)
 		case err != nil:
-			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.path, err)
+			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
 		}
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(hresp.Body, maxErrorBody))
+	// Read to the end, so the connection can be reused, but no further than an error body.
+	body.left = min(body.left, maxErrorBody)
+	_, _ = io.Copy(io.Discard, body)
 	return resp, nil
 }
 

@@ -191,9 +191,9 @@ func (c *config) credential() (*credential, error) {
 	case c.apiKey != nil && c.addonToken != nil:
 		return nil, &ValidationError{Field: "credential", Reason: "use an API key or an addon token, not both (Clockify refuses requests with two)"}
 	case c.apiKey != nil:
-		return &credential{header: apiKeyHeader, secret: *c.apiKey}, nil
+		return newCredential(apiKeyHeader, *c.apiKey, ""), nil
 	case c.addonToken != nil:
-		return &credential{header: addonTokenHeader, secret: *c.addonToken}, nil
+		return newCredential(addonTokenHeader, *c.addonToken, ""), nil
 	}
 	return nil, &ValidationError{Field: "credential", Reason: "WithAPIKey or WithAddonToken is required"}
 }

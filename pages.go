@@ -94,7 +94,7 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 			yield(nil, errNilContext())
 			return
 		}
-		seen := newSeenSet()
+		seen := newSeenSet(pageSize)
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -136,18 +136,16 @@ type seenSet struct {
 	ids  map[uint64]struct{}
 }
 
-func newSeenSet() *seenSet {
-	return &seenSet{seed: maphash.MakeSeed(), ids: make(map[uint64]struct{})}
+// newSeenSet makes a set with room for a first page of pageSize ids.
+func newSeenSet(pageSize int) *seenSet {
+	return &seenSet{seed: maphash.MakeSeed(), ids: make(map[uint64]struct{}, pageSize)}
 }
 
 // add records id and reports whether it was new.
 func (s *seenSet) add(id string) bool {
-	h := maphash.String(s.seed, id)
-	if _, ok := s.ids[h]; ok {
-		return false
-	}
-	s.ids[h] = struct{}{}
-	return true
+	n := len(s.ids)
+	s.ids[maphash.String(s.seed, id)] = struct{}{} // one map operation, not a lookup and an insert
+	return len(s.ids) > n
 }
 
 // lastPage reports whether a page of n items ends the list: by Clockify's Last-Page header, or

@@ -23,6 +23,21 @@ type credential struct {
 	header string
 	secret string
 	owner  string // id of the user the secret belongs to, once APIKeys has checked it
+	// value is []string{secret}, made once so requests share it (see headerValue).
+	value []string
+}
+
+// newCredential is a credential with its header value made once.
+func newCredential(header, secret, owner string) *credential {
+	return &credential{header: header, secret: secret, owner: owner, value: []string{secret}}
+}
+
+// headerValue is the header's value; a credential made without newCredential makes it anew.
+func (c *credential) headerValue() []string {
+	if c.value != nil {
+		return c.value
+	}
+	return []string{c.secret}
 }
 
 func (c *credential) String() string {
@@ -49,7 +64,7 @@ func Fingerprint(key string) string {
 // setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
 // the id of the key's user when known ("" if not), which a later Rotate compares against.
 func (c *Client) setAPIKey(key, owner string) {
-	c.cred.Store(&credential{header: apiKeyHeader, secret: key, owner: owner})
+	c.cred.Store(newCredential(apiKeyHeader, key, owner))
 }
 
 // httpClient is a copy of the caller's http.Client (or a new one with a 60 s timeout and its
@@ -61,6 +76,10 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 	} else {
 		hc.Timeout = 60 * time.Second
 	}
+	// authTransport applies the timeout to each attempt itself: an http.Client.Timeout around a
+	// RoundTripper other than *http.Transport costs net/http a goroutine, a timer and two
+	// channels per request.
+	c.timeout, hc.Timeout = hc.Timeout, 0
 	inner := hc.Transport
 	if inner == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
@@ -103,22 +122,30 @@ type authTransport struct {
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	r := req.Clone(req.Context())
-	r.Header.Del(apiKeyHeader)
-	r.Header.Del(addonTokenHeader)
-	r.Header.Del("Authorization")
+	a := attemptOf(req.Context())
+	ctx, cancel := t.client.attemptContext(req.Context(), a)
+	// A shallow copy with a header map of its own: the credential goes on the copy only.
+	r := req.WithContext(ctx)
+	r.Header = make(http.Header, len(req.Header)+1)
+	for k, v := range req.Header {
+		if k != apiKeyHeader && k != addonTokenHeader && k != "Authorization" {
+			r.Header[k] = v
+		}
+	}
 	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
 		cred := t.client.cred.Load()
-		a := attemptOf(req.Context())
 		if a != nil && a.cred != nil {
 			cred = a.cred
 		}
-		r.Header.Set(cred.header, cred.secret)
+		r.Header[cred.header] = cred.headerValue()
 		if a != nil {
 			a.sent.Store(cred)
 		}
 	}
 	resp, err := t.next.RoundTrip(r)
+	if cancel != nil {
+		resp, err = t.client.timed(req.Context(), ctx, cancel, resp, err)
+	}
 	if resp != nil {
 		// The inner transport points resp.Request at r, which carries the secret; callers reach
 		// it through Response.Request, so hand back the request without it.

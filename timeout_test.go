@@ -1,0 +1,112 @@
+package clockify_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clockify-go/clockify"
+)
+
+// stallingServer counts requests and runs handle; it stops stalling handlers when the test ends.
+func stallingServer(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, done <-chan struct{})) (*httptest.Server, *atomic.Int32) {
+	t.Helper()
+	done := make(chan struct{})
+	var n atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n.Add(1)
+		handle(w, r, done)
+	}))
+	t.Cleanup(func() { close(done); srv.Close() })
+	return srv, &n
+}
+
+func timeoutClient(t *testing.T, url string, timeout time.Duration, opts ...clockify.Option) *clockify.Client {
+	t.Helper()
+	opts = append([]clockify.Option{clockify.WithAPIKey("timeout-test-key"), clockify.WithBaseURL(url),
+		clockify.WithHTTPClient(&http.Client{Timeout: timeout}), clockify.WithoutRateLimit()}, opts...)
+	c, err := clockify.NewClient(opts...)
+	require.NoError(t, err)
+	return c
+}
+
+// assertTimeout checks that err says what the http.Client's Timeout says: a net.Error whose
+// Timeout is true, matching context.DeadlineExceeded, with "timeout" in its message.
+func assertTimeout(t *testing.T, err error) {
+	t.Helper()
+	require.Error(t, err)
+	var ne net.Error
+	require.ErrorAs(t, err, &ne)
+	assert.True(t, ne.Timeout(), "%v", err)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, strings.ToLower(err.Error()), "timeout")
+}
+
+func TestHTTPClientTimeout_noAnswerIsATimeout(t *testing.T) {
+	srv, n := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) { <-done })
+	c := timeoutClient(t, srv.URL, 50*time.Millisecond, clockify.WithoutRetry())
+	_, _, err := c.Members.Current(context.Background())
+	assertTimeout(t, err)
+	assert.EqualValues(t, 1, n.Load())
+}
+
+func TestHTTPClientTimeout_stalledBodyIsATimeout(t *testing.T) {
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
+		w.Write([]byte(`{"id":"u1","email":`))
+		w.(http.Flusher).Flush()
+		<-done
+	})
+	c := timeoutClient(t, srv.URL, 50*time.Millisecond, clockify.WithoutRetry())
+	_, _, err := c.Members.Current(context.Background())
+	assertTimeout(t, err)
+}
+
+func TestHTTPClientTimeout_appliesToEachAttempt(t *testing.T) {
+	var seen atomic.Int32
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
+		if seen.Add(1) <= 2 {
+			<-done // the first two attempts never get an answer
+			return
+		}
+		w.Write([]byte(`{"id":"u1"}`))
+	})
+	c := timeoutClient(t, srv.URL, 100*time.Millisecond,
+		clockify.WithRetry(clockify.RetryPolicy{MaxRetries: 5, MinWait: time.Millisecond, MaxWait: time.Millisecond}))
+	u, _, err := c.Members.Current(context.Background())
+	require.NoError(t, err, "every attempt gets the whole timeout, and a timed-out GET is retried")
+	assert.Equal(t, "u1", u.ID)
+	assert.GreaterOrEqual(t, seen.Load(), int32(3))
+}
+
+func TestHTTPClientTimeout_slowButInTimeSucceeds(t *testing.T) {
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
+		time.Sleep(20 * time.Millisecond)
+		w.Write([]byte(`{"id":"u1"}`))
+	})
+	c := timeoutClient(t, srv.URL, 10*time.Second)
+	u, _, err := c.Members.Current(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "u1", u.ID)
+}
+
+func TestHTTPClientTimeout_callersDeadlineStaysTheCallers(t *testing.T) {
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) { <-done })
+	c := timeoutClient(t, srv.URL, time.Hour)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, _, err := c.Members.Current(ctx)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	var ne net.Error
+	if errors.As(err, &ne) {
+		assert.NotContains(t, err.Error(), "Client.Timeout", "the caller's deadline is not the client's timeout")
+	}
+}
