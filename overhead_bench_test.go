@@ -19,10 +19,11 @@ import (
 // The benchmarks in this file put the SDK side by side with the same call written by hand with
 // net/http and encoding/json, against a loopback server that only writes canned bytes, so that
 // the difference between the sub-benchmarks is the SDK's own cost (request building, retry
-// wrapper, limiter, credential transport, timeout, error checks). Run them in one process,
-// interleaved, and compare medians:
+// wrapper, limiter, credential transport, timeout, error checks). -count alone repeats one
+// sub-benchmark before starting the next, so a machine whose speed drifts shows the drift as a
+// difference; interleave the repetitions instead and compare medians:
 //
-//	go test -run '^$' -bench 'Overhead' -benchmem -count 8 . | benchstat -col /impl -
+//	for i in $(seq 8); do go test -run '^$' -bench 'Overhead' -benchmem -count 1 .; done | benchstat -col /impl -
 
 const benchKey = "bench-key-0123456789abcdef"
 
