@@ -21,6 +21,8 @@ type attempt struct {
 	cred      *credential                // op.cred: sent instead of the client's credential
 	maxWait   time.Duration              // the retry policy's MaxWait
 	deadline  time.Time                  // when the current attempt times out (zero: never)
+	actx      context.Context            // the current attempt's context under that deadline (nil: none)
+	timeout   time.Duration              // the client's timeout per attempt
 	wrote     atomic.Bool                // the request reached the wire in this attempt
 	tries     atomic.Int32               // attempts started so far
 	body      bodyReader                 // the final answer's body, held here to save an allocation
@@ -45,7 +47,7 @@ func (a *attempt) urlPath() string { return "/" + a.opPath }
 // not retry-safe need to know whether a failed attempt reached the wire, so only they get the
 // httptrace hook that records it.
 func newAttempt(ctx context.Context, c *Client, o op) (*attempt, context.Context) {
-	a := &attempt{Context: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax}
+	a := &attempt{Context: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax, timeout: c.timeout}
 	if o.retrySafe {
 		return a, a
 	}

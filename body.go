@@ -27,7 +27,8 @@ type bodyReader struct {
 	r     io.Reader
 	left  int64 // bytes still allowed
 	limit int64
-	first byte // first non-whitespace byte; 0 while none was read
+	first byte     // first non-whitespace byte; 0 while none was read
+	att   *attempt // whose deadline a failed read is checked against (nil: none)
 }
 
 func (b *bodyReader) Read(p []byte) (int, error) {
@@ -49,6 +50,9 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	}
 	if b.left < 0 {
 		return 0, b.tooLarge()
+	}
+	if err != nil && err != io.EOF && b.att != nil && b.att.actx != nil {
+		err = timeoutCause(b.att.Context, b.att.actx, b.att.timeout, err)
 	}
 	return n, err
 }

@@ -44,6 +44,7 @@ type Client struct {
 	base      *url.URL      // the API root, ending in "/"
 	baseURL   string        // base.String(), made once
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
+	deadlines sharedDeadlines
 	cred      atomic.Pointer[credential]
 	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)
@@ -367,7 +368,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		return resp, apiErr
 	}
 	body := &a.body // the attempt's, so reading the body costs no allocation
-	*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody}
+	*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody, att: a}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
 		err := json.NewDecoder(body).Decode(o.out)
 		switch {

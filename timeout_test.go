@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -109,4 +110,85 @@ func TestHTTPClientTimeout_callersDeadlineStaysTheCallers(t *testing.T) {
 	if errors.As(err, &ne) {
 		assert.NotContains(t, err.Error(), "Client.Timeout", "the caller's deadline is not the client's timeout")
 	}
+}
+
+// The caller's context decides how the timeout is applied (a deadline of the attempt's own for a
+// context that can be cancelled, a shared one for context.Background); both must behave alike.
+func TestHTTPClientTimeout_cancellableContextToo(t *testing.T) {
+	var calls atomic.Int32
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
+		if calls.Add(1) == 2 { // the second call stalls in the middle of its body
+			w.Write([]byte(`{"id":"u1","email":`))
+			w.(http.Flusher).Flush()
+		}
+		<-done
+	})
+	c := timeoutClient(t, srv.URL, 50*time.Millisecond, clockify.WithoutRetry())
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for range 2 {
+		_, _, err := c.Members.Current(ctx)
+		assertTimeout(t, err)
+	}
+	assert.NoError(t, ctx.Err(), "the caller's context is not cancelled by the client's timeout")
+}
+
+func TestHTTPClientTimeout_neverCutsAnAttemptShort(t *testing.T) {
+	const timeout = 300 * time.Millisecond
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) {
+		time.Sleep(timeout * 2 / 3)
+		w.Write([]byte(`{"id":"u1"}`))
+	})
+	c := timeoutClient(t, srv.URL, timeout, clockify.WithoutRetry())
+	// Calls side by side and one after another, so that attempts start while deadlines shared
+	// with earlier ones are still running: each must still get its whole timeout.
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 3 {
+				_, _, err := c.Members.Current(context.Background())
+				assert.NoError(t, err, "caller %d, call %d", g, i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func TestHTTPClientTimeout_notBeforeTheTimeout(t *testing.T) {
+	const timeout = 100 * time.Millisecond
+	srv, _ := stallingServer(t, func(w http.ResponseWriter, r *http.Request, done <-chan struct{}) { <-done })
+	c := timeoutClient(t, srv.URL, timeout, clockify.WithoutRetry())
+	for range 3 {
+		start := time.Now()
+		_, _, err := c.Members.Current(context.Background())
+		assertTimeout(t, err)
+		assert.GreaterOrEqual(t, time.Since(start), timeout)
+	}
+}
+
+// roundTripFunc is an http.RoundTripper made of a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestHTTPClientTimeout_callersTransportSeesValuesAndDeadline(t *testing.T) {
+	type key struct{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"id":"u1"}`)) }))
+	t.Cleanup(srv.Close)
+	var value any
+	var deadline time.Time
+	var hasDeadline bool
+	hc := &http.Client{Timeout: time.Minute, Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		value = r.Context().Value(key{})
+		deadline, hasDeadline = r.Context().Deadline()
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	c, err := clockify.NewClient(clockify.WithAPIKey("k"), clockify.WithBaseURL(srv.URL), clockify.WithHTTPClient(hc), clockify.WithoutRateLimit())
+	require.NoError(t, err)
+	start := time.Now()
+	_, _, err = c.Members.Current(context.WithValue(context.Background(), key{}, "mine"))
+	require.NoError(t, err)
+	assert.Equal(t, "mine", value, "the caller's context values reach its transport")
+	require.True(t, hasDeadline, "the request carries the attempt's deadline")
+	assert.WithinRange(t, deadline, start.Add(time.Minute), time.Now().Add(time.Minute+time.Minute/64))
 }

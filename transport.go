@@ -124,6 +124,12 @@ type authTransport struct {
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	a := attemptOf(req.Context())
 	ctx, cancel := t.client.attemptContext(req.Context(), a)
+	if a != nil {
+		a.actx = nil
+		if ctx != req.Context() {
+			a.actx = ctx // for reading the body under the same deadline (bodyReader)
+		}
+	}
 	// A shallow copy with a header map of its own: the credential goes on the copy only.
 	r := req.WithContext(ctx)
 	r.Header = make(http.Header, len(req.Header)+1)
@@ -143,7 +149,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	resp, err := t.next.RoundTrip(r)
-	if cancel != nil {
+	if ctx != req.Context() {
 		resp, err = t.client.timed(req.Context(), ctx, cancel, resp, err)
 	}
 	if resp != nil {
