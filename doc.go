@@ -41,7 +41,13 @@
 // fields ignored, null settings, names and rates accepted).
 //
 // Without WithHTTPClient the client uses its own transport and a 60-second timeout per attempt;
-// time spent waiting for the rate limiter does not count against it.
+// time spent waiting for the rate limiter does not count against it. An http.Client's Timeout
+// given with WithHTTPClient is applied the same way, per attempt. Under a context that can
+// never be cancelled (context.Background), attempts that start within a short time of each
+// other share one deadline, so an attempt may run up to 1/64 of the timeout longer (under a
+// second of 60 s) but never less; a context that can be cancelled gets an exact deadline per
+// attempt. Either way an expired attempt is a net.Error whose Timeout is true, matching
+// context.DeadlineExceeded, and the caller's own deadline stays the caller's error.
 //
 // # Credentials
 //

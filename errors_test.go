@@ -253,3 +253,17 @@ func TestRequireIDs(t *testing.T) {
 		assert.Equal(t, "userID", ve.Field)
 	}
 }
+
+// FuzzPlainID: an id the quick scan lets through is one the full checks accept.
+func FuzzPlainID(f *testing.F) {
+	for _, s := range []string{"64b1f0a2c3d4e5f6aaaa0002", "", ".", "..", "a b", "a/b", "é", "a\x7f", "~!*"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if plainID(v) {
+			if err := checkID("id", v); err != nil {
+				t.Fatalf("plainID(%q) but checkID: %v", v, err)
+			}
+		}
+	})
+}

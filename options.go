@@ -293,7 +293,8 @@ func validSubdomain(s string) bool {
 }
 
 // WithHTTPClient sends requests through hc (its Transport, Timeout and Jar). The client works
-// on a copy, so hc itself is not modified.
+// on a copy, so hc itself is not modified. hc.Timeout limits each attempt of a call, not the
+// call with its retries (see the package documentation for how closely); zero means none.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {

@@ -144,12 +144,14 @@ func TestHTTPClientTimeout_neverCutsAnAttemptShort(t *testing.T) {
 	// with earlier ones are still running: each must still get its whole timeout.
 	var wg sync.WaitGroup
 	for g := range 8 {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for i := range 3 {
 				_, _, err := c.Members.Current(context.Background())
 				assert.NoError(t, err, "caller %d, call %d", g, i)
 			}
-		})
+		}()
 	}
 	wg.Wait()
 }

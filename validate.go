@@ -19,18 +19,43 @@ import (
 // separators, so a blank id never turns into a request for another route.
 func requireIDs(pairs ...string) error {
 	for i := 0; i+1 < len(pairs); i += 2 {
-		name, v := pairs[i], pairs[i+1]
-		switch {
-		case strings.TrimSpace(v) == "":
-			return &ValidationError{Field: name, Reason: "must not be empty"}
-		case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
-		case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
-			// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
-			return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
+		if plainID(pairs[i+1]) {
+			continue
+		}
+		if err := checkID(pairs[i], pairs[i+1]); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkID says what is wrong with v as the id named name, if anything.
+func checkID(name, v string) error {
+	switch {
+	case strings.TrimSpace(v) == "":
+		return &ValidationError{Field: name, Reason: "must not be empty"}
+	case strings.ContainsAny(v, "/?#") || v == "." || v == "..":
+		return &ValidationError{Field: name, Reason: fmt.Sprintf("%q is not an id", v)}
+	case strings.IndexFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+		// Clockify ids are 24 hex digits; a space is a copy-and-paste slip, not part of one.
+		return &ValidationError{Field: name, Reason: fmt.Sprintf("%q contains spaces or control characters", v)}
+	}
+	return nil
+}
+
+// plainID reports, without looking at runes, whether v is an id that every check in requireIDs
+// (checkID) passes: printable ASCII other than space, '/', '?' and '#', and not "." or "..". Anything
+// else (Clockify's own ids never are) goes through the checks that say what is wrong.
+func plainID(v string) bool {
+	if v == "" || v == "." || v == ".." {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c <= ' ' || c >= 0x7f || c == '/' || c == '?' || c == '#' {
+			return false
+		}
+	}
+	return true
 }
 
 // enum is one of Clockify's string enums (Role, SortColumn, ...).
