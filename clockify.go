@@ -48,8 +48,9 @@ type Client struct {
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	deadlines sharedDeadlines
 	cred      atomic.Pointer[credential]
-	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
-	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)
+	headerSet atomic.Pointer[sharedHeaderSet] // the usual request headers with cred (transport.go)
+	rotateMu  sync.Mutex                      // one APIKeys.Rotate at a time; requests never take it
+	admins    adminCache                      // the caller's admin rights per workspace (rules_admin.go)
 	hc        *retryablehttp.Client
 	userAgent string
 	// userAgentValue is the User-Agent header's value, shared by every request (see newRequest).

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"time"
 )
 
@@ -80,13 +81,13 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 	// RoundTripper other than *http.Transport costs net/http a goroutine, a timer and two
 	// channels per request.
 	c.timeout, hc.Timeout = hc.Timeout, 0
-	inner := hc.Transport
+	inner, shared := hc.Transport, hc.Transport == nil
 	if inner == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 32
 		inner = t
 	}
-	hc.Transport = &authTransport{client: c, next: inner}
+	hc.Transport = &authTransport{client: c, next: inner, shared: shared}
 	hc.CheckRedirect = c.checkRedirect(hc.CheckRedirect)
 	return &hc
 }
@@ -101,7 +102,7 @@ var ErrRedirectElsewhere = errors.New("clockify: redirect to another host refuse
 // caller's own policy (or net/http's default of at most 10 redirects).
 func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
-		if req.URL.Scheme != c.base.Scheme || req.URL.Host != c.base.Host {
+		if !c.sameHost(req.URL) {
 			return fmt.Errorf("%w: %s://%s (only %s://%s is trusted)", ErrRedirectElsewhere, req.URL.Scheme, req.URL.Host, c.base.Scheme, c.base.Host)
 		}
 		if next != nil {
@@ -119,6 +120,7 @@ func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) 
 type authTransport struct {
 	client *Client
 	next   http.RoundTripper
+	shared bool // next is the SDK's own *http.Transport: request headers may be shared
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -132,22 +134,17 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	// A shallow copy with a header map of its own: the credential goes on the copy only.
 	r := req.WithContext(ctx)
-	r.Header = make(http.Header, len(req.Header)+1)
-	for k, v := range req.Header {
-		if k != apiKeyHeader && k != addonTokenHeader && k != "Authorization" {
-			r.Header[k] = v
-		}
-	}
-	if req.URL.Scheme == t.client.base.Scheme && req.URL.Host == t.client.base.Host {
-		cred := t.client.cred.Load()
+	var cred *credential
+	if t.client.sameHost(req.URL) {
+		cred = t.client.cred.Load()
 		if a != nil && a.cred != nil {
 			cred = a.cred
 		}
-		r.Header[cred.header] = cred.headerValue()
 		if a != nil {
 			a.sent.Store(cred)
 		}
 	}
+	r.Header = t.headers(req.Header, cred)
 	resp, err := t.next.RoundTrip(r)
 	if ctx != req.Context() {
 		resp, err = t.client.timed(req.Context(), ctx, cancel, resp, err)
@@ -158,6 +155,77 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		resp.Request = req
 	}
 	return resp, err
+}
+
+// headers is h with cred (if not nil) in place of any credential h carries. On the SDK's own
+// transport, which never modifies a request, the usual headers of a request (see newRequest)
+// with the client's own credential come as one map made once and shared by every request;
+// otherwise as a copy.
+func (t *authTransport) headers(h http.Header, cred *credential) http.Header {
+	if t.shared && cred != nil && cred == t.client.cred.Load() {
+		if kind := t.client.usualHeaders(h); kind >= 0 {
+			return t.client.sharedHeaders(cred)[kind]
+		}
+	}
+	out := make(http.Header, len(h)+1)
+	for k, v := range h {
+		if k != apiKeyHeader && k != addonTokenHeader && k != "Authorization" {
+			out[k] = v
+		}
+	}
+	if cred != nil {
+		out[cred.header] = cred.headerValue()
+	}
+	return out
+}
+
+// usualHeaders tells the usual headers newRequest sets (the shared Accept and User-Agent
+// values, and the shared JSON Content-Type for a body) from anything else: 0 without a body,
+// 1 with one, -1 for any other header set.
+func (c *Client) usualHeaders(h http.Header) int {
+	same := func(key string, want []string) bool {
+		v := h[key]
+		return len(v) == 1 && &v[0] == &want[0]
+	}
+	if !same("Accept", jsonValue) || !same("User-Agent", c.userAgentValue) {
+		return -1
+	}
+	switch {
+	case len(h) == 2:
+		return 0
+	case len(h) == 3 && same("Content-Type", jsonValue):
+		return 1
+	}
+	return -1
+}
+
+// sharedHeaderSet is the usual headers with one credential, without a body and with one.
+type sharedHeaderSet struct {
+	cred *credential
+	maps [2]http.Header
+}
+
+// sharedHeaders is the usual header maps with cred, made once per credential. Nothing writes
+// to them once made.
+func (c *Client) sharedHeaders(cred *credential) [2]http.Header {
+	if s := c.headerSet.Load(); s != nil && s.cred == cred {
+		return s.maps
+	}
+	s := &sharedHeaderSet{cred: cred}
+	for kind := range s.maps {
+		h := http.Header{"Accept": jsonValue, "User-Agent": c.userAgentValue, cred.header: cred.headerValue()}
+		if kind == 1 {
+			h["Content-Type"] = jsonValue
+		}
+		s.maps[kind] = h
+	}
+	c.headerSet.Store(s)
+	return s.maps
+}
+
+// sameHost reports whether u is for the configured scheme and host.
+func (c *Client) sameHost(u *url.URL) bool {
+	return u.Scheme == c.base.Scheme && requestHost(u.Host) == c.reqHost
 }
 
 // secretOf is cred's secret, or "" for nil.
