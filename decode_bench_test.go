@@ -6,21 +6,29 @@ import (
 )
 
 // Decoding the SDK's own value types, called as encoding/json calls them (on the raw value),
-// in the shapes Clockify sends. The fuzz targets in values_fuzz_test.go show the results equal
-// those of the general code; these show the cost.
+// in the shapes Clockify sends: impl=sdk is UnmarshalJSON, impl=general the general code it
+// falls back to for other shapes (which every value went through before the fast paths). The
+// fuzz targets in values_fuzz_test.go show the results equal; these show the cost:
+//
+//	go run ./internal/benchratio -pkg . DurationUnmarshal WeekdaySetUnmarshal
 
 func BenchmarkDurationUnmarshal(b *testing.B) {
 	for _, in := range []string{`"PT7H30M"`, `"PT8H"`, `"PT0S"`, `"P1DT2H"`} {
-		b.Run(in[1:len(in)-1], func(b *testing.B) {
-			raw := []byte(in)
-			b.ReportAllocs()
-			for b.Loop() {
-				var d Duration
-				if err := d.UnmarshalJSON(raw); err != nil {
-					b.Fatal(err)
+		raw := []byte(in)
+		for _, impl := range []struct {
+			name   string
+			decode func(*Duration, []byte) error
+		}{{"sdk", (*Duration).UnmarshalJSON}, {"general", (*Duration).unmarshalJSONGeneral}} {
+			b.Run(in[1:len(in)-1]+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					var d Duration
+					if err := impl.decode(&d, raw); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 
@@ -29,16 +37,21 @@ func BenchmarkWeekdaySetUnmarshal(b *testing.B) {
 		{"weekdays", `["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]`},
 		{"two", `["SATURDAY","SUNDAY"]`},
 	} {
-		b.Run(tc.name, func(b *testing.B) {
-			raw := []byte(tc.in)
-			b.ReportAllocs()
-			for b.Loop() {
-				var s WeekdaySet
-				if err := s.UnmarshalJSON(raw); err != nil {
-					b.Fatal(err)
+		raw := []byte(tc.in)
+		for _, impl := range []struct {
+			name   string
+			decode func(*WeekdaySet, []byte) error
+		}{{"sdk", (*WeekdaySet).UnmarshalJSON}, {"general", (*WeekdaySet).unmarshalJSONGeneral}} {
+			b.Run(tc.name+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					var s WeekdaySet
+					if err := impl.decode(&s, raw); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

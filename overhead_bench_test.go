@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,9 +22,11 @@ import (
 // the difference between the sub-benchmarks is the SDK's own cost (request building, retry
 // wrapper, limiter, credential transport, timeout, error checks). -count alone repeats one
 // sub-benchmark before starting the next, so a machine whose speed drifts shows the drift as a
-// difference; interleave the repetitions instead and compare medians:
+// difference; internal/benchratio runs the sides next to each other, round after round, and
+// reports the median per-round ratio:
 //
-//	for i in $(seq 8); do go test -run '^$' -bench 'Overhead' -benchmem -count 1 .; done | benchstat -col /impl -
+//	go run ./internal/benchratio -rounds 20 -benchtime 0.5s OverheadProfilesGet OverheadMembersCurrent
+//	go run ./internal/benchratio -rounds 16 -benchtime 5x OverheadMembersAll
 
 const benchKey = "bench-key-0123456789abcdef"
 
@@ -126,7 +129,7 @@ func rawGet(ctx context.Context, hc *http.Client, url string, out any) (*http.Re
 // 330-byte profile into a plain struct of strings (raw-plain) and into clockify.Profile
 // (raw-typed).
 //
-//	go test -run '^$' -bench 'OverheadProfilesGet' -benchmem -count 8 .
+//	go run ./internal/benchratio OverheadProfilesGet
 func BenchmarkOverheadProfilesGet(b *testing.B) {
 	srv := cannedServer(b, benchProfile)
 	ctx := context.Background()
@@ -174,7 +177,7 @@ func BenchmarkOverheadProfilesGet(b *testing.B) {
 // BenchmarkOverheadMembersCurrent is Members.Current against a hand-written GET /v1/user
 // decoding into a plain struct (raw-plain) and into clockify.User (raw-typed).
 //
-//	go test -run '^$' -bench 'OverheadMembersCurrent' -benchmem -count 8 .
+//	go run ./internal/benchratio OverheadMembersCurrent
 func BenchmarkOverheadMembersCurrent(b *testing.B) {
 	srv := cannedServer(b, benchUser)
 	ctx := context.Background()
@@ -221,6 +224,7 @@ func BenchmarkOverheadMembersCurrent(b *testing.B) {
 // with an empty one).
 type memberPages struct {
 	all   [][]byte // each member's JSON
+	mu    sync.Mutex
 	pages map[[2]int][]byte
 }
 
@@ -239,6 +243,8 @@ func newMemberPages(n int) *memberPages {
 
 // page renders page (1-based) of size members once.
 func (mp *memberPages) page(page, size int) []byte {
+	mp.mu.Lock()
+	defer mp.mu.Unlock()
 	if p, ok := mp.pages[[2]int{page, size}]; ok {
 		return p
 	}
@@ -266,7 +272,7 @@ func (mp *memberPages) serve(w http.ResponseWriter, r *http.Request) {
 // 500 and 5000, from the same pre-rendered pages. ns/member and allocs/member are per member
 // iterated; their difference between sdk and raw is the SDK's cost per member.
 //
-//	go test -run '^$' -bench 'OverheadMembersAll' -benchmem -count 8 .
+//	go run ./internal/benchratio -benchtime 5x OverheadMembersAll
 func BenchmarkOverheadMembersAll(b *testing.B) {
 	const members = 20000
 	mp := newMemberPages(members)
@@ -274,11 +280,14 @@ func BenchmarkOverheadMembersAll(b *testing.B) {
 	defer srv.Close()
 	ctx := context.Background()
 	const ws = "64b1f0a2c3d4e5f6aaaa0002"
-	for _, size := range []int{50, 500, 5000} {
+	render := func(size int) { // before the clock starts, and only for the sizes that run
 		for p := 1; p <= members/size+1; p++ {
-			mp.page(p, size) // rendered before the clock starts, and never concurrently
+			mp.page(p, size)
 		}
+	}
+	for _, size := range []int{50, 500, 5000} {
 		b.Run(fmt.Sprintf("page-size=%d/impl=sdk", size), func(b *testing.B) {
+			render(size)
 			c := benchClient(b, srv.URL)
 			opts := &clockify.ListMembersOptions{ListOptions: clockify.ListOptions{PageSize: size}}
 			perMember(b, members, func() int {
@@ -293,6 +302,7 @@ func BenchmarkOverheadMembersAll(b *testing.B) {
 			})
 		})
 		b.Run(fmt.Sprintf("page-size=%d/impl=raw", size), func(b *testing.B) {
+			render(size)
 			hc := rawClient()
 			perMember(b, members, func() int {
 				n := 0

@@ -2,8 +2,8 @@
 // machine whose speed drifts. go test -count N runs every repetition of one sub-benchmark
 // before the next, so drift shows up as a difference between them; benchratio runs each
 // sub-benchmark in a process of its own, next to the others of the same comparison and in an
-// order that rotates every round, and reports the
-// median and interquartile range of the per-round ratio impl=sdk / impl=other.
+// order that rotates every round, and reports the median and interquartile range of the
+// per-round ratio impl=sdk / impl=other.
 //
 // Usage, from the repository root:
 //
@@ -81,6 +81,7 @@ func run(w io.Writer, pkg, benchtime string, rounds int, benches []string) error
 					return err
 				}
 				results[name] = append(results[name], res)
+				fmt.Fprintln(os.Stderr, res.line)
 			}
 		}
 		fmt.Fprintf(os.Stderr, "round %d of %d done\n", r+1, rounds)

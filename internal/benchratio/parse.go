@@ -11,6 +11,7 @@ import (
 type result struct {
 	name    string
 	metrics map[string]float64
+	line    string // as the benchmark printed it
 }
 
 var procsSuffix = regexp.MustCompile(`-\d+$`)
@@ -26,7 +27,7 @@ func parseLine(line string) (result, bool) {
 	if _, err := strconv.Atoi(f[1]); err != nil {
 		return result{}, false
 	}
-	res := result{name: procsSuffix.ReplaceAllString(f[0], ""), metrics: map[string]float64{}}
+	res := result{name: procsSuffix.ReplaceAllString(f[0], ""), metrics: map[string]float64{}, line: line}
 	for i := 2; i+1 < len(f); i += 2 {
 		v, err := strconv.ParseFloat(f[i], 64)
 		if err != nil {
