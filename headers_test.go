@@ -33,7 +33,11 @@ func TestHeaders_eachRequestCarriesItsOwn(t *testing.T) {
 		for range 8 {
 			wg.Add(2)
 			go func() { defer wg.Done(); _, _, err := c.Members.Current(context.Background()); assert.NoError(t, err) }()
-			go func() { defer wg.Done(); _, _, err := c.Groups.Create(context.Background(), "ws1", "x"); assert.NoError(t, err) }()
+			go func() {
+				defer wg.Done()
+				_, _, err := c.Groups.Create(context.Background(), "ws1", "x")
+				assert.NoError(t, err)
+			}()
 		}
 		wg.Wait()
 	}
