@@ -45,9 +45,12 @@ func (c *Client) attemptContext(ctx context.Context, a *attempt) (actx context.C
 	if c.timeout <= 0 {
 		return ctx, nil
 	}
-	deadline := time.Now().Add(c.timeout)
-	if a != nil && !a.deadline.IsZero() {
-		deadline = a.deadline
+	var deadline time.Time
+	if a != nil {
+		deadline = a.deadline // set as the attempt started
+	}
+	if deadline.IsZero() {
+		deadline = time.Now().Add(c.timeout)
 	}
 	if d, ok := ctx.Deadline(); ok && !d.After(deadline) {
 		return ctx, nil // the caller's own deadline comes first, as net/http would see it
