@@ -61,15 +61,7 @@ func run(w io.Writer, pkg, benchtime string, rounds int, benches []string) error
 	}
 	// Each round runs the impls of one base next to each other, so a round's ratio compares
 	// runs made seconds apart; the order within a base rotates from round to round.
-	groups := map[string][]string{}
-	var bases []string
-	for _, n := range names {
-		base, _ := split(n)
-		if _, ok := groups[base]; !ok {
-			bases = append(bases, base)
-		}
-		groups[base] = append(groups[base], n)
-	}
+	bases, groups := group(names)
 	results := map[string][]result{}
 	for r := range rounds {
 		for _, base := range bases {

@@ -47,3 +47,17 @@ func split(name string) (base, impl string) {
 	}
 	return name[:i], name[i+len("/impl="):]
 }
+
+// group sorts names by what they measure: the bases in the order first seen, and the names of
+// each base in the order given.
+func group(names []string) (bases []string, byBase map[string][]string) {
+	byBase = map[string][]string{}
+	for _, n := range names {
+		base, _ := split(n)
+		if _, ok := byBase[base]; !ok {
+			bases = append(bases, base)
+		}
+		byBase[base] = append(byBase[base], n)
+	}
+	return bases, byBase
+}

@@ -10,25 +10,18 @@ import (
 // report prints, for every base with an impl=sdk, the median of each metric per impl and the
 // median and interquartile range of the per-round ratio sdk/other.
 func report(w io.Writer, names []string, results map[string][]result) {
-	impls := map[string][]string{}
-	var bases []string
-	for _, n := range names {
-		base, impl := split(n)
-		if _, ok := impls[base]; !ok {
-			bases = append(bases, base)
-		}
-		impls[base] = append(impls[base], impl)
-	}
+	bases, groups := group(names)
 	for _, base := range bases {
 		sdk, ok := results[base+"/impl=sdk"]
 		if !ok {
 			continue
 		}
-		for _, other := range impls[base] {
+		for _, name := range groups[base] {
+			_, other := split(name)
 			if other == "sdk" {
 				continue
 			}
-			for _, line := range compare(sdk, results[base+"/impl="+other]) {
+			for _, line := range compare(sdk, results[name]) {
 				fmt.Fprintf(w, "%s sdk/%s %s\n", strings.TrimPrefix(base, "Benchmark"), other, line)
 			}
 		}
