@@ -82,16 +82,28 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	if err != nil {
 		return nil, err
 	}
+	if err := c.readProfiles(ctx, workspaceID, profilesToRead(specs, matched, admin), o.Concurrency); err != nil {
+		return nil, err
+	}
+	return p.plan(specs, matched, groups, o.DeactivateUnlisted, plannedAt)
+}
+
+// profilesToRead is the matched members whose specs set profile fields: only their profiles are
+// compared. None for a caller who is not an admin (the rules block every change anyway).
+func profilesToRead(specs []MemberSpec, matched []*rosterMember, admin bool) []*rosterMember {
 	var profiles []*rosterMember
 	for i, m := range matched {
 		if admin && m != nil && specs[i].Profile != nil && specs[i].Profile.setsAnything() {
 			profiles = append(profiles, m)
 		}
 	}
-	if err := c.readProfiles(ctx, workspaceID, profiles, o.Concurrency); err != nil {
-		return nil, err
-	}
-	plan := &RosterPlan{WorkspaceID: workspaceID, PlannedAt: plannedAt}
+	return profiles
+}
+
+// plan is the actions for each spec in order (matched members and new ones), then, when asked,
+// for the members no spec lists.
+func (p *rosterPlanner) plan(specs []MemberSpec, matched []*rosterMember, groups [][]*UserGroup, deactivateUnlisted bool, plannedAt time.Time) (*RosterPlan, error) {
+	plan := &RosterPlan{WorkspaceID: p.wsID, PlannedAt: plannedAt}
 	listed := map[*rosterMember]bool{}
 	for i := range specs {
 		if m := matched[i]; m != nil {
@@ -101,8 +113,8 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 			plan.Actions = append(plan.Actions, p.planNew(&specs[i], groups[i])...)
 		}
 	}
-	if o.DeactivateUnlisted {
-		for _, m := range st.members {
+	if deactivateUnlisted {
+		for _, m := range p.st.members {
 			if !listed[m] {
 				plan.Actions = append(plan.Actions, p.planUnlisted(m)...)
 			}
