@@ -14,7 +14,7 @@ import (
 // side's timing, which evens out the sides' GC costs somewhat; allocation counts are reported
 // exactly by BenchmarkOverheadProfilesGet and BenchmarkOverheadMembersCurrent.
 //
-//	go test -run '^$' -bench OverheadPaired -benchtime 2s -count 10 .
+//	go test -run '^$' -bench OverheadPaired -benchtime 3s -count 12 .
 func BenchmarkOverheadPaired(b *testing.B) {
 	ctx := context.Background()
 	const ws, user = "64b1f0a2c3d4e5f6aaaa0002", "64b1f0a2c3d4e5f601234568"
