@@ -278,8 +278,6 @@ func BenchmarkOverheadMembersAll(b *testing.B) {
 	mp := newMemberPages(members)
 	srv := httptest.NewServer(http.HandlerFunc(mp.serve))
 	defer srv.Close()
-	ctx := context.Background()
-	const ws = "64b1f0a2c3d4e5f6aaaa0002"
 	render := func(size int) { // before the clock starts, and only for the sizes that run
 		for p := 1; p <= members/size+1; p++ {
 			mp.page(p, size)
@@ -288,44 +286,58 @@ func BenchmarkOverheadMembersAll(b *testing.B) {
 	for _, size := range []int{50, 500, 5000} {
 		b.Run(fmt.Sprintf("page-size=%d/impl=sdk", size), func(b *testing.B) {
 			render(size)
-			c := benchClient(b, srv.URL)
-			opts := &clockify.ListMembersOptions{ListOptions: clockify.ListOptions{PageSize: size}}
-			perMember(b, members, func() int {
-				n := 0
-				for u, err := range c.Members.All(ctx, ws, opts) {
-					if err != nil || u.ID == "" {
-						b.Fatal(u, err)
-					}
-					n++
-				}
-				return n
-			})
+			perMember(b, members, iterateSDK(b, benchClient(b, srv.URL), size))
 		})
 		b.Run(fmt.Sprintf("page-size=%d/impl=raw", size), func(b *testing.B) {
 			render(size)
-			hc := rawClient()
-			perMember(b, members, func() int {
-				n := 0
-				for page := 1; ; page++ {
-					url := srv.URL + "/v1/workspaces/" + ws + "/users?include-roles=false&page=" +
-						strconv.Itoa(page) + "&page-size=" + strconv.Itoa(size)
-					var us []*clockify.User
-					resp, err := rawGet(ctx, hc, url, &us)
-					if err != nil {
-						b.Fatal(err)
-					}
-					for _, u := range us {
-						if u.ID == "" {
-							b.Fatal(u)
-						}
-						n++
-					}
-					if len(us) < size || resp.Header.Get("Last-Page") == "true" {
-						return n
-					}
-				}
-			})
+			perMember(b, members, iterateRaw(b, rawClient(), srv.URL, size))
 		})
+	}
+}
+
+// benchWorkspace is the workspace the member benchmarks list.
+const benchWorkspace = "64b1f0a2c3d4e5f6aaaa0002"
+
+// iterateSDK is a pass over every member with Members.All, counting them.
+func iterateSDK(b *testing.B, c *clockify.Client, size int) func() int {
+	ctx := context.Background()
+	opts := &clockify.ListMembersOptions{ListOptions: clockify.ListOptions{PageSize: size}}
+	return func() int {
+		n := 0
+		for u, err := range c.Members.All(ctx, benchWorkspace, opts) {
+			if err != nil || u.ID == "" {
+				b.Fatal(u, err)
+			}
+			n++
+		}
+		return n
+	}
+}
+
+// iterateRaw is the same pass written by hand: a paging loop decoding each page into
+// []*clockify.User.
+func iterateRaw(b *testing.B, hc *http.Client, baseURL string, size int) func() int {
+	ctx := context.Background()
+	return func() int {
+		n := 0
+		for page := 1; ; page++ {
+			url := baseURL + "/v1/workspaces/" + benchWorkspace + "/users?include-roles=false&page=" +
+				strconv.Itoa(page) + "&page-size=" + strconv.Itoa(size)
+			var us []*clockify.User
+			resp, err := rawGet(ctx, hc, url, &us)
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, u := range us {
+				if u.ID == "" {
+					b.Fatal(u)
+				}
+				n++
+			}
+			if len(us) < size || resp.Header.Get("Last-Page") == "true" {
+				return n
+			}
+		}
 	}
 }
 

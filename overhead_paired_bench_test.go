@@ -2,6 +2,9 @@ package clockify_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 )
@@ -22,7 +25,7 @@ func BenchmarkOverheadPaired(b *testing.B) {
 		srv := cannedServer(b, benchProfile)
 		c, hc := benchClient(b, srv.URL), rawClient()
 		url := srv.URL + "/v1/workspaces/" + ws + "/member-profile/" + user
-		paired(b, func() error {
+		paired(b, "call", 1, func() error {
 			_, _, err := c.Profiles.Get(ctx, ws, user)
 			return err
 		}, func() error {
@@ -34,7 +37,7 @@ func BenchmarkOverheadPaired(b *testing.B) {
 	b.Run("call=MembersCurrent", func(b *testing.B) {
 		srv := cannedServer(b, benchUser)
 		c, hc := benchClient(b, srv.URL), rawClient()
-		paired(b, func() error {
+		paired(b, "call", 1, func() error {
 			_, _, err := c.Members.Current(ctx)
 			return err
 		}, func() error {
@@ -45,9 +48,40 @@ func BenchmarkOverheadPaired(b *testing.B) {
 	})
 }
 
+// BenchmarkOverheadPairedAll is BenchmarkOverheadMembersAll made in turn: one pass over 20,000
+// members with Members.All and one with the hand-written paging loop per iteration, reporting
+// the time per member of each side and their ratio.
+//
+//	go test -run '^$' -bench OverheadPairedAll -benchtime 10x -count 8 .
+func BenchmarkOverheadPairedAll(b *testing.B) {
+	const members = 20000
+	mp := newMemberPages(members)
+	srv := httptest.NewServer(http.HandlerFunc(mp.serve))
+	defer srv.Close()
+	for _, size := range []int{50, 500, 5000} {
+		b.Run(fmt.Sprintf("page-size=%d", size), func(b *testing.B) {
+			for p := 1; p <= members/size+1; p++ {
+				mp.page(p, size)
+			}
+			sdk := iterateSDK(b, benchClient(b, srv.URL), size)
+			raw := iterateRaw(b, rawClient(), srv.URL, size)
+			count := func(iterate func() int) func() error {
+				return func() error {
+					if n := iterate(); n != members {
+						return fmt.Errorf("iterated %d members, want %d", n, members)
+					}
+					return nil
+				}
+			}
+			paired(b, "member", members, count(sdk), count(raw))
+		})
+	}
+}
+
 // paired runs sdk and raw once each per iteration, alternating which goes first, and reports
-// sdk-ns/call, raw-ns/call and sdk/raw.
-func paired(b *testing.B, sdk, raw func() error) {
+// the time of each side per unit (a call, or a member of each pass: per of them a run) and
+// their ratio, sdk/raw.
+func paired(b *testing.B, unit string, per int, sdk, raw func() error) {
 	for _, f := range []func() error{sdk, raw} { // dial and warm up both sides first
 		if err := f(); err != nil {
 			b.Fatal(err)
@@ -67,7 +101,7 @@ func paired(b *testing.B, sdk, raw func() error) {
 		}
 		i++
 	}
-	b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N), "sdk-ns/call")
-	b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N), "raw-ns/call")
+	b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N*per), "sdk-ns/"+unit)
+	b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N*per), "raw-ns/"+unit)
 	b.ReportMetric(float64(spent[0])/float64(spent[1]), "sdk/raw")
 }

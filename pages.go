@@ -180,10 +180,12 @@ func (s *seenSet) insert(h uint64) bool {
 	}
 }
 
-// grow doubles the table.
+// grow makes the table four times larger: moving every hash again at each growth is most of
+// what the set costs, and growing four-fold moves a third as many as doubling, for at most twice
+// the memory between growths (16 to 64 bytes a member; 0.5 MiB for 20,000).
 func (s *seenSet) grow() {
 	old := s.slots
-	s.slots = make([]uint64, 2*len(old))
+	s.slots = make([]uint64, 4*len(old))
 	for _, h := range old {
 		if h != 0 {
 			s.insert(h)
