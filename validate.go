@@ -43,9 +43,9 @@ func checkID(name, v string) error {
 	return nil
 }
 
-// plainID reports, without looking at runes, whether v is an id that every check in requireIDs
-// (checkID) passes: printable ASCII other than space, '/', '?' and '#', and not "." or "..". Anything
-// else (Clockify's own ids never are) goes through the checks that say what is wrong.
+// plainID reports, without looking at runes, whether v is an id that checkID passes: printable
+// ASCII other than space, '/', '?' and '#', and not "." or "..". Anything else (Clockify's own
+// ids never are) goes through checkID, which says what is wrong.
 func plainID(v string) bool {
 	if v == "" || v == "." || v == ".." {
 		return false
