@@ -15,20 +15,19 @@ import (
 // below) but answers a broken rule with a bare 400 or 403 and no error code. The SDK names the
 // rule itself, from what the API exposes about the workspace, the member and the caller.
 //
-// Each operation's rules are an ordered list of checks, built by one constructor per
-// operation: inviteRules, limitedMemberRules, rateRules, customFieldRules, deactivateRules,
-// removeRules, assignRoleRules, removeRoleRules (this file), profileRules (rules_profile.go)
-// and adminRules (rules_admin.go). A check reads the facts it needs from a *facts, which looks
-// each fact up on first use and at most once per run (the workspace, the holders of a role, the
-// caller's id, the member's profile, the member found by email or name), so a run costs one
-// request per distinct fact the checks reach before one blocks. The first check that blocks
-// wins.
+// Each operation's rules are an ordered list of checks, built by one constructor per operation:
+// inviteRules, limitedMemberRules, rateRules, customFieldRules, deactivateRules, removeRules,
+// assignRoleRules, removeRoleRules (this file), profileRules (rules_profile.go) and adminRules
+// (rules_admin.go). A check reads the facts it needs from a *facts, which looks each fact up on
+// first use and at most once per run (the workspace, the holders of a role, the caller's id, the
+// member's profile, the member found by email or name), so a run costs one request per distinct
+// fact the checks reach before one blocks. The first check that blocks wins.
 //
-// One fact outlives the run: whether the caller is the workspace's owner or an admin, which
-// every admin-only operation's list asks first (adminOnly, rules_admin.go). The Client caches
-// it per workspace for the credential it was read with, so it costs at most one request per
-// client and workspace however many refusals it explains; APIKeys.Rotate drops it. After a
-// refusal it is asked only about a 403.
+// One fact outlives the run: whether the caller is the workspace's owner or an admin, which every
+// admin-only operation's list asks first (adminOnly, rules_admin.go). The Client caches it per
+// workspace for the credential it was read with, so it costs at most one request per client and
+// workspace however many refusals it explains; APIKeys.Rotate drops it. After a refusal it is asked
+// only about a 403.
 //
 // Two entry points run a list:
 //
