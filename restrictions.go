@@ -10,10 +10,10 @@ import (
 
 // The rules layer.
 //
-// Clockify documents its member-management rules in its help centre (who may deactivate whom,
-// what a profile edit needs, which plan has which feature; see the articles cited by each rule
-// below) but answers a broken rule with a bare 400 or 403 and no error code. The SDK names the
-// rule itself, from what the API exposes about the workspace, the member and the caller.
+// Clockify documents its member-management rules in its help centre (who may deactivate whom, what
+// a profile edit needs, which plan has which feature; see the articles cited by each rule below)
+// but answers a broken rule with a bare 400 or 403 and no error code. The SDK names the rule
+// itself, from what the API exposes about the workspace, the member and the caller.
 //
 // Each operation's rules are an ordered list of checks, built by one constructor per operation:
 // inviteRules, limitedMemberRules, rateRules, customFieldRules, deactivateRules, removeRules,
@@ -50,8 +50,8 @@ import (
 //	}
 //
 // To judge many members of one workspace, the planner can keep the workspace-wide facts (the
-// workspace, the role holders, the caller) and renew only the member's (userID, profile,
-// member) between members, so each workspace-wide fact still costs one request per plan.
+// workspace, the role holders, the caller) and renew only the member's (userID, profile, member)
+// between members, so each workspace-wide fact still costs one request per plan.
 //
 // A new rule is one check added to the lists of the operations it governs.
 
@@ -400,46 +400,6 @@ func (c *Client) currentUserID(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return u.ID, nil
-}
-
-// hasRole reports whether userID holds role in the workspace, searching the members filtered by
-// that role (the filter counts owners as admins).
-func (c *Client) hasRole(ctx context.Context, workspaceID, userID string, role Role) (bool, error) {
-	ids, err := c.holders(ctx, workspaceID, role)
-	return ids[userID], err
-}
-
-// holders returns the ids of the members holding role, from the filter by role.
-func (c *Client) holders(ctx context.Context, workspaceID string, role Role) (map[string]bool, error) {
-	f := &MemberFilter{Roles: []Role{role}, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
-		ListOptions: ListOptions{PageSize: MaxPageSize}}
-	ids := map[string]bool{}
-	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
-		if err != nil {
-			return nil, err
-		}
-		ids[u.ID] = true
-	}
-	return ids, nil
-}
-
-// findMember finds userID among the members matching email or name (a limited member has no
-// email), with its workspace membership and account status; nil when not found.
-func (c *Client) findMember(ctx context.Context, workspaceID, userID, email, name string) (*User, error) {
-	f := &MemberFilter{Email: email, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
-		ListOptions: ListOptions{PageSize: MaxPageSize}}
-	if email == "" {
-		f.Name = name
-	}
-	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
-		if err != nil {
-			return nil, err
-		}
-		if u.ID == userID {
-			return u, nil
-		}
-	}
-	return nil, nil
 }
 
 // membershipStatus is userID's status in the workspace, from its memberships; "" if absent.
