@@ -105,13 +105,9 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 				yield(nil, err)
 				return
 			}
-			fresh := 0
-			for _, it := range items {
-				if !seen.add(id(it)) {
-					continue
-				}
-				fresh++
-				if !yield(it, nil) {
+			isNew, fresh := addPage(seen, items, id)
+			for i, it := range items {
+				if isNew.has(i) && !yield(it, nil) {
 					return
 				}
 			}
@@ -137,6 +133,8 @@ type seenSet struct {
 	slots   []uint64 // hashes; 0 marks an empty slot (the hash 0 is kept in hasZero)
 	n       int      // hashes held in slots
 	hasZero bool
+	hashes  []uint64 // addPage's hashes of a page, reused from page to page
+	isNew   bitset   // addPage's answer, reused from page to page
 }
 
 // newSeenSet makes a set with room for a first page of pageSize ids.
@@ -148,9 +146,8 @@ func newSeenSet(pageSize int) *seenSet {
 	return &seenSet{seed: maphash.MakeSeed(), slots: make([]uint64, size)}
 }
 
-// add records id and reports whether it was new.
-func (s *seenSet) add(id string) bool {
-	h := maphash.String(s.seed, id)
+// addHash records the hash of an id and reports whether it was new.
+func (s *seenSet) addHash(h uint64) bool {
 	if h == 0 {
 		added := !s.hasZero
 		s.hasZero = true
@@ -165,6 +162,35 @@ func (s *seenSet) add(id string) bool {
 	s.n++
 	return true
 }
+
+// addPage adds the id of each item, in order, and says which were new and how many. All the
+// hashes are taken first and then all put in the table, in two tight loops, so that the memory
+// reads of many ids, and then of many slots, overlap instead of each waiting for its own.
+func addPage[T any](s *seenSet, items []*T, id func(*T) string) (bitset, int) {
+	s.hashes = s.hashes[:0]
+	for _, it := range items {
+		s.hashes = append(s.hashes, maphash.String(s.seed, id(it)))
+	}
+	n := (len(items) + 63) / 64
+	if cap(s.isNew) < n {
+		s.isNew = make(bitset, n)
+	}
+	isNew := s.isNew[:n]
+	clear(isNew)
+	fresh := 0
+	for i, h := range s.hashes {
+		if s.addHash(h) {
+			isNew[i/64] |= 1 << (i % 64)
+			fresh++
+		}
+	}
+	return isNew, fresh
+}
+
+// bitset is a set of small non-negative integers.
+type bitset []uint64
+
+func (b bitset) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 
 // insert puts h in its slot (linear probing) and reports whether it was not there already.
 func (s *seenSet) insert(h uint64) bool {
