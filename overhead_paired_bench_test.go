@@ -52,7 +52,7 @@ func BenchmarkOverheadPaired(b *testing.B) {
 // members with Members.All and one with the hand-written paging loop per iteration, reporting
 // the time per member of each side and their ratio.
 //
-//	go test -run '^$' -bench OverheadPairedAll -benchtime 10x -count 8 .
+//	go test -run '^$' -bench OverheadPairedAll -benchtime 10x -count 12 .
 func BenchmarkOverheadPairedAll(b *testing.B) {
 	const members = 20000
 	mp := newMemberPages(members)
