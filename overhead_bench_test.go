@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -131,47 +132,7 @@ func rawGet(ctx context.Context, hc *http.Client, url string, out any) (*http.Re
 //
 //	go run ./internal/benchratio OverheadProfilesGet
 func BenchmarkOverheadProfilesGet(b *testing.B) {
-	srv := cannedServer(b, benchProfile)
-	ctx := context.Background()
-	const ws, user = "64b1f0a2c3d4e5f6aaaa0002", "64b1f0a2c3d4e5f601234568"
-	url := srv.URL + "/v1/workspaces/" + ws + "/member-profile/" + user
-
-	b.Run("impl=sdk", func(b *testing.B) {
-		c := benchClient(b, srv.URL)
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
-			p, _, err := c.Profiles.Get(ctx, ws, user)
-			if err != nil || p.Email == "" {
-				b.Fatal(p, err)
-			}
-		}
-	})
-	b.Run("impl=raw-plain", func(b *testing.B) {
-		hc := rawClient()
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
-			var p plainProfile
-			if _, err := rawGet(ctx, hc, url, &p); err != nil || p.Email == "" {
-				b.Fatal(p, err)
-			}
-		}
-	})
-	b.Run("impl=raw-typed", func(b *testing.B) {
-		hc := rawClient()
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
-			var p clockify.Profile
-			if _, err := rawGet(ctx, hc, url, &p); err != nil || p.Email == "" {
-				b.Fatal(p, err)
-			}
-		}
-	})
+	runImpls(b, profilesGetImpls(b, cannedServer(b, benchProfile)))
 }
 
 // BenchmarkOverheadMembersCurrent is Members.Current against a hand-written GET /v1/user
@@ -179,44 +140,87 @@ func BenchmarkOverheadProfilesGet(b *testing.B) {
 //
 //	go run ./internal/benchratio OverheadMembersCurrent
 func BenchmarkOverheadMembersCurrent(b *testing.B) {
-	srv := cannedServer(b, benchUser)
+	runImpls(b, membersCurrentImpls(b, cannedServer(b, benchUser)))
+}
+
+// impl is one way of making a call: the SDK's or a hand-written one. call fails on an error or
+// an empty answer.
+type impl struct {
+	name string
+	call func() error
+}
+
+// profilesGetImpls are Profiles.Get (sdk) and the hand-written calls into a plain struct
+// (raw-plain) and into clockify.Profile (raw-typed), against srv.
+func profilesGetImpls(b *testing.B, srv *httptest.Server) []impl {
 	ctx := context.Background()
-	b.Run("impl=sdk", func(b *testing.B) {
-		c := benchClient(b, srv.URL)
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
+	const ws, user = "64b1f0a2c3d4e5f6aaaa0002", "64b1f0a2c3d4e5f601234568"
+	url := srv.URL + "/v1/workspaces/" + ws + "/member-profile/" + user
+	c, hc := benchClient(b, srv.URL), rawClient()
+	return []impl{
+		{"sdk", func() error {
+			p, _, err := c.Profiles.Get(ctx, ws, user)
+			return answered(err, p != nil && p.Email != "")
+		}},
+		{"raw-plain", func() error {
+			var p plainProfile
+			_, err := rawGet(ctx, hc, url, &p)
+			return answered(err, p.Email != "")
+		}},
+		{"raw-typed", func() error {
+			var p clockify.Profile
+			_, err := rawGet(ctx, hc, url, &p)
+			return answered(err, p.Email != "")
+		}},
+	}
+}
+
+// membersCurrentImpls are Members.Current (sdk) and the hand-written GET /v1/user into a plain
+// struct (raw-plain) and into clockify.User (raw-typed), against srv.
+func membersCurrentImpls(b *testing.B, srv *httptest.Server) []impl {
+	ctx := context.Background()
+	c, hc := benchClient(b, srv.URL), rawClient()
+	return []impl{
+		{"sdk", func() error {
 			u, _, err := c.Members.Current(ctx)
-			if err != nil || u.ID == "" {
-				b.Fatal(u, err)
-			}
-		}
-	})
-	b.Run("impl=raw-plain", func(b *testing.B) {
-		hc := rawClient()
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
+			return answered(err, u != nil && u.ID != "")
+		}},
+		{"raw-plain", func() error {
 			var u plainUser
-			if _, err := rawGet(ctx, hc, srv.URL+"/v1/user", &u); err != nil || u.ID == "" {
-				b.Fatal(u, err)
-			}
-		}
-	})
-	b.Run("impl=raw-typed", func(b *testing.B) {
-		hc := rawClient()
-		b.ReportAllocs()
-		cpu, ok := processCPU()
-		defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
-		for b.Loop() {
+			_, err := rawGet(ctx, hc, srv.URL+"/v1/user", &u)
+			return answered(err, u.ID != "")
+		}},
+		{"raw-typed", func() error {
 			var u clockify.User
-			if _, err := rawGet(ctx, hc, srv.URL+"/v1/user", &u); err != nil || u.ID == "" {
-				b.Fatal(u, err)
+			_, err := rawGet(ctx, hc, srv.URL+"/v1/user", &u)
+			return answered(err, u.ID != "")
+		}},
+	}
+}
+
+// answered is err, or an error when the call succeeded with an empty answer.
+func answered(err error, full bool) error {
+	if err == nil && !full {
+		return errors.New("empty answer")
+	}
+	return err
+}
+
+// runImpls runs each impl as a sub-benchmark impl=name, reporting allocations and the
+// process's CPU time per call.
+func runImpls(b *testing.B, impls []impl) {
+	for _, im := range impls {
+		b.Run("impl="+im.name, func(b *testing.B) {
+			b.ReportAllocs()
+			cpu, ok := processCPU()
+			defer func() { reportCPU(b, cpu, ok, float64(b.N), "cpu-ns/op") }()
+			for b.Loop() {
+				if err := im.call(); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 }
 
 // memberPages serves GET /v1/workspaces/{id}/users from pages rendered in advance, with

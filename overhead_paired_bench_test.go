@@ -1,7 +1,6 @@
 package clockify_test
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -19,32 +18,13 @@ import (
 //
 //	go test -run '^$' -bench OverheadPaired -benchtime 3s -count 12 .
 func BenchmarkOverheadPaired(b *testing.B) {
-	ctx := context.Background()
-	const ws, user = "64b1f0a2c3d4e5f6aaaa0002", "64b1f0a2c3d4e5f601234568"
 	b.Run("call=ProfilesGet", func(b *testing.B) {
-		srv := cannedServer(b, benchProfile)
-		c, hc := benchClient(b, srv.URL), rawClient()
-		url := srv.URL + "/v1/workspaces/" + ws + "/member-profile/" + user
-		paired(b, "call", 1, func() error {
-			_, _, err := c.Profiles.Get(ctx, ws, user)
-			return err
-		}, func() error {
-			var p plainProfile
-			_, err := rawGet(ctx, hc, url, &p)
-			return err
-		})
+		impls := profilesGetImpls(b, cannedServer(b, benchProfile))
+		paired(b, "call", 1, impls[0].call, impls[1].call) // sdk, raw-plain
 	})
 	b.Run("call=MembersCurrent", func(b *testing.B) {
-		srv := cannedServer(b, benchUser)
-		c, hc := benchClient(b, srv.URL), rawClient()
-		paired(b, "call", 1, func() error {
-			_, _, err := c.Members.Current(ctx)
-			return err
-		}, func() error {
-			var u plainUser
-			_, err := rawGet(ctx, hc, srv.URL+"/v1/user", &u)
-			return err
-		})
+		impls := membersCurrentImpls(b, cannedServer(b, benchUser))
+		paired(b, "call", 1, impls[0].call, impls[1].call)
 	})
 }
 
