@@ -1,9 +1,12 @@
 package clockify
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // DefaultMaxResponseBytes bounds a success body after decompression. A page of 5000 members,
@@ -63,3 +66,47 @@ func (b *bodyReader) tooLarge() error {
 
 // empty reports whether the body read so far holds no value but JSON null.
 func (b *bodyReader) empty() bool { return b.first == 0 || b.first == 'n' }
+
+// bodyBufs holds the buffers success bodies are read into. Paging through a list then reads
+// each page into a buffer already grown to a page's size, where a json.Decoder would grow a new
+// one from 512 bytes for every page, copying the body at each doubling.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBody is the largest buffer kept for reuse (a page of a few thousand members); a
+// larger one is left to the garbage collector. sync.Pool drops idle buffers within two
+// collections, so the memory is not held while the client is idle.
+const maxPooledBody = 4 << 20
+
+// decodeBody reads the whole of b and decodes it into out, reporting an empty body as io.EOF
+// and one that ends inside the value as io.ErrUnexpectedEOF, as a json.Decoder would. Unlike a
+// Decoder, it refuses anything but white space after the value: such a body is not what
+// Clockify sends. Decoded values never share memory with the buffer (encoding/json copies
+// strings and json.RawMessage), so the buffer can serve the next response.
+func decodeBody(b *bodyReader, out any) error {
+	buf := bodyBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBody {
+			buf.Reset()
+			bodyBufs.Put(buf)
+		}
+	}()
+	if _, err := buf.ReadFrom(b); err != nil {
+		return err
+	}
+	if len(bytes.TrimLeft(buf.Bytes(), " \t\r\n")) == 0 {
+		return io.EOF // nothing but JSON's white space
+	}
+	err := json.Unmarshal(buf.Bytes(), out)
+	if _, ok := err.(*json.SyntaxError); ok && cutShort(buf.Bytes()) {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// cutShort reports whether data, which is not valid JSON, is the start of a JSON value: then
+// the first byte out of place is one put after its end (a control byte, wrong anywhere).
+func cutShort(data []byte) bool {
+	var se *json.SyntaxError
+	err := json.Unmarshal(append(data[:len(data):len(data)], 0x01), new(json.RawMessage))
+	return errors.As(err, &se) && se.Offset > int64(len(data))
+}

@@ -377,7 +377,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 	body := &a.body // the attempt's, so reading the body costs no allocation
 	*body = bodyReader{r: hresp.Body, left: c.maxBody, limit: c.maxBody, att: a}
 	if o.out != nil && hresp.StatusCode != http.StatusNoContent {
-		err := json.NewDecoder(body).Decode(o.out)
+		err := decodeBody(body, o.out)
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):
 			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.urlPath(), err)
