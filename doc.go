@@ -48,6 +48,9 @@
 // second of 60 s) but never less; a context that can be cancelled gets an exact deadline per
 // attempt. Either way an expired attempt is a net.Error whose Timeout is true, matching
 // context.DeadlineExceeded, and the caller's own deadline stays the caller's error.
+// A success body is read whole, then decoded; the buffers it is read into are reused by later
+// calls (up to 4 MiB each, as a page of a few thousand members needs) and, like any sync.Pool,
+// released by the garbage collector when the client is idle. Decoded values never share them.
 //
 // # Credentials
 //
@@ -109,7 +112,8 @@
 // A broken or hostile server gets bounded work and an error: a success body is read up to
 // DefaultMaxResponseBytes (64 MiB after decompression; WithMaxResponseBytes) and a larger one
 // fails with ErrResponseTooLarge as soon as the limit is passed; a 2xx with no body or a JSON
-// null where a value is expected is ErrEmptyResponse, never a zero value. A nil or zero Client
+// null where a value is expected is ErrEmptyResponse, never a zero value; anything but white
+// space after the JSON value is a decode error rather than ignored. A nil or zero Client
 // (not made by NewClient) answers ErrNoClient from its own methods and from every method of its
 // (nil) services; their iterators yield it once.
 //
