@@ -125,6 +125,21 @@ func jobsByMember(results []BulkResult) [][]int {
 // item's index on the returned channel once run returns, and closes it after the last of total.
 func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i int, startErr error)) <-chan int {
 	finished := make(chan int, total)
+	each := func(job []int) {
+		for _, i := range job {
+			run(i, ctx.Err())
+			finished <- i
+		}
+	}
+	startPool(ctx, jobs, workers, each, each, func() { close(finished) })
+	return finished
+}
+
+// startPool hands the jobs, in order, to workers goroutines that call work(job). Once ctx has
+// ended, the jobs not yet handed out go to skip instead, called on the dispatching goroutine.
+// done is called once every call of work and skip has returned. startPool itself returns at
+// once.
+func startPool(ctx context.Context, jobs [][]int, workers int, work, skip func(job []int), done func()) {
 	queue := make(chan []int)
 	var wg sync.WaitGroup
 	wg.Add(workers)
@@ -132,10 +147,7 @@ func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i i
 		go func() {
 			defer wg.Done()
 			for job := range queue {
-				for _, i := range job {
-					run(i, ctx.Err())
-					finished <- i
-				}
+				work(job)
 			}
 		}()
 	}
@@ -143,7 +155,7 @@ func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i i
 		defer func() {
 			close(queue)
 			wg.Wait()
-			close(finished)
+			done()
 		}()
 		for n, job := range jobs {
 			if ctx.Err() == nil {
@@ -154,15 +166,11 @@ func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i i
 				}
 			}
 			for _, job := range jobs[n:] {
-				for _, i := range job {
-					run(i, ctx.Err())
-					finished <- i
-				}
+				skip(job)
 			}
 			return
 		}
 	}()
-	return finished
 }
 
 func notStarted(userID string, err error) error {

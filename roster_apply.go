@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // ApplyRoster applies the actions of plan that are not blocked and returns one result per
@@ -168,42 +167,17 @@ func (r *rosterRun) run(ctx context.Context, jobs [][]int, workers int) {
 	if workers <= 0 {
 		workers = DefaultBulkConcurrency
 	}
-	workers = min(workers, len(jobs))
 	finished := make(chan int)
-	queue := make(chan []int)
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for range workers {
-		go func() {
-			defer wg.Done()
-			for job := range queue {
-				r.member(ctx, job, finished)
+	work := func(job []int) { r.member(ctx, job, finished) }
+	skip := func(job []int) {
+		for _, i := range job {
+			if !r.settled[i] {
+				r.results[i].Err = notStarted(r.results[i].Action.member(), ctx.Err())
+				finished <- i
 			}
-		}()
-	}
-	go func() {
-		defer func() {
-			close(queue)
-			wg.Wait()
-			close(finished)
-		}()
-		for n, job := range jobs {
-			select {
-			case queue <- job:
-				continue
-			case <-ctx.Done():
-			}
-			for _, job := range jobs[n:] {
-				for _, i := range job {
-					if !r.settled[i] {
-						r.results[i].Err = notStarted(r.results[i].Action.member(), ctx.Err())
-						finished <- i
-					}
-				}
-			}
-			return
 		}
-	}()
+	}
+	startPool(ctx, jobs, min(workers, len(jobs)), work, skip, func() { close(finished) })
 	for i := range finished {
 		r.finish(i)
 	}

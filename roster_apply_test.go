@@ -140,6 +140,25 @@ func TestApplyRoster_cancelledRunConvergesOnTheNextPlan(t *testing.T) {
 	requireConverged(t, c, specs, nil)
 }
 
+func TestApplyRoster_cancelledContextSendsNothing(t *testing.T) {
+	srv, c := rosterDemo(t)
+	plan := planRoster(t, c, rosterChanges(), nil)
+	require.NotZero(t, plan.Pending())
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	srv.ResetRequests()
+	results := c.Members.ApplyRoster(ctx, plan, &clockify.BulkOptions{Concurrency: 8})
+	require.Len(t, results, len(plan.Actions))
+	for _, r := range results {
+		if r.Action.Blocked == nil {
+			assert.ErrorIs(t, r.Err, context.Canceled, "%s %s", r.Action.Kind, r.Action.Change)
+		}
+	}
+	for _, r := range srv.Requests() {
+		assert.Equal(t, http.MethodGet, r.Method, "nothing is changed: %s %s", r.Method, r.Path)
+	}
+}
+
 func TestApplyRoster_refusedMemberStopsAloneAndConvergesLater(t *testing.T) {
 	srv, c := rosterDemo(t)
 	specs := rosterChanges()
