@@ -132,7 +132,18 @@ func rawGet(ctx context.Context, hc *http.Client, url string, out any) (*http.Re
 //
 //	go run ./internal/benchratio OverheadProfilesGet
 func BenchmarkOverheadProfilesGet(b *testing.B) {
-	runImpls(b, profilesGetImpls(b, cannedServer(b, benchProfile)))
+	runImpls(b, profilesGetImpls(b, context.Background(), cannedServer(b, benchProfile)))
+}
+
+// BenchmarkOverheadProfilesGetCancellable is BenchmarkOverheadProfilesGet with every call
+// under a context that can be cancelled (as a server's request context is): the SDK then
+// gives each attempt a deadline context of its own instead of a shared one.
+//
+//	go run ./internal/benchratio OverheadProfilesGetCancellable
+func BenchmarkOverheadProfilesGetCancellable(b *testing.B) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	runImpls(b, profilesGetImpls(b, ctx, cannedServer(b, benchProfile)))
 }
 
 // BenchmarkOverheadMembersCurrent is Members.Current against a hand-written GET /v1/user
@@ -151,9 +162,8 @@ type impl struct {
 }
 
 // profilesGetImpls are Profiles.Get (sdk) and the hand-written calls into a plain struct
-// (raw-plain) and into clockify.Profile (raw-typed), against srv.
-func profilesGetImpls(b *testing.B, srv *httptest.Server) []impl {
-	ctx := context.Background()
+// (raw-plain) and into clockify.Profile (raw-typed), against srv, all under ctx.
+func profilesGetImpls(b *testing.B, ctx context.Context, srv *httptest.Server) []impl {
 	const ws, user = "64b1f0a2c3d4e5f6aaaa0002", "64b1f0a2c3d4e5f601234568"
 	url := srv.URL + "/v1/workspaces/" + ws + "/member-profile/" + user
 	c, hc := benchClient(b, srv.URL), rawClient()

@@ -1,6 +1,7 @@
 package clockify_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -19,8 +20,16 @@ import (
 //	go test -run '^$' -bench OverheadPaired -benchtime 3s -count 12 .
 func BenchmarkOverheadPaired(b *testing.B) {
 	b.Run("call=ProfilesGet", func(b *testing.B) {
-		impls := profilesGetImpls(b, cannedServer(b, benchProfile))
+		impls := profilesGetImpls(b, context.Background(), cannedServer(b, benchProfile))
 		paired(b, "call", 1, impls[0].call, impls[1].call) // sdk, raw-plain
+	})
+	// Under a context that can be cancelled (a server's request, signal.NotifyContext) each
+	// attempt gets a deadline of its own rather than a shared one; both sides use that context.
+	b.Run("call=ProfilesGet/ctx=cancellable", func(b *testing.B) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		impls := profilesGetImpls(b, ctx, cannedServer(b, benchProfile))
+		paired(b, "call", 1, impls[0].call, impls[1].call)
 	})
 	b.Run("call=MembersCurrent", func(b *testing.B) {
 		impls := membersCurrentImpls(b, cannedServer(b, benchUser))
