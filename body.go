@@ -24,13 +24,11 @@ var (
 	ErrEmptyResponse = errors.New("clockify: empty response")
 )
 
-// bodyReader reads a success body up to limit bytes and notes its first non-blank byte, so
-// that an empty body or a JSON null can be told from an object.
+// bodyReader reads a success body up to limit bytes.
 type bodyReader struct {
 	r     io.Reader
 	left  int64 // bytes still allowed
 	limit int64
-	first byte     // first non-whitespace byte; 0 while none was read
 	att   *attempt // whose deadline a failed read is checked against (nil: none)
 }
 
@@ -43,14 +41,6 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 	}
 	n, err := b.r.Read(p)
 	b.left -= int64(n)
-	if b.first == 0 {
-		for _, c := range p[:n] {
-			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
-				b.first = c
-				break
-			}
-		}
-	}
 	if b.left < 0 {
 		return 0, b.tooLarge()
 	}
@@ -64,9 +54,6 @@ func (b *bodyReader) tooLarge() error {
 	return fmt.Errorf("%w: more than %d bytes (raise it with WithMaxResponseBytes)", ErrResponseTooLarge, b.limit)
 }
 
-// empty reports whether the body read so far holds no value but JSON null.
-func (b *bodyReader) empty() bool { return b.first == 0 || b.first == 'n' }
-
 // bodyBufs holds the buffers success bodies are read into. Paging through a list then reads
 // each page into a buffer already grown to a page's size, where a json.Decoder would grow a new
 // one from 512 bytes for every page, copying the body at each doubling.
@@ -77,11 +64,15 @@ var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // collections, so the memory is not held while the client is idle.
 const maxPooledBody = 4 << 20
 
-// decodeBody reads the whole of b and decodes it into out, reporting an empty body as io.EOF
-// and one that ends inside the value as io.ErrUnexpectedEOF, as a json.Decoder would. Unlike a
-// Decoder, it refuses anything but white space after the value: such a body is not what
-// Clockify sends. Decoded values never share memory with the buffer (encoding/json copies
-// strings and json.RawMessage), so the buffer can serve the next response.
+// errNoValue: a success body with nothing in it but JSON white space, or only JSON null.
+var errNoValue = errors.New("clockify: no body or null")
+
+// decodeBody reads the whole of b and decodes it into out. A body holding no value (nothing or
+// null) is errNoValue, and out is left alone; one that ends inside the value is
+// io.ErrUnexpectedEOF, as a json.Decoder would report it. Unlike a Decoder, it refuses anything
+// but white space after the value: such a body is not what Clockify sends. Decoded values
+// never share memory with the buffer (encoding/json copies strings and json.RawMessage), so
+// the buffer can serve the next response.
 func decodeBody(b *bodyReader, out any) error {
 	buf := bodyBufs.Get().(*bytes.Buffer)
 	defer func() {
@@ -93,8 +84,8 @@ func decodeBody(b *bodyReader, out any) error {
 	if _, err := buf.ReadFrom(b); err != nil {
 		return err
 	}
-	if len(bytes.TrimLeft(buf.Bytes(), " \t\r\n")) == 0 {
-		return io.EOF // nothing but JSON's white space
+	if v := bytes.Trim(buf.Bytes(), " \t\r\n"); len(v) == 0 || string(v) == "null" {
+		return errNoValue
 	}
 	err := json.Unmarshal(buf.Bytes(), out)
 	if _, ok := err.(*json.SyntaxError); ok && cutShort(buf.Bytes()) {

@@ -94,32 +94,39 @@ func TestCall_badLastByteIsSyntaxErrorNotTruncation(t *testing.T) {
 }
 
 // FuzzDecodeBody_matchesDecoder: for any body, decodeBody decodes what a json.Decoder decodes
-// from it (the code every response went through before), fails where it fails, and reports
-// an empty or truncated body the same way; data after the value, which a Decoder leaves
-// unread, is refused.
+// from it (the code every response went through before), fails where it fails, tells a body
+// with no value (empty, or null) as the Decoder's io.EOF or nil result does, and reports a
+// truncated one the same way; data after the value, which a Decoder leaves unread, is refused.
 func FuzzDecodeBody_matchesDecoder(f *testing.F) {
-	for _, s := range []string{`{"id":"u1","settings":{"weekStart":"MONDAY"}}`, ``, ` `, `null`, `nul`, `{"id":"u`,
-		`{"id":x`, `{"id":"u1"} x`, `{"id":1}`, `[]`, `{"customFields":[{"value":[1,{"a":null}]}]}`, "\ufeff{}"} {
+	for _, s := range []string{`{"id":"u1","settings":{"weekStart":"MONDAY"}}`, ``, ` `, `null`, ` null `, `nul`,
+		`null x`, `{"id":"u`, `{"id":x`, `{"id":"u1"} x`, `{"id":1}`, `[]`, `{"customFields":[{"value":[1,{"a":null}]}]}`,
+		"\ufeff{}", "\x00"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
 		r := bytes.NewReader(body)
 		dec := json.NewDecoder(r)
-		var want User
+		var want *User // stays nil for null
 		wantErr := dec.Decode(&want)
 		rest, _ := io.ReadAll(io.MultiReader(dec.Buffered(), r))
-		var got User
+		trailing := len(bytes.Trim(rest, " \t\r\n")) > 0
+		var got *User
 		gotErr := decodeBody(&bodyReader{r: bytes.NewReader(body), left: 1 << 20, limit: 1 << 20}, &got)
-		if wantErr == nil && len(bytes.Trim(rest, " \t\r\n")) > 0 {
+		switch {
+		case wantErr == nil && trailing:
 			require.Error(t, gotErr, "data after the value")
-			return
-		}
-		require.Equal(t, wantErr == nil, gotErr == nil, "decoder: %v; decodeBody: %v", wantErr, gotErr)
-		assert.Equal(t, errors.Is(wantErr, io.EOF), errors.Is(gotErr, io.EOF), "empty: %v / %v", wantErr, gotErr)
-		assert.Equal(t, errors.Is(wantErr, io.ErrUnexpectedEOF), errors.Is(gotErr, io.ErrUnexpectedEOF),
-			"truncated: %v / %v", wantErr, gotErr)
-		if wantErr == nil {
+			require.NotErrorIs(t, gotErr, errNoValue)
+		case errors.Is(wantErr, io.EOF), wantErr == nil && want == nil:
+			require.ErrorIs(t, gotErr, errNoValue, "decoder: %v", wantErr)
+			assert.Nil(t, got, "out is left alone")
+		case wantErr == nil:
+			require.NoError(t, gotErr)
 			assert.Equal(t, want, got)
+		default:
+			require.Error(t, gotErr, "decoder: %v", wantErr)
+			require.NotErrorIs(t, gotErr, errNoValue)
+			assert.Equal(t, errors.Is(wantErr, io.ErrUnexpectedEOF), errors.Is(gotErr, io.ErrUnexpectedEOF),
+				"truncated: %v / %v", wantErr, gotErr)
 		}
 	})
 }

@@ -381,7 +381,7 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):
 			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.urlPath(), err)
-		case (err == nil || errors.Is(err, io.EOF)) && body.empty():
+		case errors.Is(err, errNoValue):
 			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.urlPath(), ErrEmptyResponse, hresp.StatusCode)
 		case err != nil:
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
