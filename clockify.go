@@ -387,7 +387,8 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
 		}
 	}
-	// Read to the end, so the connection can be reused, but no further than an error body.
+	// Read to the end, so the connection can be reused, but no further than an error body (a
+	// decoded body was read whole already; this is for answers nothing is decoded from).
 	body.left = min(body.left, maxErrorBody)
 	_, _ = io.Copy(io.Discard, body)
 	return resp, nil
