@@ -2,6 +2,8 @@ package clockify
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -17,17 +19,6 @@ import (
 // credentials (Verify), swaps a new key into a running client (Rotate), and names keys safely
 // in logs (Fingerprint).
 type APIKeysService service
-
-var (
-	// ErrKeyOwnerMismatch: Rotate was given a key that belongs to another user than the
-	// client's current key; the client keeps its current key.
-	ErrKeyOwnerMismatch = errors.New("clockify: API key belongs to another user")
-	// ErrKeyOwnerUnknown: Rotate could not tell whose the current key is, because Clockify no
-	// longer accepts it and no earlier Verify or Rotate recorded its user, so it cannot check
-	// that the new key belongs to the same user. The client keeps its current key; call Verify
-	// when the client starts, or make a new Client with the new key.
-	ErrKeyOwnerUnknown = errors.New("clockify: the current API key's user is unknown")
-)
 
 // CredentialKind is the kind of credential a client sends.
 type CredentialKind string
@@ -55,18 +46,6 @@ type KeyInfo struct {
 	// does not accept addon tokens, so Verify skips it for them.
 	WorkspacesListed bool
 }
-
-// KeyWorkspace is a workspace a credential reaches and the user's role in it.
-type KeyWorkspace struct {
-	Workspace *Workspace
-	// Role is RoleOwner, RoleWorkspaceAdmin, or "" for any other member (team and project
-	// managers included).
-	Role Role
-}
-
-// IsAdmin reports whether the user is the workspace's owner or one of its admins, which
-// inviting, deactivating, setting rates and editing profiles require.
-func (w KeyWorkspace) IsAdmin() bool { return w.Role == RoleOwner || w.Role == RoleWorkspaceAdmin }
 
 // Workspace returns the workspace with the given id among those the credential reaches; none
 // for a nil *KeyInfo.
@@ -241,4 +220,11 @@ func describeHost(base *url.URL) string {
 		return host + " (region " + label + ")"
 	}
 	return host + " (subdomain " + label + ")"
+}
+
+// Fingerprint returns a short identifier of a key or token that is safe to log: the first 12
+// hex digits of its SHA-256, prefixed "fp:". It is stable, and reveals nothing of the secret.
+func Fingerprint(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "fp:" + hex.EncodeToString(sum[:6])
 }

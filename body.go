@@ -15,15 +15,6 @@ import (
 // bomb) from taking more than a few hundred MiB of memory. WithMaxResponseBytes changes it.
 const DefaultMaxResponseBytes = 64 << 20
 
-var (
-	// ErrResponseTooLarge: a success body was larger than the client's limit
-	// (DefaultMaxResponseBytes, or WithMaxResponseBytes). Nothing of it is returned.
-	ErrResponseTooLarge = errors.New("clockify: response body too large")
-	// ErrEmptyResponse: Clockify answered 2xx with an empty body or JSON null where the call
-	// expects an object or a list. A zero value is never returned in its place.
-	ErrEmptyResponse = errors.New("clockify: empty response")
-)
-
 // bodyReader reads a success body up to limit bytes.
 type bodyReader struct {
 	r     io.Reader

@@ -268,10 +268,6 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 // jsonValue is the value of the Accept and Content-Type headers.
 var jsonValue = []string{"application/json"}
 
-// ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
-// (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
-var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
-
 // usable checks that c was made by NewClient and ctx is not nil, before any work.
 func (c *Client) usable(ctx context.Context) error {
 	if c == nil || c.hc == nil {

@@ -8,7 +8,7 @@ import (
 // Decoding the SDK's own value types, called as encoding/json calls them (on the raw value),
 // in the shapes Clockify sends: impl=sdk is UnmarshalJSON, impl=general the general code it
 // falls back to for other shapes (which every value went through before the fast paths). The
-// fuzz targets in values_fuzz_test.go show the results equal; these show the cost:
+// fuzz targets in jsonstring_fuzz_test.go show the results equal; these show the cost:
 //
 //	go run ./internal/benchratio -pkg . DurationUnmarshal WeekdaySetUnmarshal
 

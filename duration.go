@@ -98,7 +98,7 @@ func ParseDuration(s string) (Duration, error) {
 // parseWholeDuration reads, without allocating, the shapes Clockify sends: whole numbers of
 // days, hours, minutes and seconds in upper case ("PT7H30M", "PT0S", "P1DT2H"). Anything else,
 // errors and overflow included, is left to the general parser: ok is false. It must agree with
-// parseDurationGeneral wherever ok is true (values_fuzz_test.go checks).
+// parseDurationGeneral wherever ok is true (jsonstring_fuzz_test.go checks).
 func parseWholeDuration[T string | []byte](s T) (d Duration, ok bool) {
 	if len(s) < 3 || s[0] != 'P' {
 		return 0, false
@@ -327,7 +327,7 @@ func (d *Duration) UnmarshalJSON(b []byte) error {
 }
 
 // unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
-// shapes itself and must agree with it (values_fuzz_test.go checks).
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
 func (d *Duration) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "duration")
 	if null || err != nil {

@@ -297,3 +297,64 @@ func (e *ValidationError) Error() string {
 
 // Is makes every *ValidationError match ErrInvalidInput.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
+
+var (
+	// ErrKeyOwnerMismatch: Rotate was given a key that belongs to another user than the
+	// client's current key; the client keeps its current key.
+	ErrKeyOwnerMismatch = errors.New("clockify: API key belongs to another user")
+	// ErrKeyOwnerUnknown: Rotate could not tell whose the current key is, because Clockify no
+	// longer accepts it and no earlier Verify or Rotate recorded its user, so it cannot check
+	// that the new key belongs to the same user. The client keeps its current key; call Verify
+	// when the client starts, or make a new Client with the new key.
+	ErrKeyOwnerUnknown = errors.New("clockify: the current API key's user is unknown")
+)
+
+var (
+	// ErrResponseTooLarge: a success body was larger than the client's limit
+	// (DefaultMaxResponseBytes, or WithMaxResponseBytes). Nothing of it is returned.
+	ErrResponseTooLarge = errors.New("clockify: response body too large")
+	// ErrEmptyResponse: Clockify answered 2xx with an empty body or JSON null where the call
+	// expects an object or a list. A zero value is never returned in its place.
+	ErrEmptyResponse = errors.New("clockify: empty response")
+)
+
+// ErrNoClient is returned by the methods of a nil *Client, or of one not made by NewClient
+// (a zero clockify.Client{}): create clients with NewClient or NewClientFromEnv.
+var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
+
+// ErrGroupExists: Clockify refuses a user group whose name another group of the workspace
+// already has.
+var ErrGroupExists = errors.New("clockify: a user group with this name already exists")
+
+// ErrPageRepeated is returned by an iterator when a page brings no item it has not already
+// yielded: a server ignoring the page parameter, or pages that cycle (A, B, A, B …). Iterating
+// stops there rather than looping forever. Items a page repeats from earlier pages (as offset
+// paging does when members are added meanwhile) are skipped, so an iterator never yields the
+// same item twice.
+var ErrPageRepeated = errors.New("clockify: a page brought no items not already seen")
+
+// ErrStalePlan reports that the workspace changed after the plan was made, so an action was
+// not applied: its member no longer is as the plan saw them. Plan again.
+var ErrStalePlan = errors.New("clockify: roster plan is stale")
+
+// ErrEarlierActionFailed marks the actions of a member that were not attempted because an
+// earlier action of the same member failed; planning again shows what is left.
+var ErrEarlierActionFailed = errors.New("clockify: not attempted after an earlier action of the member failed")
+
+// Sentinel errors of the running-timer calls.
+var (
+	// ErrNoRunningTimer: the member has no timer running, so there is nothing to stop. Clockify
+	// answers 404 with code 404 for it (an answer that also matches ErrNotFound).
+	ErrNoRunningTimer = errors.New("clockify: member has no running timer")
+	// ErrEndBeforeStart: the end given to StopTimer is before the running entry's start.
+	ErrEndBeforeStart = errors.New("clockify: a time entry cannot end before it starts")
+)
+
+// ErrRedirectElsewhere: Clockify's answer redirected the request to another scheme or host
+// than the configured one. The redirect is not followed, so neither the request's body (an
+// invitee's email, say) nor the credential reaches that host, and no answer from it is taken
+// for Clockify's.
+var ErrRedirectElsewhere = errors.New("clockify: redirect to another host refused")
+
+// ErrAmbiguousName: a lookup by name found more than one match, so it cannot pick one.
+var ErrAmbiguousName = errors.New("clockify: more than one match for this name")

@@ -11,15 +11,6 @@ import (
 	"time"
 )
 
-// Sentinel errors of the running-timer calls.
-var (
-	// ErrNoRunningTimer: the member has no timer running, so there is nothing to stop. Clockify
-	// answers 404 with code 404 for it (an answer that also matches ErrNotFound).
-	ErrNoRunningTimer = errors.New("clockify: member has no running timer")
-	// ErrEndBeforeStart: the end given to StopTimer is before the running entry's start.
-	ErrEndBeforeStart = errors.New("clockify: a time entry cannot end before it starts")
-)
-
 // TimeEntry is a time entry as Clockify returns it. A running entry (a timer) has a nil End
 // and a zero Duration; Elapsed tells how long it has been running.
 type TimeEntry struct {

@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"iter"
@@ -44,13 +43,6 @@ func (o *ListOptions) pageNumber() int { return max(o.Page, 1) }
 
 // listOptions gives the pager the ListOptions embedded in a list's options.
 func (o *ListOptions) listOptions() *ListOptions { return o }
-
-// ErrPageRepeated is returned by an iterator when a page brings no item it has not already
-// yielded: a server ignoring the page parameter, or pages that cycle (A, B, A, B …). Iterating
-// stops there rather than looping forever. Items a page repeats from earlier pages (as offset
-// paging does when members are added meanwhile) are skipped, so an iterator never yields the
-// same item twice.
-var ErrPageRepeated = errors.New("clockify: a page brought no items not already seen")
 
 // pageable is a pointer to a list's options, which embed ListOptions.
 type pageable[O any] interface {

@@ -2,8 +2,6 @@ package clockify
 
 import (
 	"context"
-	"fmt"
-	"sync"
 )
 
 // DefaultBulkConcurrency is how many changes a bulk helper works on at once when BulkOptions
@@ -103,76 +101,24 @@ func runBulk(ctx context.Context, results []BulkResult, opts *BulkOptions, do fu
 	}
 }
 
-// jobsByMember groups the indexes of results by member, in input order: one job per member,
-// so that one worker works on a member's items one after another.
-func jobsByMember(results []BulkResult) [][]int {
-	var jobs [][]int
-	byUser := make(map[string]int, len(results))
-	for i, r := range results {
-		j, ok := byUser[r.UserID]
-		if !ok {
-			j = len(jobs)
-			byUser[r.UserID] = j
-			jobs = append(jobs, nil)
-		}
-		jobs[j] = append(jobs[j], i)
+// GetMany reads the profiles of the members userIDs (week start, capacity, working days,
+// custom fields), with the concurrency, progress and per-member errors of UpdateMany, and
+// returns one result per id in the order given: Profile set, or Err the error Get would have
+// returned (an unknown id matches ErrNotFound) while the others go on. A repeated id is read
+// once per occurrence.
+//
+// It costs one request per member. Requests go through the client's rate limiter, so an audit
+// of a thousand members at the default 50 requests per second takes about 20 seconds; when ctx
+// ends, every member not yet read gets an error wrapping ctx.Err().
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/member-profile/{userId}, once per member
+func (s *ProfilesService) GetMany(ctx context.Context, workspaceID string, userIDs []string, opts *BulkOptions) []BulkResult {
+	results := make([]BulkResult, len(userIDs))
+	for i, id := range userIDs {
+		results[i].UserID = id
 	}
-	return jobs
-}
-
-// runJobs runs the items of each job in order on workers goroutines, calling run(i, nil) for
-// each, or run(i, ctx.Err()) for the items that were not started when ctx ended. It sends each
-// item's index on the returned channel once run returns, and closes it after the last of total.
-func runJobs(ctx context.Context, jobs [][]int, workers, total int, run func(i int, startErr error)) <-chan int {
-	finished := make(chan int, total)
-	each := func(job []int) {
-		for _, i := range job {
-			run(i, ctx.Err())
-			finished <- i
-		}
-	}
-	startPool(ctx, jobs, workers, each, each, func() { close(finished) })
-	return finished
-}
-
-// startPool hands the jobs, in order, to workers goroutines that call work(job). Once ctx has
-// ended, the jobs not yet handed out go to skip instead, called on the dispatching goroutine.
-// done is called once every call of work and skip has returned. startPool itself returns at
-// once.
-func startPool(ctx context.Context, jobs [][]int, workers int, work, skip func(job []int), done func()) {
-	queue := make(chan []int)
-	var wg sync.WaitGroup
-	wg.Add(workers)
-	for range workers {
-		go func() {
-			defer wg.Done()
-			for job := range queue {
-				work(job)
-			}
-		}()
-	}
-	go func() {
-		defer func() {
-			close(queue)
-			wg.Wait()
-			done()
-		}()
-		for n, job := range jobs {
-			if ctx.Err() == nil {
-				select {
-				case queue <- job:
-					continue
-				case <-ctx.Done():
-				}
-			}
-			for _, job := range jobs[n:] {
-				skip(job)
-			}
-			return
-		}
-	}()
-}
-
-func notStarted(userID string, err error) error {
-	return fmt.Errorf("clockify: member %s not started: %w", userID, err)
+	runBulk(ctx, results, opts, func(ctx context.Context, i int) {
+		results[i].Profile, _, results[i].Err = s.Get(ctx, workspaceID, userIDs[i])
+	})
+	return results
 }

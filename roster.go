@@ -392,11 +392,3 @@ type RosterResult struct {
 	Action RosterAction
 	Err    error
 }
-
-// ErrStalePlan reports that the workspace changed after the plan was made, so an action was
-// not applied: its member no longer is as the plan saw them. Plan again.
-var ErrStalePlan = errors.New("clockify: roster plan is stale")
-
-// ErrEarlierActionFailed marks the actions of a member that were not attempted because an
-// earlier action of the same member failed; planning again shows what is left.
-var ErrEarlierActionFailed = errors.New("clockify: not attempted after an earlier action of the member failed")

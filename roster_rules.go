@@ -2,7 +2,7 @@ package clockify
 
 import "fmt"
 
-// The planner judges each action with the rules layer (restrictions.go): the same ordered
+// The planner judges each action with the rules layer (rules.go): the same ordered
 // checks that name a refusal after the fact, run before sending. The facts they read come from
 // the plan's one reading of the workspace (the workspace, the owner and admin searches, the
 // caller, the member as listed and its profile), filled in beforehand, so judging a member

@@ -2,8 +2,6 @@ package clockify
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -55,13 +53,6 @@ func (c *credential) LogValue() slog.Value { return slog.StringValue(c.String())
 // Format keeps every fmt verb, %x and %q included, away from the secret.
 func (c *credential) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
-// Fingerprint returns a short identifier of a key or token that is safe to log: the first 12
-// hex digits of its SHA-256, prefixed "fp:". It is stable, and reveals nothing of the secret.
-func Fingerprint(key string) string {
-	sum := sha256.Sum256([]byte(key))
-	return "fp:" + hex.EncodeToString(sum[:6])
-}
-
 // setAPIKey swaps the credential atomically; requests already sent keep the old one. owner is
 // the id of the key's user when known ("" if not), which a later Rotate compares against.
 func (c *Client) setAPIKey(key, owner string) {
@@ -91,12 +82,6 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 	hc.CheckRedirect = c.checkRedirect(hc.CheckRedirect)
 	return &hc
 }
-
-// ErrRedirectElsewhere: Clockify's answer redirected the request to another scheme or host
-// than the configured one. The redirect is not followed, so neither the request's body (an
-// invitee's email, say) nor the credential reaches that host, and no answer from it is taken
-// for Clockify's.
-var ErrRedirectElsewhere = errors.New("clockify: redirect to another host refused")
 
 // checkRedirect refuses redirects that leave the base URL's scheme and host, then applies the
 // caller's own policy (or net/http's default of at most 10 redirects).

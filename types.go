@@ -363,3 +363,26 @@ type CustomFieldUpsert struct {
 	CustomFieldID string `json:"customFieldId"`
 	Value         any    `json:"value"`
 }
+
+// Ptr returns a pointer to v, for the optional fields of request structs:
+//
+//	&clockify.ProfileUpdate{WeekStart: clockify.Ptr(clockify.Monday)}
+func Ptr[T any](v T) *T { return &v }
+
+// Money is an amount in minor units (cents) as Clockify stores rates: 20000 USD is 200.00 USD.
+type Money struct {
+	Amount   int64  `json:"amount"`
+	Currency string `json:"currency,omitempty"`
+}
+
+// KeyWorkspace is a workspace a credential reaches and the user's role in it.
+type KeyWorkspace struct {
+	Workspace *Workspace
+	// Role is RoleOwner, RoleWorkspaceAdmin, or "" for any other member (team and project
+	// managers included).
+	Role Role
+}
+
+// IsAdmin reports whether the user is the workspace's owner or one of its admins, which
+// inviting, deactivating, setting rates and editing profiles require.
+func (w KeyWorkspace) IsAdmin() bool { return w.Role == RoleOwner || w.Role == RoleWorkspaceAdmin }

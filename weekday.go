@@ -104,7 +104,7 @@ func weekdayIndex(name []byte) int {
 }
 
 // unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
-// shapes itself and must agree with it (values_fuzz_test.go checks).
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
 func (d *Weekday) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "weekday")
 	if null || err != nil {
@@ -279,7 +279,7 @@ func plainWeekdayArray(b []byte) (set WeekdaySet, ok bool) {
 }
 
 // unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
-// shapes itself and must agree with it (values_fuzz_test.go checks).
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
 func (s *WeekdaySet) unmarshalJSONGeneral(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if string(b) == "null" {

@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,9 +12,6 @@ import (
 // (Workspace.Membership), and the caller's role in them. Clockify has no API to change a
 // workspace.
 type WorkspacesService service
-
-// ErrAmbiguousName: a lookup by name found more than one match, so it cannot pick one.
-var ErrAmbiguousName = errors.New("clockify: more than one match for this name")
 
 // List returns every workspace the caller is an active member of, in Clockify's order. It costs
 // one request; Clockify serves it to API keys only (an addon token is refused).

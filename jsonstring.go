@@ -5,17 +5,6 @@ import (
 	"fmt"
 )
 
-// Ptr returns a pointer to v, for the optional fields of request structs:
-//
-//	&clockify.ProfileUpdate{WeekStart: clockify.Ptr(clockify.Monday)}
-func Ptr[T any](v T) *T { return &v }
-
-// Money is an amount in minor units (cents) as Clockify stores rates: 20000 USD is 200.00 USD.
-type Money struct {
-	Amount   int64  `json:"amount"`
-	Currency string `json:"currency,omitempty"`
-}
-
 // decodeString reads a JSON string for the named field; null reports null and no error.
 func decodeString(b []byte, field string) (s string, null bool, err error) {
 	if in, ok := plainString(b); ok {
@@ -26,7 +15,7 @@ func decodeString(b []byte, field string) (s string, null bool, err error) {
 
 // plainString returns the contents of b when b is a JSON string that needs no decoding:
 // quoted, and only printable ASCII without escapes in between, as Clockify writes enums and
-// durations. Otherwise ok is false and the caller decodes b in full (values_fuzz_test.go
+// durations. Otherwise ok is false and the caller decodes b in full (jsonstring_fuzz_test.go
 // checks the two agree on every input).
 func plainString(b []byte) (in []byte, ok bool) {
 	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
