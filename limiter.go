@@ -10,16 +10,20 @@ import (
 )
 
 const (
-	// DefaultRateLimit is Clockify's documented limit for paid workspaces, in requests per
-	// second per client (https://clockify.me/help/fr/getting-started/webhook-and-api-limitations).
-	// The default limiter keeps below it for any reading of "per second"; see defaultLimiter.
-	DefaultRateLimit = 50
+	// ClockifyRateLimit is Clockify's documented limit for paid workspaces, in requests per
+	// second per API key and workspace
+	// (https://clockify.me/help/getting-started/webhook-and-api-limitations).
+	ClockifyRateLimit = 50
+	// DefaultRateLimit is the pace of a client given no pace option, in requests per second:
+	// ClockifyRateLimit-1 requests spread over 1.05 s (46.7/s), which stays below the limit for
+	// any reading of "per second"; see defaultLimiter.
+	DefaultRateLimit = (ClockifyRateLimit - 1) / 1.05
 	// DefaultRateBurst is the default limiter's burst: requests are spaced evenly rather than
 	// sent in bursts, since a burst on top of the steady rate lets a bulk job overrun the limit
 	// and collect 429s it never needed.
 	DefaultRateBurst = 1
 
-	// defaultWindow is the window over which the default limiter spreads DefaultRateLimit-1
+	// defaultWindow is the window over which the default limiter spreads ClockifyRateLimit-1
 	// requests, as the redisrate module does: 50 ms beyond one second absorb the jitter
 	// between being admitted and reaching Clockify.
 	defaultWindow = 1050 * time.Millisecond
@@ -31,7 +35,7 @@ const (
 // 1.05 s / 49 = 21.4 ms apart: at most 47 start in any one-second window and at most 50 in
 // any 1.05 s window, at 46.7 requests per second (93 % of the limit) when busy.
 func defaultLimiter() *rate.Limiter {
-	return rate.NewLimiter(rate.Every(defaultWindow/(DefaultRateLimit-1)), DefaultRateBurst)
+	return rate.NewLimiter(rate.Every(defaultWindow/(ClockifyRateLimit-1)), DefaultRateBurst)
 }
 
 // RateLimiter paces outgoing requests; *rate.Limiter from golang.org/x/time/rate is one. Wait

@@ -61,19 +61,18 @@ func (r Region) baseURL() (string, error) {
 }
 
 // Option configures a Client. Options check their input and make NewClient fail rather than
-// silently using a default. Each setting is given at most once: the credential (WithAPIKey or
-// WithAddonToken), the address (WithBaseURL, WithRegion or WithSubdomain), the pace
-// (WithRateLimit, WithFreePlanRateLimit, WithRateLimiter or WithoutRateLimit), the retries
-// (WithRetry or WithoutRetry), and each other option. A second option for a setting already
-// given, even the same option with the same value, is a *ValidationError naming both, never a
-// silent choice. nil options are skipped.
+// silently using a default. When options give the same setting more than once, the last one
+// wins: the address (WithBaseURL, WithRegion or WithSubdomain), the pace (WithRateLimit,
+// WithFreePlanRateLimit, WithRateLimiter or WithoutRateLimit), the retries (WithRetry or
+// WithoutRetry) and each other option, so code that builds clients for others (such as
+// clockifytest's Server.Client) can put its defaults first and let its callers' options replace
+// them. The one exception is the credential: an API key and an addon token together are a
+// *ValidationError, since Clockify refuses a request that carries both. nil options are skipped.
 type Option func(*config) error
 
 type config struct {
 	apiKey, addonToken *string
-	set                map[string]string // setting → the option that gave it
-	inDefaults         bool              // options are being applied by Defaults
-	defaulted          map[string]bool   // settings Defaults gave, which a later option replaces
+	set                map[string]string // setting → the option that gave it last
 	baseURL            string
 	httpClient         *http.Client
 	userAgent          string
@@ -85,7 +84,7 @@ type config struct {
 
 // applyOptions builds the configuration opts describe; nil options are skipped.
 func applyOptions(opts []Option) (*config, error) {
-	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes, set: map[string]string{}, defaulted: map[string]bool{}}
+	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes, set: map[string]string{}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -97,49 +96,17 @@ func applyOptions(opts []Option) (*config, error) {
 	return cfg, nil
 }
 
-// claim records that option gives setting, and refuses a second option for it.
+// claim records that option gives setting, replacing an earlier option for it. An API key and
+// an addon token together are refused.
 func (c *config) claim(setting, option string) error {
-	if c.defaulted[setting] && !c.inDefaults {
-		delete(c.defaulted, setting)
-		delete(c.set, setting)
-		if setting == settingCredential {
-			c.apiKey, c.addonToken = nil, nil
-		}
+	if prev, ok := c.set[setting]; ok && setting == settingCredential && prev != option {
+		return &ValidationError{Field: setting, Reason: option + " conflicts with " + prev + "; give one of them"}
 	}
-	if prev, ok := c.set[setting]; ok {
-		reason := "given twice (" + prev + " and " + option + "); give each setting once"
-		if prev != option {
-			reason = option + " conflicts with " + prev + "; give one of them"
-		}
-		return &ValidationError{Field: setting, Reason: reason}
+	if setting == settingCredential {
+		c.apiKey, c.addonToken = nil, nil
 	}
 	c.set[setting] = option
-	if c.inDefaults {
-		c.defaulted[setting] = true
-	}
 	return nil
-}
-
-// Defaults applies opts as defaults: a later option for the same setting replaces one of
-// them instead of being refused. It is for code that builds clients for others, such as
-// clockifytest's Server.Client, whose callers may change the retries it picks.
-func Defaults(opts ...Option) Option {
-	return func(c *config) error {
-		if c.inDefaults {
-			return &ValidationError{Field: "Defaults", Reason: "cannot be nested"}
-		}
-		c.inDefaults = true
-		defer func() { c.inDefaults = false }()
-		for _, opt := range opts {
-			if opt == nil {
-				continue
-			}
-			if err := opt(c); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
 }
 
 // Settings that options claim.

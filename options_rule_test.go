@@ -1,54 +1,40 @@
 package clockify
 
 import (
-	"log/slog"
-	"net/http"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// One rule for every option: each setting once.
-func TestNewClient_settingGivenTwiceIsRefused(t *testing.T) {
-	tests := map[string][]Option{
-		"two API keys":                         {WithAPIKey(testKey), WithAPIKey("other-key-000000000000")},
-		"same API key twice":                   {WithAPIKey(testKey), WithAPIKey(testKey)},
-		"two addon tokens":                     {WithAddonToken("t1"), WithAddonToken("t2")},
-		"region twice":                         {WithAPIKey(testKey), WithRegion(RegionEU), WithRegion(RegionUS)},
-		"same region twice":                    {WithAPIKey(testKey), WithRegion(RegionEU), WithRegion("eu")},
-		"subdomain twice":                      {WithAPIKey(testKey), WithSubdomain("a"), WithSubdomain("b")},
-		"two HTTP clients":                     {WithAPIKey(testKey), WithHTTPClient(&http.Client{}), WithHTTPClient(&http.Client{})},
-		"retry and no retry":                   {WithAPIKey(testKey), WithRetry(DefaultRetryPolicy), WithoutRetry()},
-		"rate limit and none":                  {WithAPIKey(testKey), WithRateLimit(10, 1), WithoutRateLimit()},
-		"free plan and limiter":                {WithAPIKey(testKey), WithFreePlanRateLimit(), WithRateLimiter(&countingLimiter{})},
-		"two user agents":                      {WithAPIKey(testKey), WithUserAgent("a/1"), WithUserAgent("b/1")},
-		"two response limits":                  {WithAPIKey(testKey), WithMaxResponseBytes(1 << 20), WithMaxResponseBytes(2 << 20)},
-		"two loggers":                          {WithAPIKey(testKey), WithLogger(slog.New(slog.DiscardHandler)), WithLogger(slog.New(slog.DiscardHandler))},
-		"defaults cannot hold a setting twice": {Defaults(WithAPIKey(testKey), WithAPIKey(testKey))},
-	}
-	for name, opts := range tests {
+// One rule for every option: the last option for a setting wins.
+func TestNewClient_lastOptionForASettingWins(t *testing.T) {
+	c, err := NewClient(WithAPIKey("first-key-00000000000"), WithBaseURL("https://a.test/api"), WithoutRetry(),
+		WithRegion(RegionEU), WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy), WithAPIKey(testKey))
+	require.NoError(t, err)
+	assert.Equal(t, "https://b.test/api/", c.BaseURL())
+
+	h := sentHeaders(t, NewClient, WithAPIKey("first-key-00000000000"), WithAPIKey(testKey))
+	assert.Equal(t, testKey, h.Get("X-Api-Key"), "the later key replaces the earlier")
+	assert.Len(t, h.Values("X-Api-Key"), 1)
+}
+
+// The exception: an API key and an addon token together are refused, in either order, and the
+// error does not show the key.
+func TestNewClient_keyAndAddonTokenTogetherAreRefused(t *testing.T) {
+	for name, opts := range map[string][]Option{
+		"key then token": {WithAPIKey(testKey), WithAddonToken("tok")},
+		"token then key": {WithAddonToken("tok"), WithAPIKey(testKey)},
+	} {
 		t.Run(name, func(t *testing.T) {
 			c, err := NewClient(opts...)
 			assert.Nil(t, c)
 			var ve *ValidationError
 			require.ErrorAs(t, err, &ve)
-			assert.Contains(t, ve.Reason, "With")
+			assert.Contains(t, ve.Reason, "conflicts with")
 			assert.NotContains(t, err.Error(), testKey)
 		})
 	}
-}
-
-// Defaults lets a later option replace a setting instead of being refused.
-func TestDefaults_laterOptionReplaces(t *testing.T) {
-	c, err := NewClient(Defaults(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithoutRetry()),
-		WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy))
-	require.NoError(t, err)
-	assert.Equal(t, "https://b.test/api/", c.BaseURL())
-
-	h := sentHeaders(t, NewClient, Defaults(WithAPIKey("default-key-0000000000")), WithAddonToken("tok"))
-	assert.Equal(t, "tok", h.Get("X-Addon-Token"))
-	assert.Empty(t, h.Values("X-Api-Key"), "the default credential is replaced, not added")
 }
 
 // WithRegion takes every name ParseRegion and CLOCKIFY_REGION take; an empty one is refused

@@ -119,10 +119,10 @@ func setupServer(t *testing.T, opts ...Option) (*Client, *testServer) {
 	return c, s
 }
 
-// overridden is base as Defaults, followed by opts: a test's own WithRetry replaces the
-// helper's, where NewClient refuses two.
+// overridden is base followed by opts: a test's own WithRetry replaces the helper's (the last
+// option for a setting wins).
 func overridden(base, opts []Option) []Option {
-	return append([]Option{Defaults(base...)}, opts...)
+	return append(append([]Option{}, base...), opts...)
 }
 
 // setup is setupServer for tests that only register routes.

@@ -46,8 +46,9 @@ func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Cl
 	if !s.realRetryWaits {
 		defaults = append(defaults, clockify.WithRetry(FastRetryPolicy))
 	}
-	// opts may replace the defaults, but a second credential is refused.
-	base := []clockify.Option{clockify.WithAPIKey(key), clockify.Defaults(defaults...)}
+	// opts may replace the defaults (the last option for a setting wins); an addon token
+	// beside the server's API key is refused.
+	base := append([]clockify.Option{clockify.WithAPIKey(key)}, defaults...)
 	return clockify.NewClient(append(base, opts...)...)
 }
 
