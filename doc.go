@@ -88,7 +88,7 @@
 //
 // Each client paces itself. How Clockify counts its limit of 50 requests per second for paid
 // workspaces (new Free-plan workspaces get 30 per hour, see
-// https://clockify.me/help/fr/getting-started/webhook-and-api-limitations) is not documented,
+// https://clockify.me/help/getting-started/webhook-and-api-limitations) is not documented,
 // so by default requests are spaced evenly, 49 per 1.05 s (one every 21.4 ms, 46.7 per second):
 // never more than 50 in any one-second window however it is placed, with 50 ms to spare for
 // network jitter, as the ratelimit/redisrate module counts for limits shared across processes.

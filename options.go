@@ -337,7 +337,7 @@ func rateLimit(option string, perSecond float64, burst int) Option {
 
 // WithFreePlanRateLimit paces the client for a newly created Free-plan workspace, which
 // Clockify limits to 30 requests per hour: one request every two minutes
-// (https://clockify.me/help/fr/getting-started/webhook-and-api-limitations).
+// (https://clockify.me/help/getting-started/webhook-and-api-limitations).
 func WithFreePlanRateLimit() Option { return rateLimit("WithFreePlanRateLimit", 30.0/3600, 1) }
 
 // WithRateLimiter paces the client with l, e.g. one limiter shared by several clients of the
