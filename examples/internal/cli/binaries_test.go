@@ -70,3 +70,21 @@ func TestExamplesAsBuilt(t *testing.T) {
 	code, _, _ = run("roster-sync", "-csv", filepath.Join(dir, "missing.csv"))
 	assert.Equal(t, ExitUsage, code, "a missing roster file")
 }
+
+// The README's Examples section lists every example and the exit codes this package gives.
+func TestREADMEListsExamplesAndExitCodes(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "..", "README.md"))
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(readme), "\n## Examples\n")
+	require.True(t, ok, "an Examples section")
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, name := range examples {
+		assert.Contains(t, section, "| ["+name+"](examples/"+name+") |")
+	}
+	for _, row := range []string{"| 0 | done", "| 1 | error", "| 2 | bad usage", "| 3 | refused"} {
+		assert.Contains(t, section, row)
+	}
+	for _, v := range []string{"CLOCKIFY_API_KEY", "CLOCKIFY_WORKSPACE_ID"} {
+		assert.Contains(t, section, v)
+	}
+}

@@ -5,9 +5,9 @@
 // Exit status, the same for every example:
 //
 //	0  done: everything asked for was done (or, without -apply, planned)
-//	1  error: the network, the key, a member not found, a failed change
+//	1  error: the network, the key, a member not found, a change that failed
 //	2  bad usage: an unknown flag, an extra argument, a bad flag value or input file; nothing was sent
-//	3  refused by a Clockify rule (a *clockify.RestrictionError), and by nothing else
+//	3  refused (in a plan: blocked) by a Clockify rule, a *clockify.RestrictionError, and by nothing else
 package cli
 
 import (
@@ -33,7 +33,7 @@ const ExitCodes = `Exit status:
   0  done: everything asked for was done (or, without -apply, planned)
   1  error: the network, the key, a member not found, a change that failed
   2  bad usage: an unknown flag, an extra argument, a bad value or input file; nothing was sent
-  3  refused by a Clockify rule (a *clockify.RestrictionError), and by nothing else
+  3  refused (in a plan: blocked) by a Clockify rule, a *clockify.RestrictionError, and by nothing else
 `
 
 // Var is an environment variable a command reads.

@@ -55,7 +55,7 @@ func TestHelpSaysWhatWhichFlagsWhichEnvironmentAndExitCodes(t *testing.T) {
 		assert.Equal(t, ExitOK, Code(err))
 		for _, want := range []string{"Usage: tool [-apply] [EMAIL]", "Tool does a thing.", "-apply", "make the changes",
 			"CLOCKIFY_API_KEY", "CLOCKIFY_WORKSPACE_ID", "TOOL_EXTRA", "an extra setting", "Exit status:",
-			"2  bad usage", "3  refused by a Clockify rule"} {
+			"2  bad usage", "3  refused (in a plan: blocked) by a Clockify rule"} {
 			assert.Contains(t, help, want, h)
 		}
 	}
