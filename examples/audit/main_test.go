@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/csv"
 	"fmt"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
 // runAudit runs the program in-process on a demo server (newServer, or the demo team when nil).
@@ -22,9 +22,7 @@ func runAudit(t *testing.T, newServer func() *clockifytest.Server, args ...strin
 		defer func(f func() *clockifytest.Server) { newDemo = f }(newDemo)
 		newDemo = newServer
 	}
-	var o, e strings.Builder
-	code = realMain(context.Background(), args, &o, &e)
-	return code, o.String(), e.String()
+	return exampletest.Run(realMain, args...)
 }
 
 func TestAuditOfflineTable(t *testing.T) {

@@ -1,22 +1,16 @@
 package main
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
 func bulk(args ...string) (code int, out, stderr string) {
-	var o, e strings.Builder
-	code = realMain(context.Background(), args, &o, &e)
-	return code, o.String(), e.String()
+	return exampletest.Run(realMain, args...)
 }
 
 func TestBulkCapacityOffline_refusalsExitThree(t *testing.T) {
@@ -47,18 +41,8 @@ func TestBulkCapacity_noMatchIsAnError(t *testing.T) {
 	assert.Contains(t, stderr, `no member's name contains "Nobody At All": nothing was changed`)
 }
 
-// apiServer is a demo server standing in for the real API, reached through the environment.
-func apiServer(t *testing.T) *clockifytest.Server {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	t.Setenv("CLOCKIFY_API_KEY", srv.OwnerKey())
-	t.Setenv("CLOCKIFY_BASE_URL", srv.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", clockifytest.DemoWorkspaceID)
-	return srv
-}
-
 func TestBulkCapacity_dryRunWritesNothingApplyWrites(t *testing.T) {
-	srv := apiServer(t)
+	srv := exampletest.APIServer(t)
 	code, got, stderr := bulk("-name", "Emma Schultz")
 	assert.Equal(t, 0, code, stderr)
 	assert.Contains(t, got, "dry run: add -apply")
@@ -71,12 +55,7 @@ func TestBulkCapacity_dryRunWritesNothingApplyWrites(t *testing.T) {
 }
 
 func TestBulkCapacity_badFlagsExitTwoAndSendNothing(t *testing.T) {
-	var n atomic.Int32
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
-	t.Cleanup(api.Close)
-	t.Setenv("CLOCKIFY_API_KEY", "k")
-	t.Setenv("CLOCKIFY_BASE_URL", api.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", "ws1")
+	n := exampletest.NoRequests(t)
 	for _, tc := range []struct {
 		args []string
 		want string

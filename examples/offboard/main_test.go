@@ -1,23 +1,19 @@
 package main
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
 func runOffboard(args ...string) (code int, out, stderr string) {
-	var o, e strings.Builder
-	code = realMain(context.Background(), args, &o, &e)
-	return code, o.String(), e.String()
+	return exampletest.Run(realMain, args...)
 }
 
 func TestOffboardOffline(t *testing.T) {
@@ -53,18 +49,8 @@ func TestOffboardOffline_unknownEmailFailsAndChangesNobody(t *testing.T) {
 	assert.Contains(t, stderr, "offboard: no member of workspace "+clockifytest.DemoWorkspaceID+" has the e-mail nobody@example.com; nothing was changed")
 }
 
-// apiServer is a demo server standing in for the real API, reached through the environment.
-func apiServer(t *testing.T) *clockifytest.Server {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	t.Setenv("CLOCKIFY_API_KEY", srv.OwnerKey())
-	t.Setenv("CLOCKIFY_BASE_URL", srv.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", clockifytest.DemoWorkspaceID)
-	return srv
-}
-
 func TestOffboardFindsByEmailAndDryRunChangesNothing(t *testing.T) {
-	srv := apiServer(t)
+	srv := exampletest.APIServer(t)
 	code, got, stderr := runOffboard("priya.raman@acme-studio.example")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, got, "Dry run: nothing was changed")
@@ -80,7 +66,7 @@ func TestOffboardFindsByEmailAndDryRunChangesNothing(t *testing.T) {
 }
 
 func TestOffboardRefusedStepExitsThree(t *testing.T) {
-	apiServer(t)
+	exampletest.APIServer(t)
 	code, got, stderr := runOffboard("-apply", "maya.lindqvist@acme-studio.example")
 	assert.Equal(t, 3, code, "refused by a Clockify rule")
 	assert.Contains(t, got, "refused: ErrOwnerImmutable: clockify: ")
@@ -88,7 +74,7 @@ func TestOffboardRefusedStepExitsThree(t *testing.T) {
 }
 
 func TestOffboardUnknownEmailAgainstTheAPIFails(t *testing.T) {
-	srv := apiServer(t)
+	srv := exampletest.APIServer(t)
 	code, _, stderr := runOffboard("-apply", "nobody@example.com")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "has the e-mail nobody@example.com; nothing was changed")
@@ -98,12 +84,7 @@ func TestOffboardUnknownEmailAgainstTheAPIFails(t *testing.T) {
 }
 
 func TestOffboardBadUsageExitsTwoAndSendsNothing(t *testing.T) {
-	var n atomic.Int32
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
-	t.Cleanup(api.Close)
-	t.Setenv("CLOCKIFY_API_KEY", "k")
-	t.Setenv("CLOCKIFY_BASE_URL", api.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", "ws1")
+	n := exampletest.NoRequests(t)
 	for _, args := range [][]string{
 		{"-apply"}, {"-apply", "priya"}, {"-apply", "Priya <priya@example.com>"},
 		{"-apply", strings.Repeat("a", 250) + "@example.com"},

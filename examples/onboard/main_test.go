@@ -1,23 +1,17 @@
 package main
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
 func runOnboard(args ...string) (code int, out, stderr string) {
-	var o, e strings.Builder
-	code = realMain(context.Background(), args, &o, &e)
-	return code, o.String(), e.String()
+	return exampletest.Run(realMain, args...)
 }
 
 func TestOnboardOffline(t *testing.T) {
@@ -34,18 +28,8 @@ func TestOnboardOffline(t *testing.T) {
 	}
 }
 
-// apiServer is a demo server standing in for the real API, reached through the environment.
-func apiServer(t *testing.T) *clockifytest.Server {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	t.Setenv("CLOCKIFY_API_KEY", srv.OwnerKey())
-	t.Setenv("CLOCKIFY_BASE_URL", srv.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", clockifytest.DemoWorkspaceID)
-	return srv
-}
-
 func TestOnboardDryRunChangesNothing(t *testing.T) {
-	srv := apiServer(t)
+	srv := exampletest.APIServer(t)
 	code, got, stderr := runOnboard("-email", "nina.park@acme-studio.example", "-group", "Design Team")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, got, "Dry run: nothing was changed")
@@ -55,7 +39,7 @@ func TestOnboardDryRunChangesNothing(t *testing.T) {
 }
 
 func TestOnboardPendingMemberIsRefusedAndExitsThree(t *testing.T) {
-	srv := apiServer(t)
+	srv := exampletest.APIServer(t)
 	code, got, stderr := runOnboard("-email", "leo.dubois@example.com", "-apply")
 	assert.Equal(t, 3, code, "refused by a Clockify rule")
 	assert.Contains(t, got, "already a member (PENDING)")
@@ -67,19 +51,14 @@ func TestOnboardPendingMemberIsRefusedAndExitsThree(t *testing.T) {
 }
 
 func TestOnboardUnknownGroupIsAnError(t *testing.T) {
-	apiServer(t)
+	exampletest.APIServer(t)
 	code, _, stderr := runOnboard("-email", "nina.park@acme-studio.example", "-group", "No Such Team", "-apply")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "onboard: ")
 }
 
 func TestOnboardBadUsageExitsTwoAndSendsNothing(t *testing.T) {
-	var n atomic.Int32
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
-	t.Cleanup(api.Close)
-	t.Setenv("CLOCKIFY_API_KEY", "k")
-	t.Setenv("CLOCKIFY_BASE_URL", api.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", "ws1")
+	n := exampletest.NoRequests(t)
 	for name, args := range map[string][]string{
 		"email":         {"-email", "Nina <nina@example.com>"},
 		"no email":      {},

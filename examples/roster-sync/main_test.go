@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -15,12 +12,11 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/examples/internal/cli"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
 func rosterSync(args ...string) (code int, out, stderr string) {
-	var o, e strings.Builder
-	code = realMain(context.Background(), args, &o, &e)
-	return code, o.String(), e.String()
+	return exampletest.Run(realMain, args...)
 }
 
 func TestRosterSyncOffline(t *testing.T) {
@@ -66,12 +62,7 @@ func TestRosterSync_missingFileIsBadUsage(t *testing.T) {
 }
 
 func TestRosterSync_badUsageSendsNothing(t *testing.T) {
-	var n atomic.Int32
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
-	t.Cleanup(api.Close)
-	t.Setenv("CLOCKIFY_API_KEY", "k")
-	t.Setenv("CLOCKIFY_BASE_URL", api.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", "ws1")
+	n := exampletest.NoRequests(t)
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	require.NoError(t, os.WriteFile(bad, []byte("email,status\nnot-an-email,gone\n"), 0o600))
 	for _, args := range [][]string{
