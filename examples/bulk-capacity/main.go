@@ -52,7 +52,7 @@ func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := command.FlagSet()
 	capacity := fs.String("capacity", "PT7H30M", "daily work capacity, ISO-8601, PT0S to PT24H (PT8H, PT7H30M)")
 	days := fs.String("days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", "working days, comma-separated")
-	name := fs.String("name", "", "only members whose name contains this")
+	name := fs.String("name", "", "only members whose name contains `TEXT` (everyone when empty)")
 	apply := fs.Bool("apply", false, "make the changes against the real API (offline they are always made)")
 	_, err := command.Parse(fs, args, stdout)
 	if err == nil {
@@ -140,7 +140,7 @@ func summarize(out io.Writer, results []clockify.BulkResult, names map[string]st
 		errs = append(errs, r.Err)
 		why := "failed (" + cli.Printable(r.Err.Error()) + ")"
 		if cli.Code(r.Err) == cli.ExitRefused {
-			why = "refused (" + cli.Printable(demo.Reason(r.Err)) + ")"
+			why = "refused (" + demo.Reason(r.Err) + ")"
 		}
 		notMade[why] = append(notMade[why], cli.Printable(names[r.UserID]))
 	}

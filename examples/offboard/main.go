@@ -43,8 +43,8 @@ its rule. No member with that e-mail is an error; nobody else is touched.
 
 Against the real API (CLOCKIFY_API_KEY set) EMAIL is required and nothing changes without
 -apply. Without CLOCKIFY_API_KEY it works offline on the clockifytest demo server and makes the
-changes: to EMAIL's member if given, else to the demo team manager (` + demoEmail + `), followed
-by a tour of the steps Clockify refuses.`,
+changes: to EMAIL's member if given, else to the demo team manager
+(` + demoEmail + `), followed by a tour of the steps Clockify refuses.`,
 	MaxArgs: 1,
 }
 
@@ -156,7 +156,7 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, emai
 			if cli.Code(err) == cli.ExitRefused {
 				what = "refused"
 			}
-			fmt.Fprintf(out, "    %s: %s\n", what, cli.Printable(demo.Explain(err)))
+			fmt.Fprintf(out, "    %s: %s\n", what, demo.Explain(err))
 		}
 	}
 

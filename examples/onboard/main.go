@@ -61,11 +61,11 @@ func main() {
 func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f flags
 	fs := command.FlagSet()
-	fs.StringVar(&f.email, "email", "", "the new member's e-mail address (offline: "+demoEmail+")")
+	fs.StringVar(&f.email, "email", "", "the new member's e-mail `ADDRESS` (offline: "+demoEmail+")")
 	fs.StringVar(&f.capacity, "capacity", "PT7H30M", "daily work capacity, ISO-8601, PT0S to PT24H (PT8H, PT7H30M)")
 	fs.StringVar(&f.days, "days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", "working days, comma-separated")
 	fs.StringVar(&f.weekStart, "week-start", "MONDAY", "first day of the member's week")
-	fs.StringVar(&f.group, "group", "", `make the member team manager of this user group, by exact name (offline: "Design Team")`)
+	fs.StringVar(&f.group, "group", "", "make the member team manager of the user group with this exact `NAME` (offline: \"Design Team\")")
 	fs.BoolVar(&f.sendEmail, "send-email", true, "have Clockify e-mail the invitation")
 	fs.BoolVar(&f.apply, "apply", false, "make the changes against the real API (offline they are always made)")
 	_, err := command.Parse(fs, args, stdout)
@@ -160,7 +160,7 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 		if cli.Code(err) == cli.ExitRefused {
 			what = "refused"
 		}
-		fmt.Fprintf(out, "  %s: %s: %s\n", step, what, cli.Printable(demo.Explain(err)))
+		fmt.Fprintf(out, "  %s: %s: %s\n", step, what, demo.Explain(err))
 		return nil
 	}
 	if u == nil {

@@ -69,7 +69,7 @@ func main() {
 func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs := command.FlagSet()
-	fs.StringVar(&o.csvPath, "csv", "", "the roster file (offline: the sample roster.csv)")
+	fs.StringVar(&o.csvPath, "csv", "", "the roster `FILE` (offline: the sample roster.csv)")
 	fs.BoolVar(&o.apply, "apply", false, "make the changes (otherwise only print the plan)")
 	fs.BoolVar(&o.deactivateUnlisted, "deactivate-unlisted", false, "deactivate active members the roster does not list")
 	_, err := command.Parse(fs, args, stdout)

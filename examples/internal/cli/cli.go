@@ -39,8 +39,8 @@ const ExitCodes = `Exit status:
 // Var is an environment variable a command reads.
 type Var struct{ Name, Meaning string }
 
-// CommonEnv are the variables every example reads.
-var CommonEnv = []Var{
+// commonEnv are the variables every example reads.
+var commonEnv = []Var{
 	{Name: "CLOCKIFY_API_KEY", Meaning: "an Admin's or the Owner's API key; without it the example runs offline on the clockifytest demo server"},
 	{Name: "CLOCKIFY_WORKSPACE_ID", Meaning: "the workspace to act on; required with CLOCKIFY_API_KEY"},
 	{Name: "CLOCKIFY_REGION", Meaning: "optional: the region where the key was made (euc1, use2, euw2, apse2)"},
@@ -52,7 +52,7 @@ type Command struct {
 	Name     string // "audit"
 	Synopsis string // what follows the name: "[-csv]"
 	About    string // what it does, in a few lines
-	Env      []Var  // variables read besides CommonEnv
+	Env      []Var  // variables read besides the CLOCKIFY_ ones every example reads
 	MaxArgs  int    // positional arguments allowed
 }
 
@@ -97,7 +97,7 @@ func (c *Command) Help(w io.Writer, fs *flag.FlagSet) {
 	fs.SetOutput(io.Discard)
 	fmt.Fprintln(w, "  -h\tshow this help")
 	fmt.Fprintln(w, "\nEnvironment:")
-	for _, v := range append(append([]Var{}, CommonEnv...), c.Env...) {
+	for _, v := range append(append([]Var{}, commonEnv...), c.Env...) {
 		fmt.Fprintf(w, "  %s\n    \t%s\n", v.Name, v.Meaning)
 	}
 	fmt.Fprintln(w)

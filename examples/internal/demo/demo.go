@@ -82,7 +82,8 @@ var rules = []struct {
 }
 
 // Explain names the rule behind err, then says what err says: "accepted" for nil,
-// "ErrOwnerOnly: clockify: only the workspace owner …" for a rule, err's text otherwise.
+// "ErrOwnerOnly: clockify: only the workspace owner …" for a rule, err's text otherwise; as
+// printable text (cli.Printable), since errors quote names from Clockify.
 // (The SDK's message for ErrAdminOnly already says to use an Admin's or the Owner's key.)
 func Explain(err error) string {
 	if err == nil {
@@ -90,21 +91,21 @@ func Explain(err error) string {
 	}
 	for _, r := range rules {
 		if errors.Is(err, r.rule) {
-			return r.name + ": " + err.Error()
+			return cli.Printable(r.name + ": " + err.Error())
 		}
 	}
-	return err.Error()
+	return cli.Printable(err.Error())
 }
 
 // Reason is the rule that refused err in the rule's own words ("member is inactive"), the
-// same for every member it refused; err's text when no rule did.
+// same for every member it refused; err's printable text (cli.Printable) when no rule did.
 func Reason(err error) string {
 	for _, r := range rules {
 		if r.rule != clockify.ErrInvalidInput && errors.Is(err, r.rule) {
 			return strings.TrimPrefix(r.rule.Error(), "clockify: ")
 		}
 	}
-	return err.Error()
+	return cli.Printable(err.Error())
 }
 
 // EveryAccount is every account status Clockify documents, limited and deleted accounts

@@ -24,6 +24,7 @@ func TestExplain(t *testing.T) {
 	assert.Equal(t, "ErrOwnerImmutable: step: "+refused.Error(), Explain(fmt.Errorf("step: %w", refused)))
 	assert.Equal(t, "ErrInvalidInput: clockify: invalid input", Explain(clockify.ErrInvalidInput))
 	assert.Equal(t, "boom", Explain(errors.New("boom")))
+	assert.Equal(t, "member Eve[2J not found", Explain(errors.New("member Eve\x1b[2J not found")), "printable")
 }
 
 func TestReason(t *testing.T) {
@@ -37,6 +38,7 @@ func TestReason(t *testing.T) {
 		"the rule's words, the same for every member")
 	assert.Equal(t, strings.TrimPrefix(clockify.ErrOwnerProfile.Error(), "clockify: "), Reason(results[1].Err))
 	assert.Equal(t, "boom", Reason(errors.New("boom")))
+	assert.Equal(t, "bad name: Eve", Reason(errors.New("bad name: \u202eEve")), "printable")
 }
 
 func TestAccountStatusesListLimitedMembers(t *testing.T) {
