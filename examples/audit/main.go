@@ -1,9 +1,18 @@
-// Command audit lists every active member of a workspace with their roles, daily capacity,
-// working days and running timer, as a table or, with -csv, as CSV. It reads the team a page at
-// a time, each member's profile once (at the client's rate limit, with a progress bar on
-// stderr) and the running timers once: about members/200 + members + 3 requests, printed at the
-// end. A member whose profile could not be read is shown with the error, and the run then exits
-// with status 2.
+// Command audit lists the active team of a workspace, limited (kiosk) members included, with
+// their roles, daily capacity, working days and running timer, as a table or, with -csv, as
+// CSV. It reads the team a page at a time, each member's profile once (at the client's rate
+// limit, with a progress bar on stderr) and the running timers once: about members/200 +
+// members + 3 requests, printed at the end.
+//
+// Clockify's member list leaves limited members out unless account-statuses asks for them, so
+// the audit lists the ACTIVE memberships of ACTIVE, PENDING_EMAIL_VERIFICATION,
+// NOT_REGISTERED and LIMITED accounts.
+//
+// Names and other text from Clockify are printed without control characters in the table,
+// and CSV cells that a spreadsheet would run as a formula (beginning with =, +, -, @, a tab or
+// a carriage return) get a leading single quote. A member whose profile could not be read is
+// shown with the error, and the run exits with status 1 (3 when only Clockify's rules refused
+// the reads).
 //
 // Offline (no CLOCKIFY_API_KEY) it audits the clockifytest demo team. Against the real API it
 // needs CLOCKIFY_WORKSPACE_ID; it only reads, so it needs no -apply:
@@ -14,8 +23,6 @@ package main
 import (
 	"context"
 	"encoding/csv"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -27,20 +34,37 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/cli"
 	"github.com/clockify-go/clockify/examples/internal/demo"
 )
+
+var command = &cli.Command{
+	Name:     "audit",
+	Synopsis: "[-csv]",
+	About: `Audit lists the active team of a workspace, limited (kiosk) members included, with roles,
+daily capacity, working days and running timer, as a table or as CSV. It only reads.
+
+In the table, control characters are removed from names and other text; in CSV, a cell
+beginning with =, +, -, @, a tab or a carriage return gets a leading ' so that a spreadsheet
+shows it as text. Without CLOCKIFY_API_KEY it audits the offline clockifytest demo team.`,
+}
 
 // newDemo starts the demo server audited offline; tests swap it.
 var newDemo = func() *clockifytest.Server { return clockifytest.NewDemoServer() }
 
-// errUnreadable reports a run where some members' profiles could not be read.
-var errUnreadable = errors.New("some profiles could not be read")
-
 func main() {
-	asCSV := flag.Bool("csv", false, "write CSV instead of a table")
-	flag.Parse()
-	err := run(context.Background(), os.Stdout, os.Stderr, *asCSV)
-	demo.Exit("audit", err, errUnreadable)
+	os.Exit(realMain(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// realMain is the whole program: it parses args, runs, and returns the exit status.
+func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := command.FlagSet()
+	asCSV := fs.Bool("csv", false, "write CSV instead of a table")
+	_, err := command.Parse(fs, args, stdout)
+	if err == nil {
+		err = run(ctx, stdout, stderr, *asCSV)
+	}
+	return command.Exit(err, stderr)
 }
 
 // row is one member of the audit.
@@ -57,8 +81,8 @@ func run(ctx context.Context, out, progress io.Writer, asCSV bool) error {
 	}
 	defer env.Close()
 
-	rows, err := audit(ctx, env.Client, env.WorkspaceID, progress)
-	if err != nil && !errors.Is(err, errUnreadable) {
+	rows, unreadable, err := audit(ctx, env.Client, env.WorkspaceID, progress)
+	if err != nil {
 		return err
 	}
 	if asCSV {
@@ -69,36 +93,27 @@ func run(ctx context.Context, out, progress io.Writer, asCSV bool) error {
 		return werr
 	}
 	fmt.Fprintf(progress, "%d members in %d requests\n", len(rows), requests.Load())
-	return err
+	if len(unreadable) > 0 {
+		return cli.Reported(fmt.Sprintf("%d of %d profiles could not be read", len(unreadable), len(rows)), unreadable...)
+	}
+	return nil
 }
 
-// audit reads the active members with their roles, then their profiles and the running timers.
-func audit(ctx context.Context, c *clockify.Client, ws string, progress io.Writer) ([]row, error) {
+// audit reads the active members with their roles, then their profiles and the running timers;
+// unreadable holds the errors of the profiles it could not read.
+func audit(ctx context.Context, c *clockify.Client, ws string, progress io.Writer) (rows []row, unreadable []error, err error) {
+	members, running, err := readTeam(ctx, c, ws)
+	if err != nil {
+		return nil, nil, err
+	}
 	owners, err := holders(ctx, c, ws, clockify.RoleOwner)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	admins, err := holders(ctx, c, ws, clockify.RoleWorkspaceAdmin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var members []*clockify.User
-	opts := &clockify.ListMembersOptions{Status: clockify.MembershipActive, IncludeRoles: true, SortColumn: clockify.SortByName}
-	for u, err := range c.Members.All(ctx, ws, opts) {
-		if err != nil {
-			return nil, err
-		}
-		members = append(members, u)
-	}
-	timers, _, err := c.Members.RunningTimers(ctx, ws)
-	if err != nil {
-		return nil, err
-	}
-	running := map[string]*clockify.TimeEntry{}
-	for _, e := range timers {
-		running[e.UserID] = e
-	}
-
 	ids := make([]string, len(members))
 	for i, u := range members {
 		ids[i] = u.ID
@@ -110,12 +125,12 @@ func audit(ctx context.Context, c *clockify.Client, ws string, progress io.Write
 		}
 	}})
 
-	rows := make([]row, len(members))
-	var failed error
+	rows = make([]row, len(members))
 	for i, u := range members {
-		r := row{name: u.Name, email: u.Email, roles: roles(u, owners[u.ID], admins[u.ID]), timer: "-"}
+		r := row{name: u.Name, email: u.Email, roles: roles(u, owners[u.ID], admins[u.ID])}
 		if p := profiles[i]; p.Err != nil {
-			r.capacity, r.days, failed = "error: "+p.Err.Error(), "", errUnreadable
+			r.capacity = "error: " + p.Err.Error()
+			unreadable = append(unreadable, p.Err)
 		} else {
 			r.capacity, r.days = p.Profile.WorkCapacity.String(), p.Profile.WorkingDays.String()
 		}
@@ -124,7 +139,30 @@ func audit(ctx context.Context, c *clockify.Client, ws string, progress io.Write
 		}
 		rows[i] = r
 	}
-	return rows, failed
+	return rows, unreadable, nil
+}
+
+// readTeam lists the active members, limited ones included, and the running timers by member.
+func readTeam(ctx context.Context, c *clockify.Client, ws string) ([]*clockify.User, map[string]*clockify.TimeEntry, error) {
+	var members []*clockify.User
+	// Without account-statuses naming LIMITED, Clockify leaves limited members out.
+	opts := &clockify.ListMembersOptions{Status: clockify.MembershipActive, AccountStatuses: demo.ActiveAccounts(),
+		IncludeRoles: true, SortColumn: clockify.SortByName}
+	for u, err := range c.Members.All(ctx, ws, opts) {
+		if err != nil {
+			return nil, nil, err
+		}
+		members = append(members, u)
+	}
+	timers, _, err := c.Members.RunningTimers(ctx, ws)
+	if err != nil {
+		return nil, nil, err
+	}
+	running := map[string]*clockify.TimeEntry{}
+	for _, e := range timers {
+		running[e.UserID] = e
+	}
+	return members, running, nil
 }
 
 // holders is who holds role, from one filtered search (Clockify counts owners as admins there).
@@ -160,34 +198,45 @@ func roles(u *clockify.User, owner, admin bool) string {
 			out = append(out, fmt.Sprintf("%s×%d", r, n))
 		}
 	}
-	if len(out) == 0 {
-		return "-"
-	}
 	return strings.Join(out, " ")
 }
 
 var header = []string{"NAME", "EMAIL", "ROLES", "CAPACITY", "WORKING DAYS", "RUNNING TIMER"}
 
+// fields are r's cells as Clockify has them; "" is none.
 func (r row) fields() []string {
 	return []string{r.name, r.email, r.roles, r.capacity, r.days, r.timer}
 }
 
+// writeTable writes rows for a terminal: without control characters, "-" for none.
 func writeTable(out io.Writer, rows []row) error {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(header, "\t"))
 	for _, r := range rows {
-		fmt.Fprintln(tw, strings.Join(r.fields(), "\t"))
+		cells := r.fields()
+		for i, c := range cells {
+			if cells[i] = cli.Printable(c); cells[i] == "" {
+				cells[i] = "-"
+			}
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
 	return tw.Flush()
 }
 
+// writeCSV writes rows for a spreadsheet: a cell that could run as a formula is quoted with ',
+// an empty cell is none.
 func writeCSV(out io.Writer, rows []row) error {
 	w := csv.NewWriter(out)
 	if err := w.Write(header); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := w.Write(r.fields()); err != nil {
+		cells := r.fields()
+		for i, c := range cells {
+			cells[i] = cli.CSVCell(c)
+		}
+		if err := w.Write(cells); err != nil {
 			return err
 		}
 	}

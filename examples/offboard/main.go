@@ -1,21 +1,24 @@
 // Command offboard takes a member out of a workspace: it stops their running timer, removes
 // their manager roles and deactivates them, and shows how each of Clockify's rules (the
 // owner, admins, pending invitations) is reported. The member is found by e-mail in one
-// request, without listing the team. A run where Clockify's rules refused a step exits with
-// status 2.
+// request, without listing the team.
 //
-// Offline (no CLOCKIFY_API_KEY) it offboards the demo team manager, who has a timer running, on
-// the clockifytest demo server, then tries the cases Clockify refuses. Against the real API it
-// needs CLOCKIFY_WORKSPACE_ID and the member's e-mail as an argument, and only prints its plan
+// Offline (no CLOCKIFY_API_KEY) it offboards the member whose e-mail is given on the
+// clockifytest demo server; without one, the demo team manager, who has a timer running, and
+// then it tries the cases Clockify refuses. Against the real API it needs
+// CLOCKIFY_WORKSPACE_ID and the member's e-mail as an argument, and only prints its plan
 // unless -apply is given:
 //
 //	go run ./examples/offboard -apply priya.raman@example.com
+//
+// Exit status: 0 done (or planned); 1 on an error, such as no member with that e-mail; 2 for
+// bad usage (a bad or missing e-mail, an unknown flag, an extra argument); 3 when Clockify's
+// rules refused a step.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/mail"
@@ -24,35 +27,66 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/cli"
 	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
-// errRefused reports a run where Clockify's rules refused a step.
-var errRefused = errors.New("some steps were refused")
+// demoEmail is who the offline run offboards when no e-mail is given.
+const demoEmail = "priya.raman@acme-studio.example"
+
+var command = &cli.Command{
+	Name:     "offboard",
+	Synopsis: "[-apply] [EMAIL]",
+	About: `Offboard takes the member with e-mail EMAIL out of a workspace: it stops their running timer,
+removes their manager roles and deactivates them. A step Clockify's rules refuse is explained by
+its rule. No member with that e-mail is an error; nobody else is touched.
+
+Against the real API (CLOCKIFY_API_KEY set) EMAIL is required and nothing changes without
+-apply. Without CLOCKIFY_API_KEY it works offline on the clockifytest demo server and makes the
+changes: to EMAIL's member if given, else to the demo team manager
+(` + demoEmail + `), followed by a tour of the steps Clockify refuses.`,
+	MaxArgs: 1,
+}
 
 func main() {
-	apply := flag.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
-	flag.Parse()
-	err := run(context.Background(), os.Stdout, *apply, flag.Arg(0))
-	demo.Exit("offboard", err, errRefused)
+	os.Exit(realMain(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// realMain is the whole program: it parses args, runs, and returns the exit status.
+func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := command.FlagSet()
+	apply := fs.Bool("apply", false, "make the changes (against the real API; offline they are always made)")
+	rest, err := command.Parse(fs, args, stdout)
+	if err == nil {
+		email := ""
+		if len(rest) > 0 {
+			email = rest[0]
+		}
+		err = run(ctx, stdout, *apply, email)
+	}
+	return command.Exit(err, stderr)
 }
 
 func run(ctx context.Context, out io.Writer, apply bool, email string) error {
+	if email != "" {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || len(email) > 254 {
+			return cli.Usagef("%q is not an e-mail address", email)
+		}
+	}
 	env, err := demo.Connect(out, nil)
 	if err != nil {
 		return err
 	}
 	defer env.Close()
-	if !env.Offline() {
-		if email == "" {
-			return errors.New("usage: CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… offboard [-apply] EMAIL")
-		}
-		if a, err := mail.ParseAddress(email); err != nil || a.Address != email {
-			return fmt.Errorf("%q is not an e-mail address", email)
-		}
+	switch {
+	case !env.Offline() && email == "":
+		return cli.Usagef("give the member's e-mail: CLOCKIFY_API_KEY=… CLOCKIFY_WORKSPACE_ID=… offboard [-apply] EMAIL")
+	case !env.Offline():
 		return offboard(ctx, out, env.Client, env.WorkspaceID, email, apply)
+	case email != "":
+		return offboard(ctx, out, env.Client, env.WorkspaceID, email, true)
 	}
-	if err := offboard(ctx, out, env.Client, env.WorkspaceID, "priya.raman@acme-studio.example", true); err != nil {
+	if err := offboard(ctx, out, env.Client, env.WorkspaceID, demoEmail, true); err != nil {
 		return err
 	}
 	showRefusals(ctx, out, env.Server, env.Client)
@@ -107,15 +141,22 @@ func showRefusals(ctx context.Context, out io.Writer, srv *clockifytest.Server, 
 // deactivates them; without apply it only prints what it would do.
 func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, email string, apply bool) error {
 	u, _, err := c.Members.FindByEmail(ctx, wsID, email) // with their roles, in one request
-	if err != nil {
+	switch {
+	case errors.Is(err, clockify.ErrNotFound):
+		return fmt.Errorf("no member of workspace %s has the e-mail %s; nothing was changed: %w", wsID, email, err)
+	case err != nil:
 		return err
 	}
-	fmt.Fprintf(out, "Offboarding %s <%s>\n", u.Name, u.Email)
-	refused := 0
+	fmt.Fprintf(out, "Offboarding %s <%s>\n", cli.Printable(u.Name), cli.Printable(u.Email))
+	var refused []error
 	step := func(err error) {
 		if err != nil {
-			refused++
-			fmt.Fprintln(out, "    refused:", demo.Explain(err))
+			refused = append(refused, err)
+			what := "failed"
+			if cli.Code(err) == cli.ExitRefused {
+				what = "refused"
+			}
+			fmt.Fprintf(out, "    %s: %s\n", what, demo.Explain(err))
 		}
 	}
 
@@ -148,8 +189,8 @@ func offboard(ctx context.Context, out io.Writer, c *clockify.Client, wsID, emai
 		}
 		fmt.Fprintf(out, "  done: roles now %v\n", roles)
 	}
-	if refused > 0 {
-		return fmt.Errorf("%w (%d)", errRefused, refused)
+	if len(refused) > 0 {
+		return cli.Reported(fmt.Sprintf("%d step(s) were not done", len(refused)), refused...)
 	}
 	return nil
 }

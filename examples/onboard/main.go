@@ -1,7 +1,6 @@
 // Command onboard brings a new person into a workspace: it invites them, sets their daily
 // capacity, working days and week start, and makes them team manager of a user group, then
-// prints the result. Each step Clockify's rules refuse is explained by its rule, and such a run
-// exits with status 2.
+// prints the result. Each step Clockify's rules refuse is explained by its rule.
 //
 // A profile can't be edited until the invitation is accepted. Offline (no CLOCKIFY_API_KEY) the
 // clockifytest demo server plays the new person accepting; against the real API, run onboard
@@ -9,13 +8,16 @@
 // CLOCKIFY_WORKSPACE_ID and -email, and only prints its plan unless -apply is given:
 //
 //	go run ./examples/onboard -email nina.park@example.com -capacity PT7H30M -group "Design Team" -apply
+//
+// Exit status: 0 done (or planned); 1 on an error (a group not found, a failed step); 2 for bad
+// usage (a bad flag value, an unknown flag, an argument), before anything is sent; 3 when
+// Clockify's rules refused a step (a profile before the invitation is accepted).
 package main
 
 import (
 	"cmp"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/mail"
@@ -25,14 +27,26 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/cli"
 	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
 // demoEmail is who the offline run onboards.
 const demoEmail = "nina.park@acme-studio.example"
 
-// errRefused reports a run where Clockify's rules refused a step.
-var errRefused = errors.New("some steps were refused")
+var command = &cli.Command{
+	Name:     "onboard",
+	Synopsis: "-email ADDRESS [-capacity PT7H30M] [-days MONDAY,...] [-week-start MONDAY] [-group NAME] [-send-email=false] [-apply]",
+	About: `Onboard invites a person into a workspace, sets their daily capacity, working days and week
+start, and makes them team manager of a user group, then prints the result. A step Clockify's
+rules refuse is explained by its rule.
+
+Clockify lets nobody edit a profile until its owner has accepted the invitation: against the real
+API, run onboard once to invite and again, with the same flags, once they have joined; -email is
+required there, and nothing changes without -apply. Without CLOCKIFY_API_KEY it works offline on
+the clockifytest demo server, where the new person (` + demoEmail + ` unless -email is
+given) accepts at once, then shows the onboarding steps Clockify refuses.`,
+}
 
 type flags struct {
 	email, capacity, days, weekStart, group string
@@ -40,17 +54,25 @@ type flags struct {
 }
 
 func main() {
+	os.Exit(realMain(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// realMain is the whole program: it parses args, runs, and returns the exit status.
+func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f flags
-	flag.StringVar(&f.email, "email", "", "the new member's e-mail address (offline: "+demoEmail+")")
-	flag.StringVar(&f.capacity, "capacity", "PT7H30M", "daily work capacity, ISO-8601 (PT8H, PT7H30M)")
-	flag.StringVar(&f.days, "days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", "working days, comma-separated")
-	flag.StringVar(&f.weekStart, "week-start", "MONDAY", "first day of the member's week")
-	flag.StringVar(&f.group, "group", "", `make the member team manager of this user group, by exact name (offline: "Design Team")`)
-	flag.BoolVar(&f.sendEmail, "send-email", true, "have Clockify e-mail the invitation")
-	flag.BoolVar(&f.apply, "apply", false, "make the changes against the real API (offline they are always made)")
-	flag.Parse()
-	err := run(context.Background(), os.Stdout, f)
-	demo.Exit("onboard", err, errRefused)
+	fs := command.FlagSet()
+	fs.StringVar(&f.email, "email", "", "the new member's e-mail `ADDRESS` (offline: "+demoEmail+")")
+	fs.StringVar(&f.capacity, "capacity", "PT7H30M", "daily work capacity, ISO-8601, PT0S to PT24H (PT8H, PT7H30M)")
+	fs.StringVar(&f.days, "days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", "working days, comma-separated")
+	fs.StringVar(&f.weekStart, "week-start", "MONDAY", "first day of the member's week")
+	fs.StringVar(&f.group, "group", "", "make the member team manager of the user group with this exact `NAME` (offline: \"Design Team\")")
+	fs.BoolVar(&f.sendEmail, "send-email", true, "have Clockify e-mail the invitation")
+	fs.BoolVar(&f.apply, "apply", false, "make the changes against the real API (offline they are always made)")
+	_, err := command.Parse(fs, args, stdout)
+	if err == nil {
+		err = run(ctx, stdout, f)
+	}
+	return command.Exit(err, stderr)
 }
 
 // plan is what onboard will do, checked before anything is sent.
@@ -70,8 +92,8 @@ func (f flags) plan() (*plan, error) {
 	if err != nil {
 		return nil, fmt.Errorf("-capacity: %w", err)
 	}
-	if capacity.Std() > 24*time.Hour {
-		return nil, fmt.Errorf("-capacity %s is more than 24 hours", f.capacity)
+	if d := capacity.Std(); d < 0 || d > 24*time.Hour || d%time.Second != 0 {
+		return nil, fmt.Errorf("-capacity %s: use a whole number of seconds from PT0S to PT24H", f.capacity)
 	}
 	var days clockify.WeekdaySet
 	for _, d := range strings.Split(f.days, ",") {
@@ -99,7 +121,7 @@ func run(ctx context.Context, out io.Writer, f flags) error {
 	}
 	p, err := f.plan()
 	if err != nil {
-		return err
+		return &cli.UsageError{Err: err}
 	}
 	if !env.Offline() {
 		return onboard(ctx, out, env.Client, env.WorkspaceID, p, f.apply, nil)
@@ -126,15 +148,19 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 		return nil
 	}
 
-	refused := 0
+	var notDone []error
 	refuse := func(step string, err error) error {
 		var re *clockify.RestrictionError
 		var ve *clockify.ValidationError
 		if !errors.As(err, &re) && !errors.As(err, &ve) {
 			return err
 		}
-		refused++
-		fmt.Fprintf(out, "  %s: refused: %s\n", step, demo.Explain(err))
+		notDone = append(notDone, err)
+		what := "failed"
+		if cli.Code(err) == cli.ExitRefused {
+			what = "refused"
+		}
+		fmt.Fprintf(out, "  %s: %s: %s\n", step, what, demo.Explain(err))
 		return nil
 	}
 	if u == nil {
@@ -142,7 +168,7 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 			if err := refuse("invite", err); err != nil {
 				return err
 			}
-			return errRefused
+			return cli.Reported("the invitation was not sent", notDone...)
 		}
 		fmt.Fprintf(out, "  invited: id %s, %s\n", u.ID, status(u, ws))
 	}
@@ -163,8 +189,8 @@ func onboard(ctx context.Context, out io.Writer, c *clockify.Client, ws string, 
 	if err := printResult(ctx, out, c, ws, u.ID); err != nil {
 		return err
 	}
-	if refused > 0 {
-		return fmt.Errorf("%w (%d)", errRefused, refused)
+	if len(notDone) > 0 {
+		return cli.Reported(fmt.Sprintf("%d step(s) were not done", len(notDone)), notDone...)
 	}
 	return nil
 }
@@ -232,7 +258,7 @@ func printResult(ctx context.Context, out io.Writer, c *clockify.Client, ws, use
 			roles = append(roles, a.String())
 		}
 	}
-	fmt.Fprintf(out, "Result: %s <%s>, %s; %s; roles: %s\n", u.Name, u.Email, status(u, ws), describeProfile(prof), strings.Join(roles, ", "))
+	fmt.Fprintf(out, "Result: %s <%s>, %s; %s; roles: %s\n", cli.Printable(u.Name), cli.Printable(u.Email), status(u, ws), describeProfile(prof), strings.Join(roles, ", "))
 	return nil
 }
 

@@ -1,26 +1,23 @@
 package main
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"strings"
-	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
 
-var defaults = flags{capacity: "PT7H30M", days: "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY", weekStart: "MONDAY", sendEmail: true}
+func runOnboard(args ...string) (code int, out, stderr string) {
+	return exampletest.Run(realMain, args...)
+}
 
 func TestOnboardOffline(t *testing.T) {
 	t.Setenv("CLOCKIFY_API_KEY", "")
-	var out strings.Builder
-	require.NoError(t, run(context.Background(), &out, defaults))
-	got := out.String()
+	code, got, stderr := runOnboard()
+	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, got, "invited: id ")
 	assert.Contains(t, got, "before they accept, Profiles.Check says: ErrInvitationPending: clockify: ")
 	assert.Contains(t, got, "profile set: capacity PT7H30M, working days MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY, week start MONDAY")
@@ -31,61 +28,63 @@ func TestOnboardOffline(t *testing.T) {
 	}
 }
 
-// apiServer is a demo server standing in for the real API, reached through the environment.
-func apiServer(t *testing.T) *clockifytest.Server {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
-	t.Setenv("CLOCKIFY_API_KEY", srv.OwnerKey())
-	t.Setenv("CLOCKIFY_BASE_URL", srv.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", clockifytest.DemoWorkspaceID)
-	return srv
-}
-
 func TestOnboardDryRunChangesNothing(t *testing.T) {
-	srv := apiServer(t)
-	f := defaults
-	f.email, f.group = "nina.park@acme-studio.example", "Design Team"
-	var out strings.Builder
-	require.NoError(t, run(context.Background(), &out, f))
-	assert.Contains(t, out.String(), "Dry run: nothing was changed")
+	srv := exampletest.APIServer(t)
+	code, got, stderr := runOnboard("-email", "nina.park@acme-studio.example", "-group", "Design Team")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, got, "Dry run: nothing was changed")
 	for _, r := range srv.Requests() {
 		assert.Equal(t, http.MethodGet, r.Method, r.Path)
 	}
 }
 
-func TestOnboardPendingMemberIsRefusedAndExitsNonZero(t *testing.T) {
-	srv := apiServer(t)
-	f := defaults
-	f.email, f.apply = "leo.dubois@example.com", true
-	var out strings.Builder
-	err := run(context.Background(), &out, f)
-	assert.ErrorIs(t, err, errRefused)
-	assert.Contains(t, out.String(), "already a member (PENDING)")
-	assert.Contains(t, out.String(), "profile: refused: ErrInvitationPending: clockify: ")
+func TestOnboardPendingMemberIsRefusedAndExitsThree(t *testing.T) {
+	srv := exampletest.APIServer(t)
+	code, got, stderr := runOnboard("-email", "leo.dubois@example.com", "-apply")
+	assert.Equal(t, 3, code, "refused by a Clockify rule")
+	assert.Contains(t, got, "already a member (PENDING)")
+	assert.Contains(t, got, "profile: refused: ErrInvitationPending: clockify: ")
+	assert.Contains(t, stderr, "onboard: 1 step(s) were not done")
 	for _, r := range srv.Requests() {
 		assert.NotEqual(t, http.MethodPatch, r.Method, "the doomed profile change is not sent")
 	}
 }
 
-func TestOnboardBadFlagsSendNothing(t *testing.T) {
-	var n atomic.Int32
-	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { n.Add(1) }))
-	t.Cleanup(api.Close)
-	t.Setenv("CLOCKIFY_API_KEY", "k")
-	t.Setenv("CLOCKIFY_BASE_URL", api.URL)
-	t.Setenv("CLOCKIFY_WORKSPACE_ID", "ws1")
-	for name, change := range map[string]func(*flags){
-		"email":      func(f *flags) { f.email = "Nina <nina@example.com>" },
-		"no email":   func(f *flags) { f.email = "" },
-		"capacity":   func(f *flags) { f.capacity = "PT25H" },
-		"duration":   func(f *flags) { f.capacity = "7.5 hours" },
-		"days":       func(f *flags) { f.days = "MONDAY,FUNDAY" },
-		"week start": func(f *flags) { f.weekStart = "SOMEDAY" },
+func TestOnboardUnknownGroupIsAnError(t *testing.T) {
+	exampletest.APIServer(t)
+	code, _, stderr := runOnboard("-email", "nina.park@acme-studio.example", "-group", "No Such Team", "-apply")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "onboard: ")
+}
+
+func TestOnboardBadUsageExitsTwoAndSendsNothing(t *testing.T) {
+	n := exampletest.NoRequests(t)
+	for name, args := range map[string][]string{
+		"email":         {"-email", "Nina <nina@example.com>"},
+		"no email":      {},
+		"capacity":      {"-capacity", "PT25H"},
+		"duration":      {"-capacity", "7.5 hours"},
+		"days":          {"-days", "MONDAY,FUNDAY"},
+		"week start":    {"-week-start", "SOMEDAY"},
+		"unknown flag":  {"-bogus"},
+		"an argument":   {"nina@example.com"},
+		"bad bool flag": {"-apply=perhaps"},
 	} {
-		f := defaults
-		f.email, f.apply = "nina@example.com", true
-		change(&f)
-		assert.Error(t, run(context.Background(), &strings.Builder{}, f), name)
+		if name != "email" && name != "no email" {
+			args = append([]string{"-email", "nina@example.com", "-apply"}, args...)
+		}
+		code, _, stderr := runOnboard(args...)
+		assert.Equal(t, 2, code, name)
+		assert.Contains(t, stderr, "Run 'onboard -h' for help.", name)
 	}
-	assert.Zero(t, n.Load(), "no request for invalid flags")
+	assert.Zero(t, n.Load(), "no request for bad usage")
+}
+
+func TestOnboardHelp(t *testing.T) {
+	code, help, _ := runOnboard("-h")
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"Usage: onboard -email ADDRESS", "invites a person", "-week-start", "-group",
+		"CLOCKIFY_API_KEY", "CLOCKIFY_WORKSPACE_ID", "Exit status:"} {
+		assert.Contains(t, help, want)
+	}
 }

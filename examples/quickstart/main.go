@@ -4,7 +4,8 @@
 //
 // With CLOCKIFY_API_KEY and CLOCKIFY_WORKSPACE_ID set it uses the real API (and changes the
 // capacity of the member named by CLOCKIFY_USER_ID, if set); otherwise it starts the
-// clockifytest demo server in-process and works offline.
+// clockifytest demo server in-process and works offline. It takes no arguments; -h says so.
+// Exit status: 0 done, 1 error, 2 bad usage, 3 refused by a Clockify rule.
 package main
 
 import (
@@ -18,13 +19,34 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/cli"
+	"github.com/clockify-go/clockify/examples/internal/demo"
 )
 
+var command = &cli.Command{
+	Name:     "quickstart",
+	Synopsis: "(no arguments)",
+	About: `Quickstart lists the team of a Clockify workspace (every member, limited and inactive ones
+included) with role, daily capacity and working days, sets a 7.5-hour day Monday to Friday for
+one member, and shows how a change Clockify forbids is reported.
+
+Without CLOCKIFY_API_KEY it works offline on the clockifytest demo server. With it, it only
+reads, unless CLOCKIFY_USER_ID names the member whose profile it then changes.`,
+	Env: []cli.Var{{Name: "CLOCKIFY_USER_ID", Meaning: "optional, with CLOCKIFY_API_KEY: the member whose capacity and working days are changed"}},
+}
+
 func main() {
-	if err := run(context.Background(), os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "quickstart:", err)
-		os.Exit(1)
+	os.Exit(realMain(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// realMain is the whole program: it parses args, runs, and returns the exit status.
+func realMain(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := command.FlagSet()
+	_, err := command.Parse(fs, args, stdout)
+	if err == nil {
+		err = run(ctx, stdout)
 	}
+	return command.Exit(err, stderr)
 }
 
 func run(ctx context.Context, out io.Writer) error {
@@ -40,7 +62,7 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 
 	if target != "" {
-		fmt.Fprintln(out, "\nSetting a 7.5-hour day, Monday to Friday, for", orDash(names[target]))
+		fmt.Fprintln(out, "\nSetting a 7.5-hour day, Monday to Friday, for", orDash(cli.Printable(names[target])))
 		p, _, err := c.Profiles.Update(ctx, wsID, target, &clockify.ProfileUpdate{
 			WorkCapacity: clockify.Ptr(clockify.Hours(7.5)),
 			WorkingDays:  clockify.Ptr(clockify.Weekdays),
@@ -52,14 +74,15 @@ func run(ctx context.Context, out io.Writer) error {
 	}
 
 	if refused != "" {
-		fmt.Fprintln(out, "\nTrying to move the week start of", names[refused]+", who has pending approvals:")
+		fmt.Fprintln(out, "\nTrying to move the week start of", cli.Printable(names[refused])+", who has pending approvals:")
 		_, _, err := c.Profiles.Update(ctx, wsID, refused, &clockify.ProfileUpdate{WeekStart: clockify.Ptr(clockify.Sunday)})
 		var rerr *clockify.RestrictionError
 		switch {
 		case errors.Is(err, clockify.ErrPendingApprovals) && errors.As(err, &rerr):
 			fmt.Fprintln(out, "  refused:", rerr.Error())
-			if rerr.Err != nil {
-				fmt.Fprintln(out, "  server said:", rerr.Err.StatusCode, rerr.Err.Message)
+			var apiErr *clockify.APIError
+			if errors.As(err, &apiErr) {
+				fmt.Fprintln(out, "  server said:", apiErr.StatusCode, cli.Printable(apiErr.Message))
 			}
 		case err != nil:
 			return err
@@ -103,7 +126,7 @@ func printTeam(ctx context.Context, out io.Writer, c *clockify.Client, wsID stri
 	fmt.Fprintln(tw, "NAME\tEMAIL\tSTATUS\tROLE\tCAPACITY\tWORKING DAYS")
 	opts := &clockify.ListMembersOptions{
 		Status:          clockify.MembershipAll,
-		AccountStatuses: clockify.AllAccountStatuses,
+		AccountStatuses: demo.EveryAccount(),
 		Memberships:     clockify.IncludeWorkspaceMemberships,
 		SortColumn:      clockify.SortByName,
 	}
@@ -123,7 +146,7 @@ func printTeam(ctx context.Context, out io.Writer, c *clockify.Client, wsID stri
 		if p, _, err := c.Profiles.Get(ctx, wsID, u.ID); err == nil {
 			capacity, working = p.WorkCapacity.String(), days(p.WorkingDays)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(u.Name), orDash(u.Email), status,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", orDash(cli.Printable(u.Name)), orDash(cli.Printable(u.Email)), status,
 			orDash(roles[u.ID]), capacity, working)
 	}
 	return names, tw.Flush()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/clockify-go/clockify"
 )
@@ -106,6 +107,7 @@ func readRoster(r io.Reader, workspaceID string) ([]row, error) {
 		}
 		rows = append(rows, row{line: line, spec: sp})
 	}
+	errs = append(errs, duplicates(rows)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -127,6 +129,13 @@ func parseRow(cell func(string) string, workspaceID string) (clockify.MemberSpec
 		fail("name", "only for limited members (no email); full members set their name on CAKE.com")
 	case sp.Email == "":
 		sp.Name, sp.Limited = name, true
+		if reason := checkName(name); reason != "" {
+			fail("name", "%s", reason)
+		}
+	default:
+		if reason := checkEmail(sp.Email); reason != "" {
+			fail("email", "%s", reason)
+		}
 	}
 	switch s := strings.ToLower(cell("status")); s {
 	case "":
@@ -141,8 +150,13 @@ func parseRow(cell func(string) string, workspaceID string) (clockify.MemberSpec
 	var err error
 	if sp.Roles, err = parseRoles(cell("role"), workspaceID); err != nil {
 		fail("role", "%v", err)
+	} else if r := twice(sp.Roles, clockify.RoleAssignment.String); r != "" {
+		fail("role", "%s is listed twice", r)
 	}
 	sp.Groups = parseList(cell("groups"))
+	if g := twice(sp.Groups, func(g string) string { return g }); g != "" {
+		fail("groups", "%q is listed twice", g)
+	}
 	for _, c := range []struct {
 		col string
 		dst **int64
@@ -239,7 +253,11 @@ func parseRoles(v, workspaceID string) ([]clockify.RoleAssignment, error) {
 
 func parseCapacity(v string) (clockify.Duration, error) {
 	if strings.HasPrefix(strings.ToUpper(v), "P") {
-		return clockify.ParseDuration(strings.ToUpper(v))
+		d, err := clockify.ParseDuration(strings.ToUpper(v))
+		if err == nil && (d.Std() < 0 || d.Std() > 24*time.Hour || d.Std()%time.Second != 0) {
+			err = fmt.Errorf("%q is not a whole number of seconds from PT0S to PT24H", v)
+		}
+		return d, err
 	}
 	h, err := strconv.ParseFloat(v, 64)
 	if err != nil || h < 0 || h > 24 {

@@ -11,15 +11,19 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clockify-go/clockify"
+	"github.com/clockify-go/clockify/examples/internal/cli"
+	"github.com/clockify-go/clockify/examples/internal/exampletest"
 )
+
+func rosterSync(args ...string) (code int, out, stderr string) {
+	return exampletest.Run(realMain, args...)
+}
 
 func TestRosterSyncOffline(t *testing.T) {
 	t.Setenv("CLOCKIFY_API_KEY", "")
-	var out, bar strings.Builder
-	err := run(context.Background(), &out, &bar, options{apply: true})
-	require.Error(t, err, "the sample has blocked changes, so the run fails")
-	assert.Contains(t, err.Error(), "10 change(s) blocked by Clockify's rules, 0 failed")
-	got := out.String()
+	code, got, stderr := rosterSync("-apply")
+	assert.Equal(t, 3, code, "the sample has changes Clockify's rules block, and nothing else fails")
+	assert.Contains(t, stderr, "roster-sync: 10 change(s) blocked by Clockify's rules, 0 failed")
 	for _, rule := range []string{"ErrPaidFeature", "ErrMultipleWorkspaces", "ErrMemberInactive", "ErrInvitationPending",
 		"ErrOwnerProfile", "ErrPendingApprovals", "ErrLimitedMemberOnly", "ErrOwnerOnly", "ErrOwnerImmutable"} {
 		assert.Contains(t, got, rule+": ", "the sample exercises every rule")
@@ -27,17 +31,58 @@ func TestRosterSyncOffline(t *testing.T) {
 	assert.Contains(t, got, "With the team manager Priya Raman's key, 21 of the 21 changes are blocked by ErrAdminOnly")
 	assert.Contains(t, got, "Applied 12 of 12 changes.")
 	assert.Contains(t, got, "Planning again: 0 to apply, 9 blocked.")
-	assert.Contains(t, bar.String(), "[##############################] 22/22")
+	assert.Contains(t, stderr, "[##############################] 22/22")
 }
 
 func TestRosterSyncOffline_planOnlyWithoutApply(t *testing.T) {
 	t.Setenv("CLOCKIFY_API_KEY", "")
-	var out, bar strings.Builder
-	err := run(context.Background(), &out, &bar, options{})
-	require.Error(t, err)
-	assert.Contains(t, out.String(), "run with -apply")
-	assert.NotContains(t, out.String(), "Applied")
-	assert.Empty(t, bar.String())
+	code, got, stderr := rosterSync()
+	assert.Equal(t, 3, code, "blocked changes in the plan")
+	assert.Contains(t, got, "run with -apply")
+	assert.NotContains(t, got, "Applied")
+	assert.NotContains(t, stderr, "[")
+}
+
+func TestRosterSyncOffline_everythingAppliedExitsZero(t *testing.T) {
+	t.Setenv("CLOCKIFY_API_KEY", "")
+	path := filepath.Join(t.TempDir(), "team.csv")
+	require.NoError(t, os.WriteFile(path, []byte("email,capacity\nemma.schultz@acme-studio.example,5\n"), 0o600))
+	code, got, stderr := rosterSync("-csv", path, "-apply")
+	assert.Equal(t, 0, code, stderr)
+	assert.Contains(t, got, "Applied 1 of 1 changes.")
+	assert.Contains(t, got, "Planning again: 0 to apply, 0 blocked.")
+}
+
+func TestRosterSync_missingFileIsBadUsage(t *testing.T) {
+	t.Setenv("CLOCKIFY_API_KEY", "")
+	code, got, stderr := rosterSync("-csv", filepath.Join(t.TempDir(), "nope.csv"))
+	assert.Equal(t, 2, code, "as the doc says")
+	assert.Contains(t, stderr, "the roster file has errors; nothing was sent: open ")
+	assert.NotContains(t, got, "roster plan")
+}
+
+func TestRosterSync_badUsageSendsNothing(t *testing.T) {
+	n := exampletest.NoRequests(t)
+	bad := filepath.Join(t.TempDir(), "bad.csv")
+	require.NoError(t, os.WriteFile(bad, []byte("email,status\nnot-an-email,gone\n"), 0o600))
+	for _, args := range [][]string{
+		{"-apply"}, {"-csv", filepath.Join(t.TempDir(), "nope.csv"), "-apply"}, {"-csv", bad, "-apply"},
+		{"-bogus"}, {"-csv", bad, "extra"},
+	} {
+		code, _, stderr := rosterSync(args...)
+		assert.Equal(t, 2, code, args)
+		assert.Contains(t, stderr, "Run 'roster-sync -h' for help.", args)
+	}
+	assert.Zero(t, n.Load())
+}
+
+func TestRosterSyncHelp(t *testing.T) {
+	code, help, _ := rosterSync("-h")
+	assert.Equal(t, 0, code)
+	for _, want := range []string{"Usage: roster-sync -csv FILE", "makes a workspace match a roster", "-deactivate-unlisted",
+		"CLOCKIFY_API_KEY", "CLOCKIFY_WORKSPACE_ID", "Exit status:"} {
+		assert.Contains(t, help, want)
+	}
 }
 
 func TestReadRoster_badRowsAreReportedWithTheirLineAndNothingIsReturned(t *testing.T) {
@@ -57,6 +102,16 @@ func TestReadRoster_badRowsAreReportedWithTheirLineAndNothingIsReturned(t *testi
 		"no key column":     {"status\n", "line 1: the header needs an email or a name column"},
 		"column twice":      {"email,email\n", "line 1: email: column given twice"},
 		"several bad lines": {header + "a@example.com,,gone\nb@example.com\nc@example.com,,,abc\n", "line 4: capacity:"},
+		"bad email":         {header + "ana.example.com\n", `line 2: email: "ana.example.com" is not a bare e-mail address`},
+		"named email":       {header + "Ana <ana@example.com>\n", "line 2: email: "},
+		"long email":        {header + strings.Repeat("a", 250) + "@example.com\n", "line 2: email: has 262 characters; an e-mail address has at most 254"},
+		"control in name":   {header + ",Kiosk\x1b[2JKim\n", "line 2: name: "},
+		"long name":         {header + "," + strings.Repeat("n", 101) + "\n", "line 2: name: has 101 characters"},
+		"email twice":       {header + "a@example.com\nA@Example.com\n", "line 3: email: the member of line 2 again"},
+		"name twice":        {header + ",Kim\n,Kim\n", "line 3: name: the member of line 2 again"},
+		"group twice":       {header + "a@example.com,,,,,,,Design;Design\n", `line 2: groups: "Design" is listed twice`},
+		"role twice":        {header + "a@example.com,,,,,,admin;admin\n", "line 2: role: "},
+		"iso capacity":      {header + "a@example.com,,,PT25H\n", `line 2: capacity: "PT25H" is not a whole number of seconds from PT0S to PT24H`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -65,6 +120,21 @@ func TestReadRoster_badRowsAreReportedWithTheirLineAndNothingIsReturned(t *testi
 			assert.Contains(t, err.Error(), tc.want)
 			assert.Nil(t, rows, "nothing to apply")
 		})
+	}
+}
+
+// Invalid e-mails are found with the file's other errors, not after they are fixed.
+func TestReadRoster_everyProblemAtOnce(t *testing.T) {
+	const csv = "email,name,status,capacity\n" +
+		"a@example.com,,gone,\n" + // line 2: status
+		"not-an-email,,,\n" + // line 3: email
+		"b@example.com,,,99\n" + // line 4: capacity
+		",Kim\x07,,\n" + // line 5: name
+		"a@example.com,,,\n" // line 6: again
+	_, err := readRoster(strings.NewReader(csv), "ws1")
+	require.Error(t, err)
+	for _, want := range []string{"line 2: status:", "line 3: email:", "line 4: capacity:", "line 5: name:", "line 6: email: the member of line 2 again"} {
+		assert.Contains(t, err.Error(), want)
 	}
 }
 
@@ -94,16 +164,19 @@ func TestReadRoster_readsEveryColumn(t *testing.T) {
 func TestRosterSync_badFileSendsNothing(t *testing.T) {
 	t.Setenv("CLOCKIFY_API_KEY", "")
 	path := filepath.Join(t.TempDir(), "team.csv")
-	require.NoError(t, os.WriteFile(path, []byte("email,status\na@example.com,gone\n"), 0o600))
+	require.NoError(t, os.WriteFile(path, []byte("email,status\na@example.com,gone\nnot-an-email,\n"), 0o600))
 	var out, bar strings.Builder
 	err := run(context.Background(), &out, &bar, options{csvPath: path, apply: true})
 	require.ErrorIs(t, err, errBadRoster)
+	assert.Equal(t, cli.ExitUsage, cli.Code(err))
 	assert.Contains(t, err.Error(), "line 2: status:")
+	assert.Contains(t, err.Error(), "line 3: email:", "with the other errors")
 	assert.NotContains(t, out.String(), "roster plan")
 
 	// A group the workspace lacks is found while planning, and named by its line too.
 	require.NoError(t, os.WriteFile(path, []byte("email,groups\nemma.schultz@acme-studio.example,Nope\n"), 0o600))
 	err = run(context.Background(), &out, &bar, options{csvPath: path, apply: true})
 	require.ErrorIs(t, err, errBadRoster)
+	assert.Equal(t, cli.ExitUsage, cli.Code(err))
 	assert.Contains(t, err.Error(), "line 2.Groups[0]")
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/clockify-go/clockify"
 	"github.com/clockify-go/clockify/clockifytest"
+	"github.com/clockify-go/clockify/examples/internal/cli"
 )
 
 // Env is where an example runs.
@@ -23,14 +24,15 @@ type Env struct {
 }
 
 // Connect returns the real API's Env when CLOCKIFY_API_KEY is set (the client from the
-// environment, the workspace CLOCKIFY_WORKSPACE_ID, which must be set too), else the owner's
-// client on the demo server newServer starts (clockifytest.NewDemoServer when nil). It says which
-// on out; opts apply to the client either way. Close the Env when done.
+// environment, the workspace CLOCKIFY_WORKSPACE_ID, which must be set too: a *cli.UsageError
+// otherwise), else the owner's client on the demo server newServer starts
+// (clockifytest.NewDemoServer when nil). It says which on out; opts apply to the client either
+// way. Close the Env when done.
 func Connect(out io.Writer, newServer func() *clockifytest.Server, opts ...clockify.Option) (*Env, error) {
 	if os.Getenv("CLOCKIFY_API_KEY") != "" {
 		wsID := os.Getenv("CLOCKIFY_WORKSPACE_ID")
 		if wsID == "" {
-			return nil, errors.New("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
+			return nil, cli.Usagef("set CLOCKIFY_WORKSPACE_ID along with CLOCKIFY_API_KEY")
 		}
 		c, err := clockify.NewClientFromEnv(opts...)
 		if err != nil {
@@ -80,7 +82,8 @@ var rules = []struct {
 }
 
 // Explain names the rule behind err, then says what err says: "accepted" for nil,
-// "ErrOwnerOnly: clockify: only the workspace owner …" for a rule, err's text otherwise.
+// "ErrOwnerOnly: clockify: only the workspace owner …" for a rule, err's text otherwise; as
+// printable text (cli.Printable), since errors quote names from Clockify.
 // (The SDK's message for ErrAdminOnly already says to use an Admin's or the Owner's key.)
 func Explain(err error) string {
 	if err == nil {
@@ -88,31 +91,34 @@ func Explain(err error) string {
 	}
 	for _, r := range rules {
 		if errors.Is(err, r.rule) {
-			return r.name + ": " + err.Error()
+			return cli.Printable(r.name + ": " + err.Error())
 		}
 	}
-	return err.Error()
+	return cli.Printable(err.Error())
 }
 
 // Reason is the rule that refused err in the rule's own words ("member is inactive"), the
-// same for every member it refused; err's text when no rule did.
+// same for every member it refused; err's printable text (cli.Printable) when no rule did.
 func Reason(err error) string {
-	var rerr *clockify.RestrictionError
-	if errors.As(err, &rerr) && rerr.Rule != nil {
-		return strings.TrimPrefix(rerr.Rule.Error(), "clockify: ")
+	for _, r := range rules {
+		if r.rule != clockify.ErrInvalidInput && errors.Is(err, r.rule) {
+			return strings.TrimPrefix(r.rule.Error(), "clockify: ")
+		}
 	}
-	return err.Error()
+	return cli.Printable(err.Error())
 }
 
-// Exit ends an example's main: status 0 without err; 2, with err on stderr, when err is
-// (or wraps) partial, a run that went through but had steps refused; 1 for any other error.
-func Exit(name string, err error, partial error) {
-	if err == nil {
-		return
-	}
-	fmt.Fprintln(os.Stderr, name+":", err)
-	if partial != nil && errors.Is(err, partial) {
-		os.Exit(2)
-	}
-	os.Exit(1)
+// EveryAccount is every account status Clockify documents, limited and deleted accounts
+// included: listing with it shows members Clockify's default listing hides.
+func EveryAccount() []clockify.AccountStatus {
+	return []clockify.AccountStatus{clockify.AccountActive, clockify.AccountPendingEmailVerification,
+		clockify.AccountNotRegistered, clockify.AccountDeleted, clockify.AccountLimited, clockify.AccountLimitedDeleted}
+}
+
+// ActiveAccounts are the account statuses of a workspace's current team: Clockify's default
+// (ACTIVE, PENDING_EMAIL_VERIFICATION, NOT_REGISTERED) plus LIMITED, which the default leaves
+// out, so that limited (kiosk) members are counted too.
+func ActiveAccounts() []clockify.AccountStatus {
+	return []clockify.AccountStatus{clockify.AccountActive, clockify.AccountPendingEmailVerification,
+		clockify.AccountNotRegistered, clockify.AccountLimited}
 }
