@@ -45,8 +45,8 @@ var (
 
 // Sentinel errors for Clockify's documented product rules. The SDK returns a rule sentinel only
 // inside a *RestrictionError (never bare, never matched by an *APIError by itself): it names the
-// rule (Code, a stable RuleCode), the member and, when the server refused, its *APIError.
-// errors.Is(err, ErrPendingApprovals) is therefore the same test as RuleOf(err) ==
+// rule (Code, a stable RuleCode), the member and, when the server refused, its *APIError. So for
+// the error of one call, errors.Is(err, ErrPendingApprovals) is the same test as RuleOf(err) ==
 // RulePendingApprovals.
 var (
 	// ErrPaidFeature: the change needs a paid plan or a feature flag the workspace lacks
