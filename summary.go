@@ -23,7 +23,8 @@ type Summary struct {
 	// Failed counts the results with any other error: invalid input, an API error no rule
 	// explains, a stale roster plan, a change never started because the context ended, ...
 	Failed int
-	// Rules counts the blocked results by rule; nil when none is blocked.
+	// Rules counts the blocked results by rule code; nil when none is blocked. A rule this version
+	// does not know (in a plan decoded from a newer SDK) counts under "".
 	Rules map[RuleCode]int
 	// Err joins (errors.Join) the errors of the blocked and failed results, in the order of the
 	// results; nil when every result is done. errors.Is and errors.As see each of them.
