@@ -135,7 +135,7 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 	next := &credential{header: apiKeyHeader, secret: newKey}
 	newUser, err := s.user(ctx, next)
 	if err != nil {
-		return fmt.Errorf("clockify: new API key refused, still using %s: %w", oldFP, err)
+		return wrapf(err, "new API key refused, still using %s", oldFP)
 	}
 	owner := cur.owner
 	if owner == "" {
@@ -147,7 +147,7 @@ func (s *APIKeysService) Rotate(ctx context.Context, newKey string) error {
 			return fmt.Errorf("%w: Clockify no longer accepts the current key %s (401, code 4003) and no earlier Verify recorded its user, so %s cannot be checked against it; still using %s (use a new Client for the new key)",
 				ErrKeyOwnerUnknown, oldFP, newFP, oldFP)
 		case err != nil:
-			return fmt.Errorf("clockify: look up the current API key's user, still using %s: %w", oldFP, err)
+			return wrapf(err, "look up the current API key's user, still using %s", oldFP)
 		}
 		owner = u.ID
 	}
@@ -178,7 +178,7 @@ func (s *APIKeysService) user(ctx context.Context, cred *credential) (*User, err
 	}
 	if u.ID == "" {
 		// Two empty ids are not the same user: Rotate must not adopt a key on that basis.
-		return nil, fmt.Errorf("clockify: GET /v1/user: %w: the user has no id", ErrEmptyResponse)
+		return nil, wrapf(ErrEmptyResponse, "GET /v1/user: the user has no id")
 	}
 	return u, nil
 }
@@ -195,10 +195,10 @@ func (s *APIKeysService) credentialError(cred *credential, err error) error {
 	place := describeHost(clientOf(s).base)
 	switch {
 	case errors.Is(apiErr, ErrInvalidAPIKey):
-		return fmt.Errorf("clockify: API key %s is not known at %s; keys work only in the region or subdomain where they were generated, so it may come from another one, or it was deleted or replaced in the web app: %w",
-			Fingerprint(cred.secret), place, apiErr)
+		return wrapf(apiErr, "API key %s is not known at %s; keys work only in the region or subdomain where they were generated, so it may come from another one, or it was deleted or replaced in the web app",
+			Fingerprint(cred.secret), place)
 	case errors.Is(apiErr, ErrInvalidAddonToken):
-		return fmt.Errorf("clockify: addon token %s is not valid at %s: %w", Fingerprint(cred.secret), place, apiErr)
+		return wrapf(apiErr, "addon token %s is not valid at %s", Fingerprint(cred.secret), place)
 	}
 	return err
 }

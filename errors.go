@@ -12,7 +12,9 @@ import (
 )
 
 // Sentinel errors for the kinds of failure Clockify reports. Match them with errors.Is; an
-// *APIError (and a *RestrictionError wrapping one) matches every sentinel that applies.
+// *APIError (and a *RestrictionError wrapping one) matches every one of these that applies. They
+// say what the answer was (a 403, a 404), not which product rule caused it: see the rule
+// sentinels below.
 var (
 	// ErrInvalidInput: the request was refused before sending; see *ValidationError.
 	ErrInvalidInput = errors.New("clockify: invalid input")
@@ -41,8 +43,11 @@ var (
 	ErrServer = errors.New("clockify: server error")
 )
 
-// Sentinel errors for Clockify's documented product rules. The SDK returns them wrapped in a
-// *RestrictionError that names the member and, when the server refused, its *APIError.
+// Sentinel errors for Clockify's documented product rules. The SDK returns a rule sentinel only
+// inside a *RestrictionError (never bare, never matched by an *APIError by itself): it names the
+// rule (Code, a stable RuleCode), the member and, when the server refused, its *APIError. So for
+// the error of one call, errors.Is(err, ErrPendingApprovals) is the same test as RuleOf(err) ==
+// RulePendingApprovals.
 var (
 	// ErrPaidFeature: the change needs a paid plan or a feature flag the workspace lacks
 	// (profile editing, custom fields, manager roles, cost rates, invites by API).
@@ -96,7 +101,9 @@ const maxErrorMessage = 512
 // APIError is an error answer from Clockify. Code is Clockify's own code from the body (0 when
 // absent); Message may echo submitted values, but never the client's credential (it is
 // replaced by its Fingerprint). RetryAfter is set on 429 and 503 when the server said how long
-// to wait, read as a wait between 0 and 24 h (an unreadable value is 0). errors.Is matches it against the sentinels above (ErrNotFound, ...).
+// to wait, read as a wait between 0 and 24 h (an unreadable value is 0). errors.Is matches it
+// against the HTTP sentinels above (ErrForbidden, ErrNotFound, ...) by status and code, never
+// against a rule sentinel: a rule refusal is a *RestrictionError that wraps the *APIError.
 type APIError struct {
 	StatusCode int
 	Code       int
@@ -139,7 +146,8 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// Is maps the answer to the sentinel errors.
+// Is maps the answer to the HTTP sentinels (ErrUnauthorized … ErrServer); it matches no rule
+// sentinel.
 func (e *APIError) Is(target error) bool {
 	switch target {
 	case ErrUnauthorized:
@@ -165,10 +173,14 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrServer:
 		return e.StatusCode >= 500
-	case ErrRemovedInCAKE:
-		return e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "Use Cake to remove")
 	}
 	return false
+}
+
+// removedInCAKE reports whether e is Clockify's answer to a member removal, "User is migrated to
+// Cake. Use Cake to remove user from workspace" (400), which the SDK reports as ErrRemovedInCAKE.
+func (e *APIError) removedInCAKE() bool {
+	return e.StatusCode == http.StatusBadRequest && strings.Contains(e.Message, "Use Cake to remove")
 }
 
 // parseErrorBody builds an *APIError from a status and body. It accepts Clockify's
@@ -243,11 +255,19 @@ func truncate(s string, n int) string {
 	return s[:cut] + ellipsis
 }
 
-// RestrictionError reports that one of Clockify's documented product rules blocks a change.
-// Rule is the sentinel naming the rule (errors.Is(err, ErrPendingApprovals)); Err is the
-// server's answer when the server refused, and nil when the SDK found the rule before sending
-// anything: check it, or use StatusCode, before reading its fields. errors.As reaches both the
-// *RestrictionError and, when there is one, the *APIError.
+// RestrictionError reports that one of Clockify's documented product rules blocks a change. It
+// is the only shape a rule refusal takes, whether the SDK found the rule before sending anything
+// (Profiles.Check, Members.Remove, a roster plan) or named it after Clockify refused (every write):
+//
+//   - Code() is the rule's stable RuleCode ("pending_approvals"), for programs and logs;
+//   - errors.Is(err, ErrPendingApprovals) matches the rule's sentinel, which Rule holds;
+//   - Err is nil when nothing was refused by the server (the SDK found the rule before sending,
+//     or read it from a successful answer, as RunningTimer does); when Clockify refused, Err is
+//     its *APIError, so errors.As(err, &apiErr) reaches it and errors.Is(err, ErrForbidden) (or
+//     ErrNotFound, ...) holds as it would for the bare answer. StatusCode tells the two apart.
+//
+// UserID is the member the rule is about ("" for a member not yet created); Detail says, for
+// people, why the rule applies.
 type RestrictionError struct {
 	Rule   error
 	UserID string
@@ -264,10 +284,15 @@ func (e *RestrictionError) StatusCode() int {
 	return e.Err.StatusCode
 }
 
+// Error is Detail, or the rule's own message when Detail is empty, under one "clockify: "
+// prefix.
 func (e *RestrictionError) Error() string {
-	msg := e.Detail
+	msg := strings.TrimPrefix(e.Detail, "clockify: ")
 	if msg == "" && e.Rule != nil {
 		msg = strings.TrimPrefix(e.Rule.Error(), "clockify: ")
+	}
+	if msg == "" {
+		msg = "refused by one of Clockify's rules"
 	}
 	return "clockify: " + msg
 }
@@ -282,6 +307,26 @@ func (e *RestrictionError) Unwrap() []error {
 		errs = append(errs, e.Err)
 	}
 	return errs
+}
+
+// wrapError gives an error the context the caller lacks under one "clockify: " prefix:
+// "clockify: <context>: <the error's message without its own prefix>". errors.Is and errors.As
+// see the wrapped error.
+type wrapError struct {
+	context string
+	err     error
+}
+
+func (e *wrapError) Error() string {
+	return "clockify: " + e.context + ": " + strings.TrimPrefix(e.err.Error(), "clockify: ")
+}
+
+func (e *wrapError) Unwrap() error { return e.err }
+
+// wrapf is fmt.Errorf("clockify: "+format+": %w", args..., err) without the doubled prefix
+// ("clockify: … : clockify: not found") that the package's own errors would give it.
+func wrapf(err error, format string, args ...any) error {
+	return &wrapError{context: fmt.Sprintf(format, args...), err: err}
 }
 
 // ValidationError reports input the SDK refused before sending anything: an empty id, an
@@ -323,7 +368,8 @@ var (
 var ErrNoClient = errors.New("clockify: client not created by NewClient; use clockify.NewClient")
 
 // ErrGroupExists: Clockify refuses a user group whose name another group of the workspace
-// already has.
+// already has. Like the other rule sentinels it comes in a *RestrictionError
+// (RuleGroupExists).
 var ErrGroupExists = errors.New("clockify: a user group with this name already exists")
 
 // ErrPageRepeated is returned by an iterator when a page brings no item it has not already
@@ -341,12 +387,16 @@ var ErrStalePlan = errors.New("clockify: roster plan is stale")
 // earlier action of the same member failed; planning again shows what is left.
 var ErrEarlierActionFailed = errors.New("clockify: not attempted after an earlier action of the member failed")
 
-// Sentinel errors of the running-timer calls.
+// Sentinel errors of the running-timer rules. Like the other rule sentinels they come in a
+// *RestrictionError (RuleNoRunningTimer, RuleEndBeforeStart).
 var (
-	// ErrNoRunningTimer: the member has no timer running, so there is nothing to stop. Clockify
-	// answers 404 with code 404 for it (an answer that also matches ErrNotFound).
+	// ErrNoRunningTimer: the member has no timer running. When Clockify answered with an error
+	// for it (StopTimer: 404 with code 404) the *RestrictionError's Err is that answer, so
+	// errors.Is(err, ErrNotFound) holds as well; when the SDK found no running timer in a
+	// successful answer (RunningTimer), Err is nil.
 	ErrNoRunningTimer = errors.New("clockify: member has no running timer")
-	// ErrEndBeforeStart: the end given to StopTimer is before the running entry's start.
+	// ErrEndBeforeStart: the end given to StopTimer is before the running entry's start
+	// (Clockify refuses with a 400).
 	ErrEndBeforeStart = errors.New("clockify: a time entry cannot end before it starts")
 )
 

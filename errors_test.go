@@ -51,7 +51,7 @@ func TestAPIError_Is(t *testing.T) {
 		{400, 3001, "Required request parameter 'start' is not present", nil},
 		{400, 3002, "Required request body is missing: public ...", nil},
 		{400, 0, "You entered invalid value for field: [name]. This field can't be empty", nil},
-		{400, 400, "User is migrated to Cake. Use Cake to remove user from workspace", []string{"ErrRemovedInCAKE"}},
+		{400, 400, "User is migrated to Cake. Use Cake to remove user from workspace", nil}, // a rule: see TestAPIError_matchesNoRuleSentinel
 		{403, 0, "Access Denied", []string{"ErrForbidden"}},
 		{429, 0, "Too many requests", []string{"ErrRateLimited"}},
 		{500, 0, "", []string{"ErrServer"}},
@@ -70,6 +70,24 @@ func TestAPIError_Is(t *testing.T) {
 			assert.ElementsMatch(t, tt.want, got)
 		})
 	}
+}
+
+// TestAPIError_matchesNoRuleSentinel: a rule sentinel comes only in a *RestrictionError, so an
+// *APIError alone matches none, whatever its status, code or message.
+func TestAPIError_matchesNoRuleSentinel(t *testing.T) {
+	answers := []*APIError{
+		{StatusCode: 400, Code: 400, Message: "User is migrated to Cake. Use Cake to remove user from workspace"},
+		{StatusCode: 403, Message: "Access Denied"},
+		{StatusCode: 404, Code: 404, Message: "Currently running time entry doesn't exist on workspace"},
+		{StatusCode: 400, Message: "User group with name 'Design Team' already exists"},
+		{StatusCode: 400, Message: "Cannot change week start while approval requests are pending"},
+	}
+	for _, a := range answers {
+		for _, code := range RuleCodes() {
+			assert.NotErrorIs(t, a, code.Err(), "%d %q", a.StatusCode, a.Message)
+		}
+	}
+	assert.True(t, answers[0].removedInCAKE(), "Remove still recognises Clockify's answer")
 }
 
 func TestAPIError_Error(t *testing.T) {
@@ -223,6 +241,34 @@ func TestRestrictionError_reachesAPIErrorSentinel(t *testing.T) {
 	err := &RestrictionError{Rule: ErrOwnerOnly, Err: &APIError{StatusCode: 403}}
 	assert.ErrorIs(t, err, ErrForbidden)
 	assert.ErrorIs(t, err, ErrOwnerOnly)
+}
+
+// TestRestrictionError_onePrefix: whatever Detail or the rule's message hold, Error has one
+// "clockify: " prefix, and says something without either.
+func TestRestrictionError_onePrefix(t *testing.T) {
+	for _, e := range []*RestrictionError{
+		{Rule: ErrNoRunningTimer},
+		{Rule: ErrNoRunningTimer, Detail: "clockify: member u1 has no running timer"},
+		{Rule: ErrNoRunningTimer, Detail: "member u1 has no running timer", Err: &APIError{StatusCode: 404, Code: 404, Message: "x"}},
+		{},
+	} {
+		msg := e.Error()
+		assert.True(t, strings.HasPrefix(msg, "clockify: "), msg)
+		assert.Equal(t, 1, strings.Count(msg, "clockify:"), msg)
+		assert.Greater(t, len(msg), len("clockify: "), msg)
+	}
+}
+
+// TestWrapf: the wrapped error keeps its identity, and the message has one prefix.
+func TestWrapf(t *testing.T) {
+	apiErr := &APIError{StatusCode: 401, Code: codeInvalidAPIKey, Method: "GET", Path: "/v1/user"}
+	err := wrapf(wrapf(apiErr, "API key %s is not known", "fp"), "new API key refused, still using %s", "fp0")
+	assert.Equal(t, "clockify: new API key refused, still using fp0: API key fp is not known: GET /v1/user: 401 Unauthorized (code 4003)", err.Error())
+	assert.ErrorIs(t, err, ErrInvalidAPIKey)
+	var got *APIError
+	require.ErrorAs(t, err, &got)
+	assert.Same(t, apiErr, got)
+	assert.Equal(t, "clockify: member u1: context canceled", wrapf(errors.New("context canceled"), "member %s", "u1").Error())
 }
 
 func TestRestrictionError_withoutServerAnswer(t *testing.T) {

@@ -334,8 +334,8 @@ func (s *MembersService) setStatus(ctx context.Context, workspaceID, userID stri
 // Remove first reads the workspace and refuses, without sending the DELETE, to remove the owner
 // (ErrOwnerImmutable), an active member (ErrMustDeactivateFirst) or a pending invitation
 // (ErrInvitationPending). Otherwise it sends the DELETE, and Clockify's answer "User is migrated
-// to Cake" comes back as ErrRemovedInCAKE. All three are *RestrictionError values; the last
-// wraps the server's *APIError.
+// to Cake" comes back as ErrRemovedInCAKE. Each is a *RestrictionError; the first three have no
+// Err (nothing was sent), ErrRemovedInCAKE wraps the server's 400 *APIError.
 //
 // Clockify API: DELETE /v1/workspaces/{workspaceId}/users/{userId} (deprecated)
 func (s *MembersService) Remove(ctx context.Context, workspaceID, userID string) (*Response, error) {

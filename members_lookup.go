@@ -60,7 +60,7 @@ func (s *MembersService) Get(ctx context.Context, workspaceID, userID string) (*
 	opts := lookupOptions(p.Email, "")
 	if p.Email == "" {
 		if p.Name == "" {
-			return nil, resp, fmt.Errorf("clockify: member %s has neither e-mail nor name to search by: %w", userID, ErrNotFound)
+			return nil, resp, wrapf(ErrNotFound, "member %s has neither e-mail nor name to search by", userID)
 		}
 		opts = lookupOptions("", p.Name) // a limited member has no e-mail
 	}
@@ -71,7 +71,7 @@ func (s *MembersService) Get(ctx context.Context, workspaceID, userID string) (*
 func (s *MembersService) find(ctx context.Context, workspaceID string, opts *ListMembersOptions, match func(*User) bool, none string) (*User, *Response, error) {
 	return findFirst(ctx, opts, idOfUser, func(ctx context.Context, o *ListMembersOptions) ([]*User, *Response, error) {
 		return s.List(ctx, workspaceID, o)
-	}, match, func() error { return fmt.Errorf("clockify: %s in workspace %s: %w", none, workspaceID, ErrNotFound) })
+	}, match, func() error { return wrapf(ErrNotFound, "%s in workspace %s", none, workspaceID) })
 }
 
 // findFirst pages through list like an All-style iterator and returns the first item match
@@ -116,7 +116,7 @@ func (s *MembersService) InviteMember(ctx context.Context, workspaceID, email st
 	}
 	u, resp, err := s.FindByEmail(ctx, workspaceID, email)
 	if err != nil {
-		return nil, resp, fmt.Errorf("clockify: %s was invited, but reading the new member back failed (do not invite again): %w", email, err)
+		return nil, resp, wrapf(err, "%s was invited, but reading the new member back failed (do not invite again)", email)
 	}
 	return u, resp, nil
 }

@@ -129,8 +129,10 @@ func (s *ProfilesService) Get(ctx context.Context, workspaceID, userID string) (
 // *ValidationError before anything is sent.
 //
 // When Clockify refuses the update with a 4xx, Update runs the diagnosis of Check and returns
-// the *RestrictionError naming the rule (errors.Is(err, ErrPendingApprovals), ...) with the
-// server's *APIError in its Err field; when no rule applies, the *APIError itself.
+// the *RestrictionError naming the rule Check would name (the same Code and sentinel:
+// errors.Is(err, ErrPendingApprovals), ...) with the server's *APIError in its Err field, so the
+// HTTP sentinel holds too (errors.Is(err, ErrForbidden) for ErrAdminOnly). When no rule applies,
+// or a lookup of the diagnosis fails, it returns the *APIError itself.
 //
 // Clockify API: PATCH /v1/workspaces/{workspaceId}/member-profile/{userId}
 func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string, u *ProfileUpdate) (*Profile, *Response, error) {
@@ -149,9 +151,11 @@ func (s *ProfilesService) Update(ctx context.Context, workspaceID, userID string
 
 // Check reports whether one of Clockify's documented rules blocks u, without changing
 // anything (https://clockify.me/help/administration/edit-profiles). It returns the
-// *RestrictionError of the first rule that blocks, with a nil Err since nothing was sent, or
-// nil when none does. Input errors are a
-// *ValidationError; a failed lookup returns that lookup's error.
+// *RestrictionError of the first rule that blocks, or nil when none does. Nothing was sent, so
+// its Err is nil and it matches no HTTP sentinel: a Check that names ErrAdminOnly is not
+// ErrForbidden, while Update, refused with a 403 for the same rule, returns the same rule with
+// the 403 attached. Input errors are a *ValidationError; a failed lookup returns that lookup's
+// error.
 //
 // The rules, in the order they are checked:
 //

@@ -96,9 +96,11 @@ func removeRules() []check {
 }
 
 // removedInCAKE names Clockify's own answer to a member removal ("User is migrated to Cake"); it
-// needs no lookup, so it applies to every such answer.
+// needs no lookup, so it applies to every such answer. A *RestrictionError err already names
+// its rule and stays as it is.
 func removedInCAKE(userID string, err error) error {
-	if !errors.Is(err, ErrRemovedInCAKE) {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !apiErr.removedInCAKE() || RuleOf(err) != "" {
 		return err
 	}
 	return restricted(ErrRemovedInCAKE, userID, fmt.Sprintf("member %s cannot be removed by API; after deactivating them in every workspace "+
