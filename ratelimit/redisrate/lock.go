@@ -107,9 +107,11 @@ func NewLocker(rdb redis.UniversalClient, ttl time.Duration, opts ...LockerOptio
 // built with bad arguments gives an error matching ErrInvalidArgument.
 //
 // unlock stops the lease's refresh and deletes the lock if it is still this holder's. It
-// returns an error matching ErrLockLost if the lease was lost while held (the work was then
-// not guaranteed exclusive), and one matching ErrRedisUnavailable if Redis could not be told
-// (the lock then frees itself within the lease time). It tries even when its ctx has already
+// returns an error matching ErrLockLost if the lease was lost while held (gone from Redis, or
+// not confirmed for a whole TTL while Redis was unreachable): the work was then not
+// guaranteed exclusive. It returns one matching only ErrRedisUnavailable if Redis could not
+// be told but the lease was confirmed less than a TTL ago: the work was exclusive and the
+// lock frees itself within the TTL. It tries even when its ctx has already
 // ended, within the Locker's round-trip timeout, so that a deferred unlock after a cancelled
 // job still lets the next process in. Calling unlock again returns the first call's result.
 func (l *Locker) Lock(ctx context.Context, key string) (unlock func(context.Context) error, err error) {
