@@ -172,7 +172,7 @@ func TestLock_unlockWithEndedContextStillReleases(t *testing.T) {
 		cancel()
 		require.NoError(t, unlockA(ended))
 
-		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second) // < ttl: a lapse would not do
 		defer cancel()
 		unlockB, err := b.Lock(ctx, key)
 		require.NoError(t, err, "a's lock was not released")
@@ -185,7 +185,7 @@ func TestLock_keysAreIndependent(t *testing.T) {
 		key := uniqueKey(t)
 		a, b := redisrate.NewLocker(newClient(), 10*time.Second), redisrate.NewLocker(newClient(), 10*time.Second)
 		lock(t, a, key+":ws1")
-		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second) // < ttl
 		defer cancel()
 		unlock, err := b.Lock(ctx, key+":ws2")
 		require.NoError(t, err)
