@@ -1,20 +1,29 @@
-// Package redisrate is a clockify.RateLimiter whose budget lives in Redis, so that many
-// processes (replicas of a sync job, workers fanning out over workspaces) share Clockify's
-// limit of 50 requests per second per workspace and credential instead of each spending it
-// alone. It runs GCRA (github.com/go-redis/redis_rate) on github.com/redis/go-redis.
+// Package redisrate coordinates several processes that use the clockify SDK on the same
+// workspace, through one Redis: a Limiter shares Clockify's limit of 50 requests per second
+// per workspace and credential among them (replicas of a sync job, workers fanning out over
+// workspaces) instead of each spending it alone, and a Locker lets one of them at a time
+// apply a roster to a workspace. It runs GCRA (github.com/go-redis/redis_rate) and
+// github.com/bsm/redislock on github.com/redis/go-redis.
 //
 //	rdb := redis.NewClient(&redis.Options{Addr: "redis:6379"})
-//	l := redisrate.New(rdb, redisrate.Key(workspaceID, apiKey), 50)
-//	c, err := clockify.NewClient(clockify.WithAPIKey(apiKey), clockify.WithRateLimiter(l))
+//	key, err := redisrate.Key(workspaceID, clockify.Fingerprint(apiKey))
+//	...
+//	c, err := clockify.NewClient(clockify.WithAPIKey(apiKey),
+//		clockify.WithRateLimiter(redisrate.New(rdb, key, 50)))
 //
-// It is a separate module so that the core SDK does not depend on Redis.
+// It is a separate module (go get github.com/clockify-go/clockify/ratelimit/redisrate) so
+// that the core SDK does not depend on Redis. It does not import the core module either:
+// *Limiter satisfies clockify.RateLimiter and *Locker satisfies clockify.WorkspaceLocker by
+// their method sets, so any release of this module works with any release of the core that
+// has those interfaces, and the two are versioned apart.
 //
 // # Keys
 //
 // Clockify counts requests per workspace and credential, so the key names both: Key builds
-// "clockify:{workspaceID}:{clockify.Fingerprint(apiKey)}", which holds no secret. One Redis
-// serves any number of workspaces and keys, each with its own budget. Every Limiter on one
-// key must be built with the same perSecond.
+// "clockify:{workspaceID}:{fingerprint}" from the fingerprint clockify.Fingerprint(apiKey)
+// returns, and refuses anything else, so that the key holds no secret. One Redis serves any
+// number of workspaces and keys, each with its own budget. Every Limiter on one key must be
+// built with the same perSecond.
 //
 // # Window
 //
@@ -45,6 +54,32 @@
 // again (or a guessed fraction of it), which is the overrun this package exists to prevent.
 // Callers who prefer degraded service to none can catch ErrRedisUnavailable and pace
 // themselves. Waits resume as soon as Redis answers again.
+//
+// # One writer per workspace
+//
+// A roster apply must not run twice at once on one workspace (two runs could each create the
+// same limited member, which the API cannot remove). Within one process the core module
+// serialises applies itself; across processes, hand it a Locker:
+//
+//	locker := redisrate.NewLocker(rdb, 30*time.Second)
+//	// pass locker as the roster options' WorkspaceLocker
+//
+// Lock waits, with backoff, until the lock is free or its context ends (ErrNotObtained); it
+// fails closed with ErrRedisUnavailable when Redis cannot be asked. The lock is
+// github.com/bsm/redislock's: a lease of the given TTL, refreshed every third of it while
+// held, so a crashed holder frees the lock after at most one TTL, and unlock reports a lease
+// that lapsed or vanished meanwhile (ErrLockLost). The Locker lives in this module rather
+// than a module of its own because the deployments that need it are the ones that already
+// share a Redis and a rate budget across processes: one module to install, version and
+// configure, on the same Redis client.
+//
+// # Errors
+//
+// Every error matches one of ErrInvalidArgument (a bad argument; nothing was sent),
+// ErrRedisUnavailable (Redis could not be asked; nothing was admitted or locked),
+// ErrNotObtained (the lock stayed taken until the context ended) or ErrLockLost (a lease was
+// not held throughout), or is the context's own error. Messages name the budget or lock key,
+// never an API key.
 //
 // # Tests
 //

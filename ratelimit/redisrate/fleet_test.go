@@ -3,6 +3,9 @@ package redisrate_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -12,8 +15,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/time/rate"
 
-	"github.com/clockify-go/clockify"
-	"github.com/clockify-go/clockify/clockifytest"
 	"github.com/clockify-go/clockify/ratelimit/redisrate"
 )
 
@@ -26,29 +27,27 @@ type fleetStats struct {
 
 func (s fleetStats) rate() float64 { return float64(s.ok) / s.elapsed.Seconds() }
 
-// recorded notes when its limiter admits a request.
-type recorded struct {
-	next clockify.RateLimiter
-	mu   *sync.Mutex
-	at   *[]time.Time
+// limitedServer stands for Clockify: it answers 429 beyond 50 requests per second (a token
+// bucket of 50/s with a burst of 50, as the core module's fake server enforces).
+func limitedServer(tb testing.TB) *httptest.Server {
+	bucket := rate.NewLimiter(50, 50)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		if !bucket.Allow() {
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	}))
+	tb.Cleanup(srv.Close)
+	return srv
 }
 
-func (r recorded) Wait(ctx context.Context) error {
-	if err := r.next.Wait(ctx); err != nil {
-		return err
-	}
-	r.mu.Lock()
-	*r.at = append(*r.at, time.Now())
-	r.mu.Unlock()
-	return nil
-}
-
-// runFleet runs three clients, four workers each, calling GET /v1/user on a fake Clockify
-// limited to 50 requests/s for d. limiterFor gives replica i its limiter.
-func runFleet(tb testing.TB, d time.Duration, limiterFor func(srv *clockifytest.Server, i int) clockify.RateLimiter) fleetStats {
+// runFleet runs three replicas, four workers each, that wait for their limiter and then send
+// a request, as the clockify client does with its RateLimiter, to a server limited to 50
+// requests/s for d. limiterFor gives replica i its limiter.
+func runFleet(tb testing.TB, d time.Duration, limiterFor func(i int) rateLimiter) fleetStats {
 	tb.Helper()
-	srv := clockifytest.NewServer(clockifytest.WithRateLimit(50))
-	defer srv.Close()
+	srv := limitedServer(tb)
 	var mu sync.Mutex
 	var st fleetStats
 	ctx, cancel := context.WithTimeout(context.Background(), d)
@@ -56,24 +55,24 @@ func runFleet(tb testing.TB, d time.Duration, limiterFor func(srv *clockifytest.
 	start := time.Now()
 	var wg sync.WaitGroup
 	for i := range 3 {
-		c := srv.Client(clockify.WithoutRetry(),
-			clockify.WithRateLimiter(recorded{next: limiterFor(srv, i), mu: &mu, at: &st.sent}))
+		limiter, hc := limiterFor(i), &http.Client{Transport: &http.Transport{}}
 		for range 4 {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				for ctx.Err() == nil {
-					_, _, err := c.Members.Current(ctx)
+					code, err := sendPaced(ctx, limiter, hc, srv.URL, &mu, &st.sent)
 					mu.Lock()
 					switch {
-					case err == nil:
+					case err == nil && code == http.StatusOK:
 						st.ok++
-					case errors.Is(err, clockify.ErrRateLimited):
+					case err == nil && code == http.StatusTooManyRequests:
 						st.tooMany++
 					case errors.Is(err, context.DeadlineExceeded), ctx.Err() != nil:
-						// the run's end: a limiter refuses a slot past the deadline
+						mu.Unlock()
+						return // the run's end: a limiter refuses a slot past the deadline
 					default:
-						tb.Errorf("unexpected error: %v", err)
+						tb.Errorf("unexpected answer: %d, %v", code, err)
 					}
 					mu.Unlock()
 				}
@@ -85,18 +84,52 @@ func runFleet(tb testing.TB, d time.Duration, limiterFor func(srv *clockifytest.
 	return st
 }
 
+// sendPaced waits for limiter, notes the admission in sent, and sends one GET to url.
+func sendPaced(ctx context.Context, limiter rateLimiter, hc *http.Client, url string, mu *sync.Mutex, sent *[]time.Time) (int, error) {
+	if err := limiter.Wait(ctx); err != nil {
+		return 0, err
+	}
+	mu.Lock()
+	*sent = append(*sent, time.Now())
+	mu.Unlock()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := hc.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	_ = resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
 // sharedLimiters gives each replica its own Redis connection pool and one common key.
-func sharedLimiters(tb testing.TB) func(*clockifytest.Server, int) clockify.RateLimiter {
+func sharedLimiters(tb testing.TB) func(int) rateLimiter {
 	key := uniqueKey(tb)
 	clients := []*redis.Client{realRedis(tb), realRedis(tb), realRedis(tb)}
-	return func(srv *clockifytest.Server, i int) clockify.RateLimiter {
-		return redisrate.New(clients[i], key+":"+redisrate.Key(clockifytest.DefaultWorkspaceID, srv.OwnerKey()), 50)
+	return func(i int) rateLimiter {
+		return redisrate.New(clients[i], key, 50)
 	}
 }
 
 // localLimiters is what each replica has without redisrate: 50/s of its own.
-func localLimiters(*clockifytest.Server, int) clockify.RateLimiter {
-	return rate.NewLimiter(50, 1)
+func localLimiters(int) rateLimiter {
+	return localLimiter{rate.NewLimiter(50, 1)}
+}
+
+// localLimiter reports x/time/rate's early refusal of a slot past ctx's deadline as the
+// deadline being exceeded, as the clockify client does.
+type localLimiter struct{ l *rate.Limiter }
+
+func (l localLimiter) Wait(ctx context.Context) error {
+	if err := l.l.Wait(ctx); err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		return fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
+	}
+	return nil
 }
 
 func logFleet(tb testing.TB, name string, st fleetStats) {
@@ -124,10 +157,10 @@ func TestFleet_threeReplicasShareOneBudget(t *testing.T) {
 func BenchmarkFleet(b *testing.B) {
 	for _, bc := range []struct {
 		name     string
-		limiters func(testing.TB) func(*clockifytest.Server, int) clockify.RateLimiter
+		limiters func(testing.TB) func(int) rateLimiter
 	}{
 		{"shared", sharedLimiters},
-		{"local", func(testing.TB) func(*clockifytest.Server, int) clockify.RateLimiter { return localLimiters }},
+		{"local", func(testing.TB) func(int) rateLimiter { return localLimiters }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			var ok, tooMany, most int

@@ -2,22 +2,16 @@ package redisrate
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"reflect"
 	"time"
 
-	"github.com/clockify-go/clockify"
 	"github.com/go-redis/redis_rate/v10"
 	"github.com/redis/go-redis/v9"
 )
 
-// ErrRedisUnavailable is matched (errors.Is) by every error Wait returns because Redis could
-// not be asked: connection refused, timeout, a failed script. Wait then fails closed: the
-// request is not sent.
-var ErrRedisUnavailable = errors.New("redisrate: Redis unavailable")
-
-// DefaultTimeout bounds one round trip to Redis in Wait (see SetTimeout).
+// DefaultTimeout bounds one round trip to Redis in Wait (see SetTimeout) and, unless
+// WithLockTimeout says otherwise, in a Locker.
 const DefaultTimeout = time.Second
 
 // Slack is how far apart in time perSecond+1 admissions always are beyond one second: the
@@ -27,7 +21,9 @@ const DefaultTimeout = time.Second
 const Slack = 50 * time.Millisecond
 
 // Limiter is a clockify.RateLimiter whose budget lives in Redis, shared by every Limiter (in
-// any process) built with the same key and perSecond. It is safe for concurrent use.
+// any process) built with the same key and perSecond. It is safe for concurrent use. It
+// satisfies clockify.RateLimiter by its method set (Wait(ctx context.Context) error), so
+// this module needs no import of the core module.
 type Limiter struct {
 	rl        *redis_rate.Limiter
 	key       string
@@ -37,22 +33,21 @@ type Limiter struct {
 	invalid   error // why New's arguments cannot work; returned by every Wait
 }
 
-var _ clockify.RateLimiter = (*Limiter)(nil)
-
 // New returns a limiter admitting at most perSecond requests in any one-second window across
 // every Limiter sharing rdb's server and key, at no less than 90 % of perSecond when busy
 // (see the package doc for the exact figures). Use Key to build key from the workspace and
-// the credential; every Limiter on one key must use the same perSecond. Bad arguments (nil
-// rdb, empty key, perSecond < 1) make every Wait return a *clockify.ValidationError.
+// the credential's fingerprint; every Limiter on one key must use the same perSecond. Bad
+// arguments (nil rdb, empty key, perSecond < 1) make every Wait return an error matching
+// ErrInvalidArgument.
 func New(rdb redis.UniversalClient, key string, perSecond int) *Limiter {
 	l := &Limiter{key: key, perSecond: perSecond, timeout: DefaultTimeout}
 	switch {
 	case isNil(rdb):
-		l.invalid = &clockify.ValidationError{Field: "redis client", Reason: "must not be nil"}
+		l.invalid = fmt.Errorf("%w: redis client must not be nil", ErrInvalidArgument)
 	case key == "":
-		l.invalid = &clockify.ValidationError{Field: "rate limit key", Reason: "must not be empty"}
+		l.invalid = fmt.Errorf("%w: rate limit key must not be empty", ErrInvalidArgument)
 	case perSecond < 1:
-		l.invalid = &clockify.ValidationError{Field: "rate limit", Reason: fmt.Sprintf("needs perSecond >= 1, got %d", perSecond)}
+		l.invalid = fmt.Errorf("%w: rate limit needs perSecond >= 1, got %d", ErrInvalidArgument, perSecond)
 	default:
 		l.rl = redis_rate.NewLimiter(rdb)
 		l.limit = gcraLimit(perSecond)
@@ -115,45 +110,20 @@ func (l *Limiter) Wait(ctx context.Context) error {
 }
 
 // allow asks Redis for one slot and returns 0 when admitted, else how long until the next.
-// The call runs on its own goroutine so that ctx and the timeout end the wait promptly even
-// when the Redis client does not apply context deadlines to its sockets (go-redis does not
-// by default); the goroutine ends with the Redis client's own read timeout.
 func (l *Limiter) allow(ctx context.Context) (time.Duration, error) {
-	callCtx, cancel := context.WithTimeout(ctx, l.timeout)
-	defer cancel()
-	type answer struct {
-		res *redis_rate.Result
-		err error
-	}
-	done := make(chan answer, 1)
-	go func() {
-		defer func() {
-			// A panic here would kill the caller's process from a goroutine it cannot guard.
-			if p := recover(); p != nil {
-				done <- answer{err: fmt.Errorf("redis client panicked: %v", p)}
-			}
-		}()
-		res, err := l.rl.Allow(callCtx, l.key, l.limit)
-		done <- answer{res, err}
-	}()
-	select {
-	case a := <-done:
-		if a.err != nil {
-			if ctxErr := ctx.Err(); ctxErr != nil {
-				return 0, ctxErr
-			}
-			return 0, fmt.Errorf("%w (key %q): %w", ErrRedisUnavailable, l.key, a.err)
-		}
-		if a.res.Allowed > 0 {
-			return 0, nil
-		}
-		return max(a.res.RetryAfter, time.Microsecond), nil
-	case <-callCtx.Done():
+	res, err := roundTrip(ctx, l.timeout, func(ctx context.Context) (*redis_rate.Result, error) {
+		return l.rl.Allow(ctx, l.key, l.limit)
+	}, nil)
+	if err != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return 0, ctxErr
 		}
-		return 0, fmt.Errorf("%w (key %q): no answer within %v (down, unreachable or overloaded)", ErrRedisUnavailable, l.key, l.timeout)
+		return 0, fmt.Errorf("%w (key %q): %w", ErrRedisUnavailable, l.key, err)
 	}
+	if res.Allowed > 0 {
+		return 0, nil
+	}
+	return max(res.RetryAfter, time.Microsecond), nil
 }
 
 // isNil reports a nil interface or one holding a nil pointer (a typed nil *redis.Client).
