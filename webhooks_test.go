@@ -100,10 +100,12 @@ func TestWebhooksCreate_invalidRequestsSendNothing(t *testing.T) {
 		"wrong kind":         {func(w *WebhookRequest) { w.TriggerSourceType, w.TriggerSource = TriggerProject, []string{"p1"} }, "TriggerSourceType"},
 		"no source":          {func(w *WebhookRequest) { w.TriggerSource = nil }, "TriggerSource"},
 		"other workspace":    {func(w *WebhookRequest) { w.TriggerSource = []string{"ws2"} }, "TriggerSource"},
-		"blank source":       {func(w *WebhookRequest) { w.Event, w.TriggerSourceType, w.TriggerSource = WebhookUserUpdated, TriggerUser, []string{" "} }, "TriggerSource[0]"},
-		"short name":         {func(w *WebhookRequest) { w.Name = "J" }, "Name"},
-		"long name":          {func(w *WebhookRequest) { w.Name = strings.Repeat("é", 31) }, "Name"},
-		"blank name":         {func(w *WebhookRequest) { w.Name = "   " }, "Name"},
+		"blank source": {func(w *WebhookRequest) {
+			w.Event, w.TriggerSourceType, w.TriggerSource = WebhookUserUpdated, TriggerUser, []string{" "}
+		}, "TriggerSource[0]"},
+		"short name": {func(w *WebhookRequest) { w.Name = "J" }, "Name"},
+		"long name":  {func(w *WebhookRequest) { w.Name = strings.Repeat("é", 31) }, "Name"},
+		"blank name": {func(w *WebhookRequest) { w.Name = "   " }, "Name"},
 	} {
 		req := joinersRequest()
 		tc.change(req)
