@@ -153,11 +153,11 @@ func TestWebhookOnboard_exitCodes(t *testing.T) {
 		args []string
 		code int
 	}{
-		"help":           {[]string{"-h"}, exitDone},
-		"unknown flag":   {[]string{"-bogus"}, exitUsage},
-		"argument":       {[]string{"extra"}, exitUsage},
-		"bad wait":       {[]string{"-wait", "soon"}, exitUsage},
-		"good flags":     {[]string{"-email", "a@example.com"}, exitDone},
+		"help":         {[]string{"-h"}, exitDone},
+		"unknown flag": {[]string{"-bogus"}, exitUsage},
+		"argument":     {[]string{"extra"}, exitUsage},
+		"bad wait":     {[]string{"-wait", "soon"}, exitUsage},
+		"good flags":   {[]string{"-email", "a@example.com"}, exitDone},
 	} {
 		var stderr strings.Builder
 		_, err := parseFlags(tc.args, &stderr)
