@@ -168,16 +168,6 @@ func (e *WebhookEvent) crossCheck() error {
 	return nil
 }
 
-// IsUserEvent reports whether t is about one member: USER_JOINED_WORKSPACE,
-// USER_DELETED_FROM_WORKSPACE, USER_DEACTIVATED_ON_WORKSPACE, USER_ACTIVATED_ON_WORKSPACE,
-// USER_EMAIL_CHANGED or USER_UPDATED, the events User decodes.
-func (t WebhookEventType) IsUserEvent() bool {
-	return strings.HasPrefix(string(t), "USER_") && !t.IsGroupEvent()
-}
-
-// IsGroupEvent reports whether t is about a user group (USER_GROUP_*), the events Group decodes.
-func (t WebhookEventType) IsGroupEvent() bool { return strings.HasPrefix(string(t), "USER_GROUP_") }
-
 // User decodes the member a USER_* event is about. Clockify does not document the body; the
 // SDK assumes it is a user as the member endpoints return one (id, email, name, status,
 // memberships, ...), and Payload keeps the raw bytes whatever it is. Another event is

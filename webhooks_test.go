@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -23,21 +22,6 @@ var wantWebhook = Webhook{ID: "wh1", Name: "Joiners", URL: "https://hooks.exampl
 
 func joinersRequest() *WebhookRequest {
 	return WorkspaceWebhook("ws1", "Joiners", "https://hooks.example.com/clockify", WebhookUserJoinedWorkspace)
-}
-
-func TestWebhookEventTypes_holdTheReferenceEnum(t *testing.T) {
-	assert.Len(t, WebhookEventTypes, 51)
-	seen := map[WebhookEventType]bool{}
-	for _, e := range WebhookEventTypes {
-		assert.False(t, seen[e], "listed twice: %s", e)
-		seen[e] = true
-		assert.True(t, e.Valid())
-	}
-	assert.False(t, WebhookEventType("USER_JOINED").Valid())
-	assert.True(t, WebhookUserUpdated.IsUserEvent())
-	assert.False(t, WebhookUserGroupUpdated.IsUserEvent())
-	assert.True(t, WebhookUserGroupUpdated.IsGroupEvent())
-	assert.False(t, WebhookUsersInvitedToWorkspace.IsUserEvent(), "USERS_ is a batch, not one user")
 }
 
 func TestWebhooksList_sendsTypeAndDecodes(t *testing.T) {
@@ -157,58 +141,6 @@ func TestWebhooksCreate_rateLimitedIsRetried(t *testing.T) {
 	assert.Equal(t, 2, srv.count("POST /v1/workspaces/ws1/webhooks"))
 }
 
-// serveWebhookLimit refuses every Create and serves the facts that name the limit.
-func serveWebhookLimit(mux *http.ServeMux, plan string, count int, mine int) {
-	mux.HandleFunc("POST /v1/workspaces/ws1/webhooks", func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusBadRequest)
-		fmt.Fprint(w, `{"message":"Webhook limit reached"}`)
-	})
-	mux.HandleFunc("GET /v1/workspaces/ws1", func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, `{"id":"ws1","featureSubscriptionType":%q}`, plan)
-	})
-	mux.HandleFunc("GET /v1/workspaces/ws1/webhooks", func(w http.ResponseWriter, r *http.Request) {
-		var hooks []string
-		for i := 0; i < count; i++ {
-			owner := "someone"
-			if i < mine {
-				owner = "me"
-			}
-			hooks = append(hooks, fmt.Sprintf(`{"id":"wh%d","userId":%q}`, i, owner))
-		}
-		fmt.Fprintf(w, `{"webhooks":[%s],"workspaceWebhookCount":%d}`, strings.Join(hooks, ","), count)
-	})
-	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{"id":"me"}`) })
-}
-
-func TestWebhooksCreate_limitRefusalsAreNamed(t *testing.T) {
-	for name, tc := range map[string]struct {
-		plan        string
-		count, mine int
-		rule        error
-	}{
-		"free workspace":   {"FREE", 3, 0, ErrWebhookWorkspaceLimit},
-		"paid workspace":   {"STANDARD_2021", 100, 0, ErrWebhookWorkspaceLimit},
-		"paid user":        {"PRO_2021", 12, 10, ErrWebhookUserLimit},
-		"enterprise user":  {"ENTERPRISE_2021", 120, 100, ErrWebhookUserLimit},
-		"enterprise below": {"ENTERPRISE_2021", 120, 20, nil},
-	} {
-		t.Run(name, func(t *testing.T) {
-			client, mux := setup(t)
-			serveWebhookLimit(mux, tc.plan, tc.count, tc.mine)
-			_, _, err := client.Webhooks.Create(ctx, "ws1", joinersRequest())
-			var apiErr *APIError
-			require.ErrorAs(t, err, &apiErr, "the refusal stays reachable")
-			if tc.rule == nil {
-				assertNoRestriction(t, err)
-				assert.NotErrorIs(t, err, ErrWebhookLimit)
-				return
-			}
-			assertRestriction(t, err, tc.rule, "")
-			assert.ErrorIs(t, err, ErrWebhookLimit)
-		})
-	}
-}
-
 func TestWebhooksUpdate_putsTheWholeWebhook(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/webhooks/wh1", func(w http.ResponseWriter, r *http.Request) {
@@ -241,37 +173,6 @@ func TestWebhooksRegenerateToken_patchesWithoutBody(t *testing.T) {
 	hook, _, err := client.Webhooks.RegenerateToken(ctx, "ws1", "wh1")
 	require.NoError(t, err)
 	assert.Equal(t, "tok-new", hook.AuthToken)
-}
-
-func TestWebhooksLogs_pageIsZeroBased(t *testing.T) {
-	client, mux := setup(t)
-	mux.HandleFunc("POST /v1/workspaces/ws1/webhooks/wh1/logs", func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, "page=0&size=20", r.URL.RawQuery)
-		assert.JSONEq(t, `{"from":"2026-05-01T00:00:00Z","status":"FAILED","sortByNewest":true}`, readBody(t, r))
-		fmt.Fprint(w, `[{"id":"l1","webhookId":"wh1","webhookEventStatusId":"s1","statusCode":500,"requestBody":"{}",
-			"responseBody":"boom","respondedAt":"2026-05-02T10:00:00Z"}]`)
-	})
-	from := time.Date(2026, 5, 1, 2, 0, 0, 0, time.FixedZone("CEST", 2*3600))
-	logs, _, err := client.Webhooks.Logs(ctx, "ws1", "wh1", &WebhookLogsOptions{From: from, Status: WebhookLogFailed, SortByNewest: true, PageSize: 20})
-	require.NoError(t, err)
-	require.Len(t, logs, 1)
-	assert.Equal(t, WebhookLog{ID: "l1", WebhookID: "wh1", WebhookEventStatusID: "s1", StatusCode: 500, RequestBody: "{}",
-		ResponseBody: "boom", RespondedAt: time.Date(2026, 5, 2, 10, 0, 0, 0, time.UTC)}, *logs[0])
-}
-
-func TestWebhooksLogs_invalidOptionsSendNothing(t *testing.T) {
-	client, mux := setup(t)
-	failOnUnexpectedRequest(t, mux)
-	now := time.Now()
-	for name, o := range map[string]*WebhookLogsOptions{
-		"negative page": {Page: -1},
-		"page size":     {PageSize: MaxPageSize + 1},
-		"status":        {Status: "OK"},
-		"to before":     {From: now, To: now.Add(-time.Hour)},
-	} {
-		_, _, err := client.Webhooks.Logs(ctx, "ws1", "wh1", o)
-		assert.ErrorIs(t, err, ErrInvalidInput, name)
-	}
 }
 
 func TestWebhookString_neverShowsTheToken(t *testing.T) {
