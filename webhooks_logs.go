@@ -25,7 +25,8 @@ func (s WebhookLogStatus) Valid() bool {
 
 // WebhookLogsOptions selects deliveries from a webhook's log. Clockify keeps 7 days of it.
 type WebhookLogsOptions struct {
-	// From and To bound the deliveries' time; zero leaves a side open.
+	// From and To bound the deliveries' time; zero leaves a side open. They are sent in UTC
+	// to the second, as Clockify's dates are.
 	From, To time.Time
 	// Status is "" (Clockify's default), or one of the WebhookLog* filters.
 	Status       WebhookLogStatus

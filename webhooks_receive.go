@@ -14,7 +14,7 @@ import (
 	"sync/atomic"
 )
 
-// Receiving webhooks.
+// Receiving webhooks (a section for the package documentation).
 //
 // Clockify POSTs each event as JSON to the webhook's URL with two headers:
 // Clockify-Signature, the webhook's AuthToken sent verbatim (no HMAC or timestamp is
@@ -59,6 +59,13 @@ var (
 )
 
 // WebhookEvent is one verified webhook delivery.
+//
+// Clockify does not document webhook bodies; its API reference names payload types (USER,
+// USER_GROUP, INVITED_USERS, ADDED_LIMITED_USERS, RATE_UPDATED) but not their fields. The SDK
+// assumes the body of a USER_* event is a user as the member endpoints return one (User decodes
+// it) and the body of a USER_GROUP_* event a user group as the group endpoints return one
+// (Group decodes it). Anything else is left to the caller: Payload always holds the raw bytes as
+// they arrived, whatever their shape.
 type WebhookEvent struct {
 	// Type is the event, from the Clockify-Webhook-Event-Type header. It may be a value newer
 	// than this SDK (Type.Valid() false); its Payload is there all the same.
@@ -211,11 +218,12 @@ func (e *WebhookEvent) wrongKind(accessor, kinds string) error {
 }
 
 // WebhookHandler is an http.Handler that receives webhooks: it verifies each delivery with
-// ParseWebhook and hands the event to Handle. It answers 200 when Handle returns nil, 500 when
-// Handle fails (Clockify then retries the delivery), 401 for a bad or missing signature, 413
+// ParseWebhook and hands the event to its function. It answers 200 when the function returns
+// nil, 500 when it fails (Clockify then delivers again), 401 for a bad or missing signature, 413
 // for a body over MaxWebhookBody, 400 for a malformed delivery and 405 for a method other than
 // POST. Answers carry no detail of the failure (Clockify keeps them in its delivery log).
-// Clockify may deliver an event more than once, so Handle should be idempotent.
+// Clockify may deliver an event more than once, so the function should be idempotent. A nil
+// function acknowledges every verified delivery.
 //
 // Its tokens can be changed while it serves (SetTokens), to follow a RegenerateToken.
 type WebhookHandler struct {
