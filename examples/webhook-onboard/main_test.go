@@ -79,6 +79,17 @@ func joined(t *testing.T, c *clockify.Client, userID string) *clockify.WebhookEv
 	return &clockify.WebhookEvent{Type: clockify.WebhookUserJoinedWorkspace, Payload: mustJSON(t, u)}
 }
 
+// newOnboarder is the onboarder of cfg's member on a fresh demo server, writing to out.
+func newOnboarder(t *testing.T, cfg config) (*clockifytest.Server, *onboarder, *syncBuilder) {
+	t.Helper()
+	srv := clockifytest.NewDemoServer()
+	t.Cleanup(srv.Close)
+	spec, err := cfg.spec()
+	require.NoError(t, err)
+	out := &syncBuilder{}
+	return srv, &onboarder{c: srv.Client(), ws: clockifytest.DemoWorkspaceID, spec: spec, out: out, done: make(chan struct{})}, out
+}
+
 func mustJSON(t *testing.T, v any) json.RawMessage {
 	t.Helper()
 	b, err := json.Marshal(v)
@@ -87,15 +98,10 @@ func mustJSON(t *testing.T, v any) json.RawMessage {
 }
 
 func TestWebhookOnboard_sameDeliveryTwiceIsAppliedOnce(t *testing.T) {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
 	ctx := context.Background()
 	cfg := defaults(t)
 	cfg.email = "leo.dubois@example.com"
-	spec, err := cfg.spec()
-	require.NoError(t, err)
-	var out syncBuilder
-	o := &onboarder{c: srv.Client(), ws: clockifytest.DemoWorkspaceID, spec: spec, out: &out, done: make(chan struct{})}
+	srv, o, out := newOnboarder(t, cfg)
 	srv.AcceptInvitation(clockifytest.DemoWorkspaceID, clockifytest.DemoInvitedID)
 	e := joined(t, o.c, clockifytest.DemoInvitedID)
 
@@ -117,14 +123,9 @@ func TestWebhookOnboard_sameDeliveryTwiceIsAppliedOnce(t *testing.T) {
 }
 
 func TestWebhookOnboard_otherMembersAreIgnored(t *testing.T) {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
 	cfg := defaults(t)
 	cfg.email = "leo.dubois@example.com"
-	spec, err := cfg.spec()
-	require.NoError(t, err)
-	var out syncBuilder
-	o := &onboarder{c: srv.Client(), ws: clockifytest.DemoWorkspaceID, spec: spec, out: &out, done: make(chan struct{})}
+	srv, o, out := newOnboarder(t, cfg)
 	e := joined(t, o.c, clockifytest.DemoMemberID)
 	srv.ResetRequests()
 	require.NoError(t, o.handle(context.Background(), e))
@@ -133,15 +134,10 @@ func TestWebhookOnboard_otherMembersAreIgnored(t *testing.T) {
 }
 
 func TestWebhookOnboard_aRuleRefusalIsExitStatus3(t *testing.T) {
-	srv := clockifytest.NewDemoServer()
-	t.Cleanup(srv.Close)
 	cfg := defaults(t)
 	cfg.email, cfg.weekStart = "sofia.rossi@acme-studio.example", "SUNDAY" // approvals pending: week start is refused
-	spec, err := cfg.spec()
-	require.NoError(t, err)
-	var out syncBuilder
-	o := &onboarder{c: srv.Client(), ws: clockifytest.DemoWorkspaceID, spec: spec, out: &out, done: make(chan struct{})}
-	_, err = o.applyNow(context.Background())
+	_, o, out := newOnboarder(t, cfg)
+	_, err := o.applyNow(context.Background())
 	assert.ErrorIs(t, err, errRefused)
 	assert.Equal(t, exitRefused, exitCode(err))
 	assert.Contains(t, out.String(), "refused: update-profile")
