@@ -118,6 +118,7 @@ func (o *onboarder) handle(ctx context.Context, e *clockify.WebhookEvent) error 
 		return err
 	}
 	if waiting > 0 {
+		// Clockify does not show them as joined yet: failing makes it deliver again.
 		return fmt.Errorf("%d action(s) still wait for %s's invitation", waiting, u.Email)
 	}
 	o.finished = true
