@@ -91,9 +91,10 @@ func validateWebhookURL(raw string) error {
 	case err != nil:
 		return &ValidationError{Field: "URL", Reason: "is not a URL"}
 	case u.Scheme != "http" && u.Scheme != "https":
-		return &ValidationError{Field: "URL", Reason: fmt.Sprintf("must be an absolute http or https URL, not %q", raw)}
+		// The URL is not quoted back: a receiver's URL may carry a secret of its own.
+		return &ValidationError{Field: "URL", Reason: "must be an absolute http or https URL"}
 	case u.Host == "" || u.User != nil:
-		return &ValidationError{Field: "URL", Reason: fmt.Sprintf("%q needs a host and no user information", raw)}
+		return &ValidationError{Field: "URL", Reason: "needs a host and no user information"}
 	}
 	return nil
 }

@@ -80,7 +80,7 @@ func seedDefault(s *Server) {
 	s.wsID, s.ownerID = DefaultWorkspaceID, DefaultOwnerID
 }
 
-// Close shuts the server down, closing open connections.
+// Close shuts the server down, closing open connections and stopping webhook deliveries.
 func (s *Server) Close() { s.hooks.close(); s.ts.Close() }
 
 // OwnerKey returns the API key of the primary workspace's owner; Client uses it.
