@@ -39,6 +39,7 @@ type Client struct {
 	// Groups manages user groups; Workspaces reads workspaces.
 	Groups     *GroupsService
 	Workspaces *WorkspacesService
+	Webhooks   *WebhooksService
 
 	common    service
 	base      *url.URL      // the API root, ending in "/"
@@ -129,6 +130,7 @@ func newClient(cfg *config) (*Client, error) {
 	c.APIKeys = (*APIKeysService)(&c.common)
 	c.Groups = (*GroupsService)(&c.common)
 	c.Workspaces = (*WorkspacesService)(&c.common)
+	c.Webhooks = (*WebhooksService)(&c.common)
 	return c, nil
 }
 

@@ -86,6 +86,7 @@ func validArg(t *testing.T, typ reflect.Type) reflect.Value {
 		reflect.TypeFor[[]LimitedMember](): []LimitedMember{{Name: "Limited"}},
 		reflect.TypeFor[[]MemberSpec]():    []MemberSpec{{Email: id}},
 		reflect.TypeFor[*RosterPlan]():     &RosterPlan{WorkspaceID: id, Actions: []RosterAction{{Kind: RosterActivate, UserID: id}}},
+		reflect.TypeFor[*WebhookRequest](): WorkspaceWebhook(id, "Hooks", "https://example.com/h", WebhookUserJoinedWorkspace),
 	}[typ]
 	switch {
 	case v != nil:

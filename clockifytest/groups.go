@@ -101,6 +101,7 @@ func (s *Server) createGroup(c *call, name string) (int, any, *apiError) {
 		return 0, nil, err
 	}
 	g := s.st.addGroup(c.ws, GroupSeed{Name: name})
+	s.groupEvent(c.ws, g, "USER_GROUP_CREATED")
 	return http.StatusCreated, s.st.groupDTO(c.ws, g), nil
 }
 
@@ -113,6 +114,7 @@ func (s *Server) renameGroup(c *call, name string) (int, any, *apiError) {
 	}
 	c.group.name = name
 	s.st.touch()
+	s.groupEvent(c.ws, c.group, "USER_GROUP_UPDATED")
 	return http.StatusOK, s.st.groupDTO(c.ws, c.group), nil
 }
 
@@ -129,6 +131,7 @@ func (s *Server) deleteGroup(c *call) (int, any, *apiError) {
 		m.tmGroups = removeString(m.tmGroups, g.id)
 	}
 	s.st.touch()
+	s.groupEvent(ws, g, "USER_GROUP_DELETED")
 	return http.StatusOK, dto, nil
 }
 

@@ -108,6 +108,7 @@ func (s *Server) addLimitedUsers(c *call, users []limitedUserRequest) (int, any,
 		}
 		resp.Users = append(resp.Users, userRedactedDTO{ID: id, Name: u.Name})
 	}
+	s.usersEvent(ws, "LIMITED_USERS_ADDED_TO_WORKSPACE", limitedIDs(resp.Users)...)
 	return http.StatusOK, resp, nil
 }
 

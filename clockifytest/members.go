@@ -281,12 +281,14 @@ func (s *Server) inviteUser(c *call, email string) (int, any, *apiError) {
 			}
 			m.status = MembershipPending
 			st.touch()
+			s.invitedEvent(ws, email)
 			return http.StatusOK, ws.dto(), nil
 		}
 		st.addMember(ws.id, MemberSeed{ID: uid, MembershipStatus: MembershipPending})
 	} else {
 		st.addMember(ws.id, MemberSeed{Email: email, MembershipStatus: MembershipPending, AccountStatus: AccountNotRegistered})
 	}
+	s.invitedEvent(ws, email)
 	return http.StatusOK, ws.dto(), nil
 }
 
@@ -322,6 +324,7 @@ func (s *Server) updateUserStatus(c *call, status string) (int, any, *apiError) 
 	}
 	target.status = status
 	s.st.touch()
+	s.statusEvent(ws, target, status)
 	return http.StatusOK, ws.dto(), nil
 }
 
@@ -358,6 +361,7 @@ func (s *Server) AcceptInvitation(wsID, userID string) {
 		}
 	}
 	s.st.touch()
+	s.memberEvent(s.st.workspaces[wsID], m, "USER_JOINED_WORKSPACE")
 }
 
 // DeclineInvitation makes the invited (PENDING) member userID of wsID

@@ -66,6 +66,7 @@ func (s *Server) memberRate(cost bool) func(*call, rateRequest) (int, any, *apiE
 			c.target.hourlyRate = r
 		}
 		s.st.touch()
+		s.rateEvent(c.ws, c.target, cost, nil, r)
 		return http.StatusOK, c.ws.dto(), nil
 	}
 }
@@ -99,6 +100,7 @@ func (s *Server) projectRate(cost bool) func(*call, rateRequest) (int, any, *api
 		}
 		rates[uid] = &Rate{Amount: int64(*req.Amount), Currency: c.ws.currency}
 		s.st.touch()
+		s.rateEvent(c.ws, c.target, cost, p, rates[uid])
 		return http.StatusOK, c.ws.projectDTO(p), nil
 	}
 }

@@ -110,6 +110,14 @@ func (s *Server) routes() []route {
 		{del, wsPath + "/user-groups/{userGroupId}", admins, serves(s.deleteGroup)},
 		{post, wsPath + "/user-groups/{userGroupId}/users", admins, parsed(parseGroupUser, s.addUserToGroup)},
 		{del, wsPath + "/user-groups/{userGroupId}/users/{userId}", admins, serves(s.removeUserFromGroup)},
+
+		{get, wsPath + "/webhooks", members, parsed(parseListWebhooks, s.listWebhooks)},
+		{post, wsPath + "/webhooks", members, parsed(parseWebhookCreate, s.createWebhook)},
+		{get, wsPath + "/webhooks/{webhookId}", members, serves(s.getWebhook)},
+		{put, wsPath + "/webhooks/{webhookId}", members, parsed(parseWebhookUpdate, s.updateWebhook)},
+		{del, wsPath + "/webhooks/{webhookId}", members, serves(s.deleteWebhook)},
+		{patch, wsPath + "/webhooks/{webhookId}/token", members, serves(s.regenerateWebhookToken)},
+		{post, wsPath + "/webhooks/{webhookId}/logs", members, parsed(parseWebhookLogs, s.webhookLogs).reads()},
 	}
 }
 
@@ -175,6 +183,8 @@ func (s *Server) endpoint(rt route) http.Handler {
 		case err != nil:
 			writeError(w, err)
 		case status == http.StatusNoContent:
+			w.WriteHeader(status)
+		case v == nil: // 200 with no body (DELETE …/webhooks/{webhookId})
 			w.WriteHeader(status)
 		default:
 			writeJSON(w, status, v)

@@ -33,6 +33,7 @@ type Server struct {
 	faults   faultQueue
 	recorder recorder
 	latency  latency
+	hooks    webhookHub
 }
 
 // NewServer starts a fake with one paid workspace (DefaultWorkspaceID,
@@ -79,8 +80,8 @@ func seedDefault(s *Server) {
 	s.wsID, s.ownerID = DefaultWorkspaceID, DefaultOwnerID
 }
 
-// Close shuts the server down, closing open connections.
-func (s *Server) Close() { s.ts.Close() }
+// Close shuts the server down, closing open connections and stopping webhook deliveries.
+func (s *Server) Close() { s.hooks.close(); s.ts.Close() }
 
 // OwnerKey returns the API key of the primary workspace's owner; Client uses it.
 func (s *Server) OwnerKey() string { return s.owner }
