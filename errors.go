@@ -408,3 +408,39 @@ var ErrRedirectElsewhere = errors.New("clockify: redirect to another host refuse
 
 // ErrAmbiguousName: a lookup by name found more than one match, so it cannot pick one.
 var ErrAmbiguousName = errors.New("clockify: more than one match for this name")
+
+var (
+	// ErrWebhookSignature: the delivery's Clockify-Signature header is missing or matches none of
+	// the tokens given. It was not sent by Clockify for this webhook (or the token was
+	// regenerated and the receiver does not know the new one yet).
+	ErrWebhookSignature = errors.New("clockify: webhook signature does not match any token")
+	// ErrWebhookTooLarge: the delivery's body is longer than MaxWebhookBody.
+	ErrWebhookTooLarge = errors.New("clockify: webhook body is too large")
+	// ErrWebhookMalformed: the delivery is not a webhook as Clockify sends them (no event type,
+	// a body that is not JSON, a body naming another event than the header).
+	ErrWebhookMalformed = errors.New("clockify: malformed webhook delivery")
+	// ErrWebhookEventType: an accessor of WebhookEvent was called for an event of another kind
+	// (User on a USER_GROUP_CREATED event, ...).
+	ErrWebhookEventType = errors.New("clockify: webhook event is not of this kind")
+)
+
+// ErrWebhookLimit matches both webhook limits, ErrWebhookWorkspaceLimit and ErrWebhookUserLimit.
+var ErrWebhookLimit error = &webhookLimit{msg: "clockify: webhook limit reached"}
+
+// Clockify's webhook limits (https://clockify.me/help/getting-started/webhook-and-api-limitations):
+// 3 webhooks per workspace on the Free plan, 10 per user and 100 per workspace on paid plans
+// (100 and 300 on Enterprise). Clockify refuses the webhook beyond a limit without saying
+// which; Webhooks.Create names it, counting the workspace's webhooks and the caller's own.
+var (
+	// ErrWebhookWorkspaceLimit: the workspace has as many webhooks as its plan allows.
+	ErrWebhookWorkspaceLimit error = &webhookLimit{msg: "clockify: the workspace has as many webhooks as its plan allows"}
+	// ErrWebhookUserLimit: the caller has made as many webhooks as one user may.
+	ErrWebhookUserLimit error = &webhookLimit{msg: "clockify: this user has made as many webhooks as one user may"}
+)
+
+// webhookLimit is a webhook limit rule; every one matches ErrWebhookLimit as well as itself.
+type webhookLimit struct{ msg string }
+
+func (e *webhookLimit) Error() string { return e.msg }
+
+func (e *webhookLimit) Is(target error) bool { return target == ErrWebhookLimit }

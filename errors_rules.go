@@ -11,21 +11,23 @@ type RuleCode string
 
 // The rule codes, one per sentinel of a product rule.
 const (
-	RulePaidFeature         RuleCode = "paid_feature"          // ErrPaidFeature
-	RuleMultipleWorkspaces  RuleCode = "multiple_workspaces"   // ErrMultipleWorkspaces
-	RuleMemberInactive      RuleCode = "member_inactive"       // ErrMemberInactive
-	RuleInvitationPending   RuleCode = "invitation_pending"    // ErrInvitationPending
-	RuleOwnerProfile        RuleCode = "owner_profile"         // ErrOwnerProfile
-	RulePendingApprovals    RuleCode = "pending_approvals"     // ErrPendingApprovals
-	RuleLimitedMemberOnly   RuleCode = "limited_member_only"   // ErrLimitedMemberOnly
-	RuleAdminOnly           RuleCode = "admin_only"            // ErrAdminOnly
-	RuleOwnerOnly           RuleCode = "owner_only"            // ErrOwnerOnly
-	RuleOwnerImmutable      RuleCode = "owner_immutable"       // ErrOwnerImmutable
-	RuleMustDeactivateFirst RuleCode = "must_deactivate_first" // ErrMustDeactivateFirst
-	RuleRemovedInCAKE       RuleCode = "removed_in_cake"       // ErrRemovedInCAKE
-	RuleGroupExists         RuleCode = "group_exists"          // ErrGroupExists
-	RuleNoRunningTimer      RuleCode = "no_running_timer"      // ErrNoRunningTimer
-	RuleEndBeforeStart      RuleCode = "end_before_start"      // ErrEndBeforeStart
+	RulePaidFeature           RuleCode = "paid_feature"            // ErrPaidFeature
+	RuleMultipleWorkspaces    RuleCode = "multiple_workspaces"     // ErrMultipleWorkspaces
+	RuleMemberInactive        RuleCode = "member_inactive"         // ErrMemberInactive
+	RuleInvitationPending     RuleCode = "invitation_pending"      // ErrInvitationPending
+	RuleOwnerProfile          RuleCode = "owner_profile"           // ErrOwnerProfile
+	RulePendingApprovals      RuleCode = "pending_approvals"       // ErrPendingApprovals
+	RuleLimitedMemberOnly     RuleCode = "limited_member_only"     // ErrLimitedMemberOnly
+	RuleAdminOnly             RuleCode = "admin_only"              // ErrAdminOnly
+	RuleOwnerOnly             RuleCode = "owner_only"              // ErrOwnerOnly
+	RuleOwnerImmutable        RuleCode = "owner_immutable"         // ErrOwnerImmutable
+	RuleMustDeactivateFirst   RuleCode = "must_deactivate_first"   // ErrMustDeactivateFirst
+	RuleRemovedInCAKE         RuleCode = "removed_in_cake"         // ErrRemovedInCAKE
+	RuleGroupExists           RuleCode = "group_exists"            // ErrGroupExists
+	RuleNoRunningTimer        RuleCode = "no_running_timer"        // ErrNoRunningTimer
+	RuleEndBeforeStart        RuleCode = "end_before_start"        // ErrEndBeforeStart
+	RuleWebhookWorkspaceLimit RuleCode = "webhook_workspace_limit" // ErrWebhookWorkspaceLimit
+	RuleWebhookUserLimit      RuleCode = "webhook_user_limit"      // ErrWebhookUserLimit
 )
 
 // ruleSentinels pairs each code with its sentinel, in the order of the constants above.
@@ -41,6 +43,7 @@ var ruleSentinels = [...]struct {
 	{RuleMustDeactivateFirst, ErrMustDeactivateFirst}, {RuleRemovedInCAKE, ErrRemovedInCAKE},
 	{RuleGroupExists, ErrGroupExists}, {RuleNoRunningTimer, ErrNoRunningTimer},
 	{RuleEndBeforeStart, ErrEndBeforeStart},
+	{RuleWebhookWorkspaceLimit, ErrWebhookWorkspaceLimit}, {RuleWebhookUserLimit, ErrWebhookUserLimit},
 }
 
 // RuleCodes returns every rule code this version of the SDK knows, in a fixed order.

@@ -3,6 +3,7 @@ package clockify_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -140,6 +141,10 @@ func ruleCases() []ruleCase {
 				_, _, err := srv.Client(fastOpts...).Members.StopTimer(bctx, demoWS, clockifytest.DemoAdminID, time.Now())
 				return err
 			}},
+		{"a fourth webhook on the Free plan", clockify.RuleWebhookWorkspaceLimit, true, 400, nil,
+			createWebhooks(clockifytest.DemoFreeWorkspaceID, 4)},
+		{"an eleventh webhook of one user", clockify.RuleWebhookUserLimit, true, 400, nil,
+			createWebhooks(demoWS, 11)},
 		{"a timer stopped before it started", clockify.RuleEndBeforeStart, true, 400, nil,
 			func(_ *testing.T, srv *clockifytest.Server) error {
 				start := time.Now().Add(-time.Hour).UTC().Truncate(time.Second)
@@ -149,6 +154,21 @@ func ruleCases() []ruleCase {
 			}},
 	}
 	return append(append(cases, before...), after...)
+}
+
+// createWebhooks creates n webhooks in ws as the owner and returns the error of the last.
+func createWebhooks(ws string, n int) func(*testing.T, *clockifytest.Server) error {
+	return func(t *testing.T, srv *clockifytest.Server) error {
+		c := srv.Client(fastOpts...)
+		for i := range n - 1 {
+			_, _, err := c.Webhooks.Create(bctx, ws, clockify.WorkspaceWebhook(ws, fmt.Sprintf("hook %d", i),
+				"https://hooks.example.com/clockify", clockify.WebhookUserJoinedWorkspace))
+			require.NoError(t, err)
+		}
+		_, _, err := c.Webhooks.Create(bctx, ws, clockify.WorkspaceWebhook(ws, "one too many",
+			"https://hooks.example.com/clockify", clockify.WebhookUserJoinedWorkspace))
+		return err
+	}
 }
 
 func remove(userID string) func(*testing.T, *clockifytest.Server) error {

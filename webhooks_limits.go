@@ -5,27 +5,6 @@ import (
 	"strings"
 )
 
-// ErrWebhookLimit matches both webhook limits, ErrWebhookWorkspaceLimit and ErrWebhookUserLimit.
-var ErrWebhookLimit error = &webhookLimit{msg: "clockify: webhook limit reached"}
-
-// Clockify's webhook limits (https://clockify.me/help/getting-started/webhook-and-api-limitations):
-// 3 webhooks per workspace on the Free plan, 10 per user and 100 per workspace on paid plans
-// (100 and 300 on Enterprise). Clockify refuses the webhook beyond a limit without saying
-// which; Webhooks.Create names it, counting the workspace's webhooks and the caller's own.
-var (
-	// ErrWebhookWorkspaceLimit: the workspace has as many webhooks as its plan allows.
-	ErrWebhookWorkspaceLimit error = &webhookLimit{msg: "clockify: the workspace has as many webhooks as its plan allows"}
-	// ErrWebhookUserLimit: the caller has made as many webhooks as one user may.
-	ErrWebhookUserLimit error = &webhookLimit{msg: "clockify: this user has made as many webhooks as one user may"}
-)
-
-// webhookLimit is a webhook limit rule; every one matches ErrWebhookLimit as well as itself.
-type webhookLimit struct{ msg string }
-
-func (e *webhookLimit) Error() string { return e.msg }
-
-func (e *webhookLimit) Is(target error) bool { return target == ErrWebhookLimit }
-
 // webhookLimits are the limits of a plan: per workspace, per user (0: none).
 func webhookLimits(plan string) (workspace, user int) {
 	switch {

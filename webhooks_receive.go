@@ -43,21 +43,6 @@ const (
 	HeaderWebhookEventType = "Clockify-Webhook-Event-Type"
 )
 
-var (
-	// ErrWebhookSignature: the delivery's Clockify-Signature header is missing or matches none of
-	// the tokens given. It was not sent by Clockify for this webhook (or the token was
-	// regenerated and the receiver does not know the new one yet).
-	ErrWebhookSignature = errors.New("clockify: webhook signature does not match any token")
-	// ErrWebhookTooLarge: the delivery's body is longer than MaxWebhookBody.
-	ErrWebhookTooLarge = errors.New("clockify: webhook body is too large")
-	// ErrWebhookMalformed: the delivery is not a webhook as Clockify sends them (no event type,
-	// a body that is not JSON, a body naming another event than the header).
-	ErrWebhookMalformed = errors.New("clockify: malformed webhook delivery")
-	// ErrWebhookEventType: an accessor of WebhookEvent was called for an event of another kind
-	// (User on a USER_GROUP_CREATED event, ...).
-	ErrWebhookEventType = errors.New("clockify: webhook event is not of this kind")
-)
-
 // WebhookEvent is one verified webhook delivery.
 //
 // Clockify does not document webhook bodies; its API reference names payload types (USER,
