@@ -208,3 +208,45 @@ func TestGroups_badIDsAreValidationErrors(t *testing.T) {
 	_, _, err := client.Groups.FindByName(ctx, "ws1", "")
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
+
+// Clockify compares group names without regard to case: a refused name that differs from an
+// existing group's only in case is named ErrGroupExists, for Create and Rename alike, and the
+// error names the existing group as it is spelled.
+func TestGroupsCreateRename_duplicateInAnotherCaseIsGroupExists(t *testing.T) {
+	client, mux := setup(t)
+	refuse := func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"message":"User group with name 'night SHIFT' already exists"}`)
+	}
+	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups", refuse)
+	mux.HandleFunc("PUT /v1/workspaces/ws1/user-groups/g2", refuse)
+	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "night SHIFT", r.URL.Query().Get("name"))
+		w.Header().Set("Last-Page", "true")
+		fmt.Fprint(w, `[{"id":"g7","name":"Night shift"}]`)
+	})
+	_, _, err := client.Groups.Create(ctx, "ws1", "night SHIFT")
+	assertRestriction(t, err, ErrGroupExists, "")
+	assert.Contains(t, err.Error(), `"Night shift"`)
+	var apiErr *APIError
+	assert.ErrorAs(t, err, &apiErr)
+
+	_, _, err = client.Groups.Rename(ctx, "ws1", "g2", "night SHIFT")
+	assertRestriction(t, err, ErrGroupExists, "")
+}
+
+// Renaming a group to its own name in another case is not a clash with itself.
+func TestGroupsRename_ownNameInAnotherCaseIsNotADuplicate(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("PUT /v1/workspaces/ws1/user-groups/g1", func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"message":"something else","code":3000}`)
+	})
+	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `[{"id":"g1","name":"night"}]`)
+	})
+	_, _, err := client.Groups.Rename(ctx, "ws1", "g1", "NIGHT")
+	assert.NotErrorIs(t, err, ErrGroupExists)
+	var apiErr *APIError
+	assert.ErrorAs(t, err, &apiErr)
+}
