@@ -35,8 +35,11 @@ type UserSummary struct {
 	Name string `json:"name"`
 }
 
-// HasMember reports whether userID is in the group.
+// HasMember reports whether userID is in the group; a nil *UserGroup has no members.
 func (g *UserGroup) HasMember(userID string) bool {
+	if g == nil {
+		return false
+	}
 	for _, id := range g.UserIDs {
 		if id == userID {
 			return true

@@ -85,7 +85,7 @@ type config struct {
 
 // applyOptions builds the configuration opts describe; nil options are skipped.
 func applyOptions(opts []Option) (*config, error) {
-	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes, set: map[string]string{}, defaulted: map[string]bool{}}
+	cfg := &config{retry: DefaultRetryPolicy(), maxBody: DefaultMaxResponseBytes, set: map[string]string{}, defaulted: map[string]bool{}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue

@@ -19,7 +19,7 @@ func TestNewClient_settingGivenTwiceIsRefused(t *testing.T) {
 		"same region twice":                    {WithAPIKey(testKey), WithRegion(RegionEU), WithRegion("eu")},
 		"subdomain twice":                      {WithAPIKey(testKey), WithSubdomain("a"), WithSubdomain("b")},
 		"two HTTP clients":                     {WithAPIKey(testKey), WithHTTPClient(&http.Client{}), WithHTTPClient(&http.Client{})},
-		"retry and no retry":                   {WithAPIKey(testKey), WithRetry(DefaultRetryPolicy), WithoutRetry()},
+		"retry and no retry":                   {WithAPIKey(testKey), WithRetry(DefaultRetryPolicy()), WithoutRetry()},
 		"rate limit and none":                  {WithAPIKey(testKey), WithRateLimit(10, 1), WithoutRateLimit()},
 		"free plan and limiter":                {WithAPIKey(testKey), WithFreePlanRateLimit(), WithRateLimiter(&countingLimiter{})},
 		"two user agents":                      {WithAPIKey(testKey), WithUserAgent("a/1"), WithUserAgent("b/1")},
@@ -42,7 +42,7 @@ func TestNewClient_settingGivenTwiceIsRefused(t *testing.T) {
 // Defaults lets a later option replace a setting instead of being refused.
 func TestDefaults_laterOptionReplaces(t *testing.T) {
 	c, err := NewClient(Defaults(WithAPIKey(testKey), WithBaseURL("https://a.test/api"), WithoutRetry()),
-		WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy))
+		WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy()))
 	require.NoError(t, err)
 	assert.Equal(t, "https://b.test/api/", c.BaseURL())
 

@@ -83,7 +83,7 @@ func parseUpdate(capacityFlag, daysFlag string) (*clockify.ProfileUpdate, error)
 func matching(ctx context.Context, env *demo.Env, name string, update *clockify.ProfileUpdate) ([]clockify.ProfileChange, map[string]string, error) {
 	var changes []clockify.ProfileChange
 	names := map[string]string{}
-	opts := &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses}
+	opts := &clockify.ListMembersOptions{Name: name, Status: clockify.MembershipAll, AccountStatuses: clockify.AllAccountStatuses()}
 	for u, err := range env.Client.Members.All(ctx, env.WorkspaceID, opts) {
 		if err != nil {
 			return nil, nil, err

@@ -103,7 +103,7 @@ func printTeam(ctx context.Context, out io.Writer, c *clockify.Client, wsID stri
 	fmt.Fprintln(tw, "NAME\tEMAIL\tSTATUS\tROLE\tCAPACITY\tWORKING DAYS")
 	opts := &clockify.ListMembersOptions{
 		Status:          clockify.MembershipAll,
-		AccountStatuses: clockify.AllAccountStatuses,
+		AccountStatuses: clockify.AllAccountStatuses(),
 		Memberships:     clockify.IncludeWorkspaceMemberships,
 		SortColumn:      clockify.SortByName,
 	}

@@ -86,7 +86,7 @@ func run(ctx context.Context, out, progress io.Writer, o options) error {
 	defer srv.Close()
 	ws := clockifytest.DemoWorkspaceID
 	var features []string
-	for _, f := range clockifytest.DefaultPaidFeatures {
+	for _, f := range clockifytest.DefaultPaidFeatures() {
 		if f != clockifytest.FeatureLaborCost {
 			features = append(features, f)
 		}
