@@ -62,9 +62,8 @@ func TestEmail_hugeInputCostsBoundedWork(t *testing.T) {
 	err := validateEmail(huge)
 	require.ErrorIs(t, err, ErrInvalidInput)
 	assert.Less(t, len(err.Error()), 200, "the error does not carry the input")
-	small := testing.AllocsPerRun(5, func() { _ = validateEmail(emailOfLength(300)) })
-	big := testing.AllocsPerRun(5, func() { _ = validateEmail(huge) })
-	assert.LessOrEqual(t, big, small-1, "emailOfLength(300) allocates once itself")
+	allocs := testing.AllocsPerRun(5, func() { _ = validateEmail(huge) })
+	assert.LessOrEqual(t, allocs, 5.0, "the error and its message, nothing that grows with the input")
 }
 
 // The characters no one means in a name, each refused in every name the SDK sends.
