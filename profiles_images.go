@@ -43,13 +43,14 @@ type rawBody struct {
 // r under the file name name, and returns its URL, for a limited member's
 // ProfileUpdate.ImageURL (full users change their picture in their CAKE.com account). The
 // format is read from the content, not the name; an empty, oversized or non-picture file, or a
-// name with a path or control characters, is a *ValidationError before anything is sent.
+// name with a path, control characters or bidirectional overrides, is a *ValidationError
+// before anything is sent.
 //
 // The name Clockify stores always ends in an extension of the format read from the content: a
 // name whose extension is another (or none) is sent with its extension replaced by the
 // format's, so PNG bytes named "evil.html" are sent as "evil.png" and "avatar" as
-// "avatar.png", while "photo.JPEG" holding a JPEG is sent as it is. The returned Image.Name is
-// the name Clockify stored.
+// "avatar.png", while "photo.JPEG" holding a JPEG is sent as it is. Image.Name is the name
+// Clockify answers with.
 //
 // UploadImage reads r to its end (or to just past the limit), and stops waiting for it when
 // ctx ends: it then returns ctx's error at once, even if a Read is stalled, and stops reading
