@@ -123,3 +123,12 @@ func TestName_ordinaryUnicodeNamesAreSent(t *testing.T) {
 	}
 	assert.Len(t, got, len(names))
 }
+
+// A huge name is refused by its length, and the error does not carry it.
+func TestName_hugeInputIsRefusedWithABoundedError(t *testing.T) {
+	client, mux := setup(t)
+	failOnUnexpectedRequest(t, mux)
+	_, _, err := client.Groups.Create(ctx, "ws1", strings.Repeat("n", 10<<20))
+	require.ErrorIs(t, err, ErrInvalidInput)
+	assert.Less(t, len(err.Error()), 200)
+}
