@@ -76,7 +76,7 @@
 // # Retries and rate limits
 //
 // Requests go through go-retryablehttp. 429, 502, 503, 504 and transport errors are retried
-// with capped exponential backoff and full jitter (DefaultRetryPolicy: 4 retries, 500 ms to
+// with capped exponential backoff and full jitter (DefaultRetryPolicy(): 4 retries, 500 ms to
 // 30 s); a Retry-After header, in seconds or as a date, is honoured up to the policy's maximum
 // wait. Calls that are not safe to repeat (Members.Invite, Members.AddLimited: Clockify ignores
 // Idempotency-Key) are retried only on 429 or when the request never reached the server.

@@ -35,8 +35,11 @@ type UserSummary struct {
 	Name string `json:"name"`
 }
 
-// HasMember reports whether userID is in the group.
+// HasMember reports whether userID is in the group; a nil *UserGroup has no members.
 func (g *UserGroup) HasMember(userID string) bool {
+	if g == nil {
+		return false
+	}
 	for _, id := range g.UserIDs {
 		if id == userID {
 			return true
@@ -150,11 +153,11 @@ type groupNameBody struct {
 	Name string `json:"name"`
 }
 
-// Create makes a user group with this name and returns it. A name another group already has is
-// refused by Clockify; that refusal comes back as a *RestrictionError
-// (errors.Is(err, ErrGroupExists)), found with one more request after the refusal. Create is
-// not repeated after the server may have acted: a second attempt would only be refused as a
-// duplicate.
+// Create makes a user group with this name and returns it. A name another group already has,
+// in any case ("night shift" when "Night Shift" exists), is refused by Clockify; that refusal
+// comes back as a *RestrictionError (errors.Is(err, ErrGroupExists)), found with one more
+// request after the refusal. Create is not repeated after the server may have acted: a second
+// attempt would only be refused as a duplicate.
 //
 // Clockify API: POST /v1/workspaces/{workspaceId}/user-groups
 func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*UserGroup, *Response, error) {
@@ -171,9 +174,9 @@ func (s *GroupsService) Create(ctx context.Context, workspaceID, name string) (*
 	return g, resp, nil
 }
 
-// Rename gives the user group a new name and returns it. A name another group has comes back as
-// a *RestrictionError (errors.Is(err, ErrGroupExists)); an unknown group id matches ErrNotFound.
-// It costs one request.
+// Rename gives the user group a new name and returns it. A name another group has, in any
+// case, comes back as a *RestrictionError (errors.Is(err, ErrGroupExists)), found with one more
+// request after the refusal; an unknown group id matches ErrNotFound. It costs one request.
 //
 // Clockify API: PUT /v1/workspaces/{workspaceId}/user-groups/{id}
 func (s *GroupsService) Rename(ctx context.Context, workspaceID, userGroupID, name string) (*UserGroup, *Response, error) {
@@ -206,15 +209,26 @@ func (s *GroupsService) Delete(ctx context.Context, workspaceID, userGroupID str
 	return g, resp, nil
 }
 
-// groupNameRules: a group's name is unique in its workspace, so a name another group (not
-// userGroupID itself) already has is refused. Clockify states the rule by refusing; the
-// existing group is looked up by name.
+// groupNameRules: a group's name is unique in its workspace, compared without regard to case,
+// so a name another group (not userGroupID itself) already has, in any case, is refused.
+// Clockify states the rule by refusing; the existing group is looked up by name.
 func groupNameRules(userGroupID, name string) []check {
 	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
-		g, _, err := f.c.Groups.FindByName(ctx, f.workspaceID, name)
-		if err != nil || g.ID == userGroupID {
+		g, err := f.c.Groups.nameHolder(ctx, f.workspaceID, userGroupID, name)
+		if err != nil {
 			return nil // no other group of that name, or it could not be told: the refusal stands
 		}
-		return f.restrict(ErrGroupExists, "user group %s is already named %q; group names are unique in a workspace", g.ID, name)
+		return f.restrict(ErrGroupExists, "user group %s is already named %q; group names are unique in a workspace, whatever their case", g.ID, g.Name)
 	}}
+}
+
+// nameHolder returns a group other than except whose name is name when case is ignored, the
+// way Clockify compares group names; none is an error.
+func (s *GroupsService) nameHolder(ctx context.Context, workspaceID, except, name string) (*UserGroup, error) {
+	opts := &ListGroupsOptions{Name: name, ListOptions: ListOptions{PageSize: MaxPageSize}}
+	g, _, err := findFirst(ctx, opts, idOfGroup, func(ctx context.Context, o *ListGroupsOptions) ([]*UserGroup, *Response, error) {
+		return s.List(ctx, workspaceID, o)
+	}, func(g *UserGroup) bool { return g.ID != except && strings.EqualFold(g.Name, name) },
+		func() error { return ErrNotFound })
+	return g, err
 }

@@ -155,6 +155,7 @@ func TestGroupsRename_sendsPut(t *testing.T) {
 	assert.Equal(t, "Night crew", g.Name)
 }
 
+// A group's own name, in any case, is not a clash with itself.
 func TestGroupsRename_toItsOwnNameIsNotADuplicate(t *testing.T) {
 	client, mux := setup(t)
 	mux.HandleFunc("PUT /v1/workspaces/ws1/user-groups/g1", func(w http.ResponseWriter, r *http.Request) {
@@ -164,10 +165,12 @@ func TestGroupsRename_toItsOwnNameIsNotADuplicate(t *testing.T) {
 	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `[{"id":"g1","name":"Night"}]`)
 	})
-	_, _, err := client.Groups.Rename(ctx, "ws1", "g1", "Night")
-	assert.NotErrorIs(t, err, ErrGroupExists)
-	var apiErr *APIError
-	assert.ErrorAs(t, err, &apiErr)
+	for _, name := range []string{"Night", "NIGHT"} {
+		_, _, err := client.Groups.Rename(ctx, "ws1", "g1", name)
+		assert.NotErrorIs(t, err, ErrGroupExists, name)
+		var apiErr *APIError
+		assert.ErrorAs(t, err, &apiErr, name)
+	}
 }
 
 func TestGroupsDelete_unknownIsNotFound(t *testing.T) {
@@ -207,4 +210,30 @@ func TestGroups_badIDsAreValidationErrors(t *testing.T) {
 	}
 	_, _, err := client.Groups.FindByName(ctx, "ws1", "")
 	assert.ErrorIs(t, err, ErrInvalidInput)
+}
+
+// Clockify compares group names without regard to case: a refused name that differs from an
+// existing group's only in case is named ErrGroupExists, for Create and Rename alike, and the
+// error names the existing group as it is spelled.
+func TestGroupsCreateRename_duplicateInAnotherCaseIsGroupExists(t *testing.T) {
+	client, mux := setup(t)
+	refuse := func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprint(w, `{"message":"User group with name 'night SHIFT' already exists"}`)
+	}
+	mux.HandleFunc("POST /v1/workspaces/ws1/user-groups", refuse)
+	mux.HandleFunc("PUT /v1/workspaces/ws1/user-groups/g2", refuse)
+	mux.HandleFunc("GET /v1/workspaces/ws1/user-groups", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "night SHIFT", r.URL.Query().Get("name"))
+		w.Header().Set("Last-Page", "true")
+		fmt.Fprint(w, `[{"id":"g7","name":"Night shift"}]`)
+	})
+	_, _, err := client.Groups.Create(ctx, "ws1", "night SHIFT")
+	assertRestriction(t, err, ErrGroupExists, "")
+	assert.Contains(t, err.Error(), `"Night shift"`)
+	var apiErr *APIError
+	assert.ErrorAs(t, err, &apiErr)
+
+	_, _, err = client.Groups.Rename(ctx, "ws1", "g2", "night SHIFT")
+	assertRestriction(t, err, ErrGroupExists, "")
 }

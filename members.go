@@ -16,9 +16,13 @@ import (
 type MembersService service
 
 // AllAccountStatuses lists every documented account status. Clockify's lists hide LIMITED
-// (and deleted) users unless asked for them; pass this to see everyone.
-var AllAccountStatuses = []AccountStatus{AccountActive, AccountPendingEmailVerification, AccountDeleted,
-	AccountNotRegistered, AccountLimited, AccountLimitedDeleted}
+// (and deleted) users unless asked for them; pass it to see everyone
+// (ListMembersOptions{AccountStatuses: clockify.AllAccountStatuses()}). Each call returns a new
+// slice, so changing one changes nothing else.
+func AllAccountStatuses() []AccountStatus {
+	return []AccountStatus{AccountActive, AccountPendingEmailVerification, AccountDeleted,
+		AccountNotRegistered, AccountLimited, AccountLimitedDeleted}
+}
 
 // MemberFilter is the search of POST …/users/info. Unlike the list it can filter by role
 // (owners count as admins there) and user group. Zero fields are not sent.
@@ -117,7 +121,7 @@ func (s *MembersService) current(ctx context.Context, memberships bool) (*User, 
 // default).
 //
 // Without AccountStatuses Clockify lists only ACTIVE, PENDING_EMAIL_VERIFICATION and
-// NOT_REGISTERED accounts, hiding limited members; pass AllAccountStatuses to see everyone.
+// NOT_REGISTERED accounts, hiding limited members; pass AllAccountStatuses() to see everyone.
 // Several account statuses travel comma-joined in one parameter
 // (account-statuses=ACTIVE,LIMITED), as the parameter's string type suggests.
 type ListMembersOptions struct {

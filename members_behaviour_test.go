@@ -22,7 +22,7 @@ func TestMembersBehaviour_AllIteratesEveryMemberPageByPage(t *testing.T) {
 
 	var ids []string
 	for u, err := range c.Members.All(ctx, demoWS, &clockify.ListMembersOptions{Status: clockify.MembershipAll,
-		AccountStatuses: clockify.AllAccountStatuses, ListOptions: clockify.ListOptions{PageSize: 100}}) {
+		AccountStatuses: clockify.AllAccountStatuses(), ListOptions: clockify.ListOptions{PageSize: 100}}) {
 		require.NoError(t, err)
 		ids = append(ids, u.ID)
 	}

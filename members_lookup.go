@@ -13,7 +13,7 @@ import (
 // pending invitee, an inactive or a limited member are members too), with the member's
 // workspace membership and manager roles, which for one member cost nothing extra.
 func lookupOptions(email, name string) *ListMembersOptions {
-	return &ListMembersOptions{Email: email, Name: name, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+	return &ListMembersOptions{Email: email, Name: name, Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
 		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true}
 }
 

@@ -94,8 +94,12 @@ type Project struct {
 	CostRate    *Money       `json:"costRate,omitempty"`
 }
 
-// Membership returns userID's membership of the project, with their project rates.
+// Membership returns userID's membership of the project, with their project rates. Like every
+// getter on a result, it is safe on a nil *Project: it reports no membership.
 func (p *Project) Membership(userID string) (Membership, bool) {
+	if p == nil {
+		return Membership{}, false
+	}
 	for _, m := range p.Memberships {
 		if m.UserID == userID {
 			return m, true

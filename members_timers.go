@@ -35,11 +35,15 @@ type TimeEntry struct {
 	CostRate   *Money
 }
 
-// Running reports whether the entry is a timer still running.
-func (e *TimeEntry) Running() bool { return e.End == nil }
+// Running reports whether the entry is a timer still running; a nil *TimeEntry is not.
+func (e *TimeEntry) Running() bool { return e != nil && e.End == nil }
 
-// Elapsed is how long the entry lasted, or for a running timer how long it has run until now.
+// Elapsed is how long the entry lasted, or for a running timer how long it has run until now;
+// 0 for a nil *TimeEntry.
 func (e *TimeEntry) Elapsed(now time.Time) time.Duration {
+	if e == nil {
+		return 0
+	}
 	if e.End != nil {
 		return e.End.Sub(e.Start)
 	}

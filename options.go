@@ -84,7 +84,7 @@ type config struct {
 
 // applyOptions builds the configuration opts describe; nil options are skipped.
 func applyOptions(opts []Option) (*config, error) {
-	cfg := &config{retry: DefaultRetryPolicy, maxBody: DefaultMaxResponseBytes, set: map[string]string{}}
+	cfg := &config{retry: DefaultRetryPolicy(), maxBody: DefaultMaxResponseBytes, set: map[string]string{}}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -289,7 +289,7 @@ func WithUserAgent(ua string) Option {
 	}
 }
 
-// WithRetry replaces DefaultRetryPolicy.
+// WithRetry replaces DefaultRetryPolicy().
 func WithRetry(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.MinWait < 0 || p.MaxWait < p.MinWait {

@@ -10,7 +10,7 @@ import (
 // One rule for every option: the last option for a setting wins.
 func TestNewClient_lastOptionForASettingWins(t *testing.T) {
 	c, err := NewClient(WithAPIKey("first-key-00000000000"), WithBaseURL("https://a.test/api"), WithoutRetry(),
-		WithRegion(RegionEU), WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy), WithAPIKey(testKey))
+		WithRegion(RegionEU), WithBaseURL("https://b.test/api"), WithRetry(DefaultRetryPolicy()), WithAPIKey(testKey))
 	require.NoError(t, err)
 	assert.Equal(t, "https://b.test/api/", c.BaseURL())
 

@@ -2,6 +2,8 @@ package clockify
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -96,4 +99,111 @@ func TestProfilesUploadImage_retriedWithTheSameBody(t *testing.T) {
 	defer mu.Unlock()
 	require.Len(t, bodies, 2)
 	assert.Equal(t, bodies[0], bodies[1])
+}
+
+// stalledReader blocks in Read until release is closed, and says on entered when a Read began.
+type stalledReader struct {
+	entered chan struct{}
+	release chan struct{}
+	once    sync.Once
+}
+
+func (r *stalledReader) Read(p []byte) (int, error) {
+	r.once.Do(func() { close(r.entered) })
+	<-r.release
+	return 0, io.EOF
+}
+
+// A reader that never returns does not hold UploadImage once the context ends: it returns the
+// context's error and sends nothing.
+func TestProfilesUploadImage_stalledReaderStopsWhenContextEnds(t *testing.T) {
+	client, mux := setup(t)
+	failOnUnexpectedRequest(t, mux)
+	r := &stalledReader{entered: make(chan struct{}), release: make(chan struct{})}
+	t.Cleanup(func() { close(r.release) })
+	cctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := client.Profiles.UploadImage(cctx, "a.png", r)
+		done <- err
+	}()
+	<-r.entered
+	cancel()
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.True(t, strings.HasPrefix(err.Error(), "clockify: read image"), err.Error())
+	case <-time.After(10 * time.Second): // a watchdog, not a measurement: without the fix this hangs
+		t.Fatal("UploadImage still waits for a stalled reader after its context ended")
+	}
+}
+
+// countingReader counts its Reads.
+type countingReader struct {
+	n int
+	r io.Reader
+}
+
+func (c *countingReader) Read(p []byte) (int, error) { c.n++; return c.r.Read(p) }
+
+// A context that has already ended is reported before r is read at all.
+func TestProfilesUploadImage_endedContextReadsNothing(t *testing.T) {
+	client, mux := setup(t)
+	failOnUnexpectedRequest(t, mux)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	r := &countingReader{r: bytes.NewReader(pngHeader)}
+	_, _, err := client.Profiles.UploadImage(cctx, "a.png", r)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Zero(t, r.n)
+	var nilCtx context.Context
+	_, _, err = client.Profiles.UploadImage(nilCtx, "a.png", r)
+	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.Zero(t, r.n)
+}
+
+// The file name sent always ends in an extension of the format read from the content: PNG bytes
+// named evil.html go out as evil.png; a matching extension, in any case, is kept.
+func TestProfilesUploadImage_fileNameExtensionMatchesContent(t *testing.T) {
+	jpeg := []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+	gif := []byte("GIF89a\x01\x00\x01\x00")
+	webp := []byte("RIFF\x00\x00\x00\x00WEBPVP8 ")
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"evil.html", pngHeader, "evil.png"},
+		{"avatar", pngHeader, "avatar.png"},
+		{"a.gif", pngHeader, "a.png"},
+		{"photo.PNG", pngHeader, "photo.PNG"},
+		{"photo.JPEG", jpeg, "photo.JPEG"},
+		{"photo.jpg", jpeg, "photo.jpg"},
+		{"photo.png", jpeg, "photo.jpg"},
+		{"x.svg", gif, "x.gif"},
+		{"x.html", webp, "x.webp"},
+		{"archive.tar.exe", pngHeader, "archive.tar.png"},
+	} {
+		client, mux := setup(t)
+		mux.HandleFunc("POST /v1/file/image", func(w http.ResponseWriter, r *http.Request) {
+			_, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+			part, err := multipart.NewReader(r.Body, params["boundary"]).NextPart()
+			if assert.NoError(t, err) {
+				assert.Equal(t, tc.want, part.FileName(), tc.name)
+			}
+			fmt.Fprint(w, `{"name":"x","url":"https://avatar.cake.com/x"}`)
+		})
+		_, _, err := client.Profiles.UploadImage(ctx, tc.name, bytes.NewReader(tc.data))
+		require.NoError(t, err, tc.name)
+	}
+}
+
+// A file name with a bidirectional override, which would make it display with another
+// extension, is refused before reading or sending.
+func TestProfilesUploadImage_bidiOverrideInNameIsRefused(t *testing.T) {
+	client, mux := setup(t)
+	failOnUnexpectedRequest(t, mux)
+	_, _, err := client.Profiles.UploadImage(ctx, "evil\u202egnp.html", bytes.NewReader(pngHeader))
+	var ve *ValidationError
+	assert.True(t, errors.As(err, &ve))
 }

@@ -25,8 +25,12 @@ type RetryPolicy struct {
 	MaxWait    time.Duration
 }
 
-// DefaultRetryPolicy retries up to 4 times, waiting between 500 ms and 30 s.
-var DefaultRetryPolicy = RetryPolicy{MaxRetries: 4, MinWait: 500 * time.Millisecond, MaxWait: 30 * time.Second}
+// DefaultRetryPolicy is the policy of a client made without WithRetry: up to 4 retries, waiting
+// between 500 ms and 30 s. It is a function, so the default is the same for every client
+// whatever a program does with the value it returns; to change it, pass WithRetry.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxRetries: 4, MinWait: 500 * time.Millisecond, MaxWait: 30 * time.Second}
+}
 
 // checkRetry decides whether an attempt is repeated: never once ctx is done; on 429 always
 // (the server did not act); on 502/503/504 and transport errors only for retry-safe calls, or
@@ -120,7 +124,7 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 	// With MinWait 0 the ceiling still has to grow from something.
 	ceil := min
 	if ceil <= 0 {
-		ceil = DefaultRetryPolicy.MinWait
+		ceil = DefaultRetryPolicy().MinWait
 	}
 	for i := 0; i < attempt && ceil < max; i++ {
 		if ceil > max/2 {

@@ -86,7 +86,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 	}
-	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
 		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: r.pageSize}}
 	for u, err := range c.Members.All(ctx, workspaceID, opts) {
 		if err != nil {

@@ -20,7 +20,7 @@ func TestPlanRoster_everyRuleAppearsAsBlocked(t *testing.T) {
 	noFeature := func(missing string) func(*clockifytest.Server) {
 		return func(srv *clockifytest.Server) {
 			var fs []string
-			for _, f := range clockifytest.DefaultPaidFeatures {
+			for _, f := range clockifytest.DefaultPaidFeatures() {
 				if f != missing {
 					fs = append(fs, f)
 				}

@@ -143,7 +143,7 @@ func (c *Client) hasRole(ctx context.Context, workspaceID, userID string, role R
 
 // holders returns the ids of the members holding role, from the filter by role.
 func (c *Client) holders(ctx context.Context, workspaceID string, role Role) (map[string]bool, error) {
-	f := &MemberFilter{Roles: []Role{role}, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+	f := &MemberFilter{Roles: []Role{role}, Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
 		ListOptions: ListOptions{PageSize: MaxPageSize}}
 	ids := map[string]bool{}
 	for u, err := range c.Members.FilterAll(ctx, workspaceID, f) {
@@ -158,7 +158,7 @@ func (c *Client) holders(ctx context.Context, workspaceID string, role Role) (ma
 // findMember finds userID among the members matching email or name (a limited member has no
 // email), with its workspace membership and account status; nil when not found.
 func (c *Client) findMember(ctx context.Context, workspaceID, userID, email, name string) (*User, error) {
-	f := &MemberFilter{Email: email, Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+	f := &MemberFilter{Email: email, Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
 		ListOptions: ListOptions{PageSize: MaxPageSize}}
 	if email == "" {
 		f.Name = name

@@ -98,10 +98,19 @@ func checkSecret(field, secret string) error {
 	return nil
 }
 
-// validateEmail accepts a bare address ("a@example.com"), not a display name with one.
+// maxEmailLength is the longest e-mail address, in bytes, that SMTP can deliver to: RFC 5321
+// (section 4.5.3.1.3) caps a path at 256 octets, two of which are its angle brackets.
+const maxEmailLength = 254
+
+// validateEmail accepts a bare address ("a@example.com"), not a display name with one, of at
+// most maxEmailLength bytes. The length is checked first, so a huge input costs no parsing and
+// is not copied into the error.
 func validateEmail(email string) error {
 	if email == "" {
 		return &ValidationError{Field: "email", Reason: "must not be empty"}
+	}
+	if len(email) > maxEmailLength {
+		return &ValidationError{Field: "email", Reason: fmt.Sprintf("has %d bytes; an address has at most %d (RFC 5321)", len(email), maxEmailLength)}
 	}
 	a, err := mail.ParseAddress(email)
 	if err != nil || a.Address != email || a.Name != "" {
@@ -176,7 +185,11 @@ func firstError(errs ...error) error {
 // maxNameLength is the longest member name Clockify accepts, in characters.
 const maxNameLength = 100
 
-// validateName checks a member's name: not blank, and at most maxNameLength characters.
+// validateName checks a name (a member's, a group's): not blank, at most maxNameLength
+// characters, valid UTF-8 (encoding/json would silently replace the bad bytes), and free of the
+// characters no one means in a name: control characters (C0 such as NUL, tab, newline and ESC;
+// DEL; C1) and the bidirectional overrides and isolates (U+202A to U+202E, U+2066 to U+2069),
+// which make a name display as something other than what it is.
 func validateName(field, name string) error {
 	if strings.TrimSpace(name) == "" {
 		return &ValidationError{Field: field, Reason: "must not be empty"}
@@ -184,7 +197,24 @@ func validateName(field, name string) error {
 	if n := utf8.RuneCountInString(name); n > maxNameLength {
 		return &ValidationError{Field: field, Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxNameLength)}
 	}
+	for i, r := range name {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(name[i:], "\uFFFD"):
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("is not valid UTF-8 (at byte %d)", i)}
+		case unicode.IsControl(r):
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("contains the control character %U at byte %d", r, i)}
+		case bidiControl(r):
+			return &ValidationError{Field: field, Reason: fmt.Sprintf("contains the bidirectional formatting character %U at byte %d", r, i)}
+		}
+	}
 	return nil
+}
+
+// bidiControl reports whether r is a bidirectional embedding, override or isolate
+// (U+202A to U+202E, U+2066 to U+2069): in a name, they reorder how the text around them is
+// displayed ("Trojan Source").
+func bidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
 }
 
 // validateIDSet checks a list of ids (of what, e.g. "group"): each a valid id, none twice.

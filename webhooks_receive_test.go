@@ -78,10 +78,10 @@ func TestParseWebhook_acceptsAnyOfSeveralTokens(t *testing.T) {
 	assert.Equal(t, 0, e.TokenIndex)
 }
 
-// countingReader is an endless body that counts what was read from it.
-type countingReader struct{ n int64 }
+// endlessBody is an endless body that counts what was read from it.
+type endlessBody struct{ n int64 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
+func (c *endlessBody) Read(p []byte) (int, error) {
 	for i := range p {
 		p[i] = ' '
 	}
@@ -92,7 +92,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func TestParseWebhook_largeBodiesAreRefusedWithoutReadingThem(t *testing.T) {
 	const size = 64 << 20
 	t.Run("declared length", func(t *testing.T) {
-		body := &countingReader{}
+		body := &endlessBody{}
 		r := delivery(WebhookUserJoinedWorkspace, hookToken, "")
 		r.Body, r.ContentLength = io.NopCloser(io.LimitReader(body, size)), size
 		_, err := ParseWebhook(r, hookToken)
@@ -100,7 +100,7 @@ func TestParseWebhook_largeBodiesAreRefusedWithoutReadingThem(t *testing.T) {
 		assert.Zero(t, body.n, "nothing is read")
 	})
 	t.Run("chunked", func(t *testing.T) {
-		body := &countingReader{}
+		body := &endlessBody{}
 		r := delivery(WebhookUserJoinedWorkspace, hookToken, "")
 		r.Body, r.ContentLength = io.NopCloser(io.LimitReader(body, size)), -1
 		_, err := ParseWebhook(r, hookToken)
@@ -108,7 +108,7 @@ func TestParseWebhook_largeBodiesAreRefusedWithoutReadingThem(t *testing.T) {
 		assert.LessOrEqual(t, body.n, int64(MaxWebhookBody+64<<10), "reading stops at the bound")
 	})
 	t.Run("bad signature first", func(t *testing.T) {
-		body := &countingReader{}
+		body := &endlessBody{}
 		r := delivery(WebhookUserJoinedWorkspace, "nope", "")
 		r.Body, r.ContentLength = io.NopCloser(io.LimitReader(body, size)), -1
 		_, err := ParseWebhook(r, hookToken)
@@ -196,7 +196,7 @@ func TestWebhookHandler_answers(t *testing.T) {
 	assert.Equal(t, http.StatusInternalServerError, serve(delivery(WebhookUserGroupCreated, hookToken, `{"id":"g1"}`)), "the func's error")
 	assert.Equal(t, http.StatusBadRequest, serve(delivery(WebhookUserJoinedWorkspace, hookToken, "nope")))
 	big := delivery(WebhookUserJoinedWorkspace, hookToken, "")
-	big.Body, big.ContentLength = io.NopCloser(&countingReader{}), 64<<20
+	big.Body, big.ContentLength = io.NopCloser(&endlessBody{}), 64<<20
 	assert.Equal(t, http.StatusRequestEntityTooLarge, serve(big))
 	assert.Equal(t, http.StatusMethodNotAllowed, serve(httptest.NewRequest(http.MethodGet, "/hooks/clockify", nil)))
 	assert.Equal(t, []string{"u7"}, got, "only verified, well-formed deliveries reach the func")

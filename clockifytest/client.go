@@ -11,8 +11,8 @@ import (
 // owner's API key (OwnerKey), an HTTP client whose connections Close
 // releases, and FastRetryPolicy, so a test that meets injected 429s or 503s
 // does not sleep half-second backoffs (WithRealRetryWaits keeps
-// clockify.DefaultRetryPolicy instead). opts are applied after these, so
-// they can change retries (clockify.WithRetry(clockify.DefaultRetryPolicy)
+// clockify.DefaultRetryPolicy() instead). opts are applied after these, so
+// they can change retries (clockify.WithRetry(clockify.DefaultRetryPolicy()())
 // for the real waits in one client), rate limits and so on, but not add a second credential: to act as another user
 // use ClientAs; to act as an add-on build the client yourself with
 // clockify.NewClient(clockify.WithBaseURL(s.URL), clockify.WithAddonToken(tok)).
@@ -44,7 +44,7 @@ func (s *Server) ClientAs(userID string, opts ...clockify.Option) *clockify.Clie
 func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Client, error) {
 	defaults := []clockify.Option{clockify.WithBaseURL(s.URL), clockify.WithHTTPClient(s.ts.Client())}
 	if !s.realRetryWaits {
-		defaults = append(defaults, clockify.WithRetry(FastRetryPolicy))
+		defaults = append(defaults, clockify.WithRetry(FastRetryPolicy()))
 	}
 	// opts may replace the defaults (the last option for a setting wins); an addon token
 	// beside the server's API key is refused.
@@ -53,11 +53,14 @@ func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Cl
 }
 
 // FastRetryPolicy is the retry policy of the clients Client, ClientE and
-// ClientAs return: as many retries as clockify.DefaultRetryPolicy, waiting
+// ClientAs return: as many retries as clockify.DefaultRetryPolicy(), waiting
 // 2 to 50 ms instead of 500 ms to 30 s. A Retry-After header is honoured up
-// to MaxWait, so a fault's Retry-After "2" costs 50 ms, not 2 s.
-var FastRetryPolicy = clockify.RetryPolicy{
-	MaxRetries: clockify.DefaultRetryPolicy.MaxRetries,
-	MinWait:    2 * time.Millisecond,
-	MaxWait:    50 * time.Millisecond,
+// to MaxWait, so a fault's Retry-After "2" costs 50 ms, not 2 s. It is a
+// function, so what a test does with the value never changes other clients.
+func FastRetryPolicy() clockify.RetryPolicy {
+	return clockify.RetryPolicy{
+		MaxRetries: clockify.DefaultRetryPolicy()().MaxRetries,
+		MinWait:    2 * time.Millisecond,
+		MaxWait:    50 * time.Millisecond,
+	}
 }

@@ -87,7 +87,7 @@ func TestClient_realRetryWaitsOnRequest(t *testing.T) {
 	// One client can ask for the real waits too.
 	s2 := newDemo(t)
 	s2.InjectFault(Fault{PathPrefix: "/v1/user", Status: http.StatusTooManyRequests, RetryAfter: "5"})
-	_, _, err = s2.Client(clockify.WithRetry(clockify.DefaultRetryPolicy)).Members.Current(ctx)
+	_, _, err = s2.Client(clockify.WithRetry(clockify.DefaultRetryPolicy())).Members.Current(ctx)
 	require.Error(t, err)
 	assert.Len(t, s2.Requests(), 1)
 }
@@ -129,4 +129,30 @@ func TestDeclineInvitation(t *testing.T) {
 	m, _ = s.Member(DemoWorkspaceID, DemoInvitedID)
 	assert.Equal(t, MembershipPending, m.MembershipStatus)
 	assert.Panics(t, func() { s.DeclineInvitation(DemoWorkspaceID, DemoMemberID) })
+}
+
+// FastRetryPolicy and the default features are functions: a test changing the value one call
+// returned changes no server and no client.
+func TestDefaults_callerChangesDoNotReachTheFake(t *testing.T) {
+	p := FastRetryPolicy()
+	p.MaxRetries = 0
+	f := DefaultPaidFeatures()
+	f[0] = "NOTHING"
+	free := DefaultFreeFeatures()
+	free[0] = "NOTHING"
+	assert.Equal(t, clockify.DefaultRetryPolicy().MaxRetries, FastRetryPolicy().MaxRetries)
+	assert.NotEqual(t, f, DefaultPaidFeatures())
+	assert.NotEqual(t, free, DefaultFreeFeatures())
+
+	s := NewServer()
+	defer s.Close()
+	ws, _, err := s.Client().Workspaces.Get(context.Background(), DefaultWorkspaceID)
+	require.NoError(t, err)
+	assert.ElementsMatch(t, DefaultPaidFeatures(), ws.Features)
+	assert.True(t, ws.HasFeature("ADD_TIME_FOR_OTHERS"))
+
+	// The client still retries as FastRetryPolicy says.
+	s.InjectFault(Fault{PathPrefix: "/v1/user", Status: http.StatusServiceUnavailable, Count: 2})
+	_, _, err = s.Client().Members.Current(context.Background())
+	require.NoError(t, err)
 }

@@ -83,7 +83,7 @@ func TestNewServer_default(t *testing.T) {
 	ws := decodeJSON[[]wireWorkspace](t, send(t, s, http.MethodGet, "/v1/workspaces", ""))
 	require.Len(t, ws, 1)
 	assert.Equal(t, "STANDARD_2021", *ws[0].FeatureSubscriptionType)
-	assert.ElementsMatch(t, DefaultPaidFeatures, ws[0].Features)
+	assert.ElementsMatch(t, DefaultPaidFeatures(), ws[0].Features)
 }
 
 func TestSeeding_panicsOnMistakes(t *testing.T) {

@@ -54,7 +54,7 @@ func WithGeneratedMembers(n int) ServerOption {
 }
 
 // WithRealRetryWaits makes Client, ClientE and ClientAs keep
-// clockify.DefaultRetryPolicy (waits of 500 ms to 30 s, honouring
+// clockify.DefaultRetryPolicy() (waits of 500 ms to 30 s, honouring
 // Retry-After) instead of FastRetryPolicy, e.g. to watch a client's real
 // pacing against WithRateLimit.
 func WithRealRetryWaits() ServerOption {

@@ -51,18 +51,24 @@ const (
 	FeatureLimitedUsers      = "LIMITED_USERS"
 )
 
-// DefaultPaidFeatures are the features of a seeded paid workspace: every
+// DefaultPaidFeatures returns the features of a seeded paid workspace: every
 // flag of this surface plus a few others, including one the spec does not
-// know (WEEKLY_OVERTIME_CALCULATION_PERIOD), as the live API sends.
-var DefaultPaidFeatures = []string{
-	"ADD_TIME_FOR_OTHERS", "ADMIN_PANEL", "APPROVAL", "BULK_EDIT", "CUSTOM_FIELDS",
-	FeatureEditMemberProfile, FeatureHistoricRates, FeatureLaborCost, FeatureLimitedUsers,
-	FeatureManagerRole, "GRANT_PROJECT_MANAGER_ROLE", "KIOSK", "SCHEDULING", "TIME_OFF",
-	"TIME_TRACKING", FeatureUserCustomFields, "WEEKLY_OVERTIME_CALCULATION_PERIOD",
+// know (WEEKLY_OVERTIME_CALCULATION_PERIOD), as the live API sends. Each call
+// returns a new slice, so changing one changes no server.
+func DefaultPaidFeatures() []string {
+	return []string{
+		"ADD_TIME_FOR_OTHERS", "ADMIN_PANEL", "APPROVAL", "BULK_EDIT", "CUSTOM_FIELDS",
+		FeatureEditMemberProfile, FeatureHistoricRates, FeatureLaborCost, FeatureLimitedUsers,
+		FeatureManagerRole, "GRANT_PROJECT_MANAGER_ROLE", "KIOSK", "SCHEDULING", "TIME_OFF",
+		"TIME_TRACKING", FeatureUserCustomFields, "WEEKLY_OVERTIME_CALCULATION_PERIOD",
+	}
 }
 
-// DefaultFreeFeatures are the features of a seeded free workspace.
-var DefaultFreeFeatures = []string{"TIME_TRACKING", "CSV_EXPORT", "UNLIMITED_REPORTS"}
+// DefaultFreeFeatures returns the features of a seeded free workspace; each
+// call returns a new slice.
+func DefaultFreeFeatures() []string {
+	return []string{"TIME_TRACKING", "CSV_EXPORT", "UNLIMITED_REPORTS"}
+}
 
 // Roles are a member's roles in one workspace.
 type Roles struct {
@@ -199,9 +205,9 @@ func (s *Server) AddWorkspace(w WorkspaceSeed) string {
 	}
 	ws.features = slices.Clone(w.Features)
 	if w.Features == nil {
-		ws.features = slices.Clone(DefaultPaidFeatures)
+		ws.features = DefaultPaidFeatures()
 		if !ws.paid() {
-			ws.features = slices.Clone(DefaultFreeFeatures)
+			ws.features = DefaultFreeFeatures()
 		}
 	}
 	ws.hourlyRate = ws.seedRate(w.HourlyRate)
