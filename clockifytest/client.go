@@ -12,7 +12,7 @@ import (
 // releases, and FastRetryPolicy, so a test that meets injected 429s or 503s
 // does not sleep half-second backoffs (WithRealRetryWaits keeps
 // clockify.DefaultRetryPolicy() instead). opts are applied after these, so
-// they can change retries (clockify.WithRetry(clockify.DefaultRetryPolicy()())
+// they can change retries (clockify.WithRetry(clockify.DefaultRetryPolicy())
 // for the real waits in one client), rate limits and so on, but not add a second credential: to act as another user
 // use ClientAs; to act as an add-on build the client yourself with
 // clockify.NewClient(clockify.WithBaseURL(s.URL), clockify.WithAddonToken(tok)).
@@ -59,7 +59,7 @@ func (s *Server) clientWithKey(key string, opts []clockify.Option) (*clockify.Cl
 // function, so what a test does with the value never changes other clients.
 func FastRetryPolicy() clockify.RetryPolicy {
 	return clockify.RetryPolicy{
-		MaxRetries: clockify.DefaultRetryPolicy()().MaxRetries,
+		MaxRetries: clockify.DefaultRetryPolicy().MaxRetries,
 		MinWait:    2 * time.Millisecond,
 		MaxWait:    50 * time.Millisecond,
 	}

@@ -49,7 +49,7 @@
 // FastRetryPolicy (waits of milliseconds, Retry-After capped at 50 ms), so a
 // test that meets injected 429s does not sleep for seconds. To keep
 // clockify.DefaultRetryPolicy(), start the server WithRealRetryWaits, or pass
-// clockify.WithRetry(clockify.DefaultRetryPolicy()()) to one client. ClientAs
+// clockify.WithRetry(clockify.DefaultRetryPolicy()) to one client. ClientAs
 // acts as any member: a plain member, a team manager, a project manager.
 //
 // NewServer starts with one paid workspace (DefaultWorkspaceID) and its owner
