@@ -67,7 +67,7 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	}
 	plannedAt := time.Now().UTC().Truncate(time.Second)
 	manageGroups := slices.ContainsFunc(specs, func(sp MemberSpec) bool { return sp.Groups != nil })
-	st, err := c.readRoster(ctx, workspaceID, rosterRead{pageSize: cmp.Or(o.PageSize, defaultIterPageSize), groups: manageGroups, rules: true})
+	st, err := c.readRoster(ctx, workspaceID, rosterRead{pageSize: cmp.Or(o.PageSize, MaxPageSize), groups: manageGroups, rules: true})
 	if err != nil {
 		return nil, err
 	}
@@ -78,26 +78,42 @@ func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, spe
 	}
 	// Only the owner and admins may read other members' profiles; for anyone else the rules
 	// block every change (ErrAdminOnly), and nothing is read that would be refused.
-	admin, err := c.callerIsAdmin(ctx, workspaceID)
-	if err != nil {
-		return nil, err
-	}
-	if err := c.readProfiles(ctx, workspaceID, profilesToRead(specs, matched, admin), o.Concurrency); err != nil {
+	if err := c.readProfiles(ctx, workspaceID, profilesToRead(specs, matched, st.callerMayAdmin), o.Concurrency); err != nil {
 		return nil, err
 	}
 	return p.plan(specs, matched, groups, o.DeactivateUnlisted, plannedAt)
 }
 
-// profilesToRead is the matched members whose specs set profile fields: only their profiles are
-// compared. None for a caller who is not an admin (the rules block every change anyway).
+// profilesToRead is the matched members whose specs set profile fields and whose change the
+// member list does not block already: only their profiles are compared. None for a caller who
+// is not an admin (the rules block every change anyway).
 func profilesToRead(specs []MemberSpec, matched []*rosterMember, admin bool) []*rosterMember {
 	var profiles []*rosterMember
 	for i, m := range matched {
-		if admin && m != nil && specs[i].Profile != nil && specs[i].Profile.setsAnything() {
+		if admin && m != nil && specs[i].Profile != nil && specs[i].Profile.setsAnything() && !profileBlockedByList(m, editStatus(&specs[i], m)) {
 			profiles = append(profiles, m)
 		}
 	}
 	return profiles
+}
+
+// editStatus is m's membership status when a profile change for sp would be sent: after the
+// activation or new invitation the plan makes first, before a deactivation.
+func editStatus(sp *MemberSpec, m *rosterMember) MembershipStatus {
+	switch {
+	case sp.Status == MembershipActive && m.status == MembershipInactive:
+		return MembershipActive
+	case sp.Status == MembershipActive && m.status == MembershipDeclined && !m.limited:
+		return MembershipPending
+	}
+	return m.status
+}
+
+// profileBlockedByList reports whether the member list alone shows that a profile change for
+// m is blocked: the owner's profile is never changed, and only an active member's profile can
+// be edited. The rules then say why, without the profile.
+func profileBlockedByList(m *rosterMember, status MembershipStatus) bool {
+	return m.owner || status != MembershipActive
 }
 
 // plan is the actions for each spec in order (matched members and new ones), then, when asked,

@@ -36,6 +36,9 @@ type rosterState struct {
 	callerID    string
 	callerOwner bool
 	callerAdmin bool
+	// callerMayAdmin: the caller is the owner or an admin (or uses an addon token), from the
+	// searches by role; read with rules.
+	callerMayAdmin bool
 	members     []*rosterMember // in list order
 	byID        map[string]*rosterMember
 	byEmail     map[string]*rosterMember   // lower-cased email
@@ -79,6 +82,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
+		st.callerMayAdmin = c.adminBySearch(st.callerOwner || st.callerAdmin)
 		st.owners, st.admins = owners, admins
 	} else if r.owner {
 		var err error
