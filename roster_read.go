@@ -39,12 +39,12 @@ type rosterState struct {
 	// callerMayAdmin: the caller is the owner or an admin (or uses an addon token), from the
 	// searches by role; read with rules.
 	callerMayAdmin bool
-	members     []*rosterMember // in list order
-	byID        map[string]*rosterMember
-	byEmail     map[string]*rosterMember   // lower-cased email
-	byName      map[string][]*rosterMember // limited members by exact name
-	groups      []*UserGroup
-	groupByID   map[string]*UserGroup
+	members        []*rosterMember // in list order
+	byID           map[string]*rosterMember
+	byEmail        map[string]*rosterMember   // lower-cased email
+	byName         map[string][]*rosterMember // limited members by exact name
+	groups         []*UserGroup
+	groupByID      map[string]*UserGroup
 	// owners and admins are the searches by role (admins include the owner); read with rules.
 	owners, admins map[string]bool
 }
