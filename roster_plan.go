@@ -119,19 +119,20 @@ func profileBlockedByList(m *rosterMember, status MembershipStatus) bool {
 // plan is the actions for each spec in order (matched members and new ones), then, when asked,
 // for the members no spec lists.
 func (p *rosterPlanner) plan(specs []MemberSpec, matched []*rosterMember, groups [][]*UserGroup, deactivateUnlisted bool, plannedAt time.Time) (*RosterPlan, error) {
-	plan := &RosterPlan{WorkspaceID: p.wsID, PlannedAt: plannedAt}
-	listed := map[*rosterMember]bool{}
+	// Room for one action a spec, the common case, so that the list is not copied as it grows.
+	plan := &RosterPlan{WorkspaceID: p.wsID, PlannedAt: plannedAt, Actions: make([]RosterAction, 0, len(specs))}
+	listed := make([]bool, len(p.st.members))
 	for i := range specs {
 		if m := matched[i]; m != nil {
-			listed[m] = true
-			plan.Actions = append(plan.Actions, p.planMember(&specs[i], m, groups[i])...)
+			listed[m.index] = true
+			plan.Actions = p.planMember(plan.Actions, &specs[i], m, groups[i])
 		} else {
 			plan.Actions = append(plan.Actions, p.planNew(&specs[i], groups[i])...)
 		}
 	}
 	if deactivateUnlisted {
 		for _, m := range p.st.members {
-			if !listed[m] {
+			if !listed[m.index] {
 				plan.Actions = append(plan.Actions, p.planUnlisted(m)...)
 			}
 		}
@@ -151,6 +152,7 @@ type rosterPlanner struct {
 	wsID    string
 	holders map[Role]*fact[map[string]bool]
 	err     error // a rule's lookup that failed
+	scratch *plannerScratch
 }
 
 // resolve finds each spec's member (nil when not in the workspace) and groups.
@@ -182,10 +184,10 @@ func (p *rosterPlanner) resolve(specs []MemberSpec) ([]*rosterMember, [][]*UserG
 	return matched, groups, nil
 }
 
-// planMember plans the changes to a member already in the workspace.
-func (p *rosterPlanner) planMember(sp *MemberSpec, m *rosterMember, groups []*UserGroup) []RosterAction {
+// planMember appends to acts the changes to a member already in the workspace.
+func (p *rosterPlanner) planMember(acts []RosterAction, sp *MemberSpec, m *rosterMember, groups []*UserGroup) []RosterAction {
 	base := RosterAction{UserID: m.user.ID, Email: m.user.Email, Name: m.user.Name, Status: m.status}
-	var acts []RosterAction
+	start := len(acts)
 	emit := func(a RosterAction) {
 		a.UserID, a.Email, a.Name, a.Status = base.UserID, base.Email, base.Name, base.Status
 		acts = append(acts, a)
@@ -226,7 +228,7 @@ func (p *rosterPlanner) planMember(sp *MemberSpec, m *rosterMember, groups []*Us
 		emit(RosterAction{Kind: RosterUpdateProfile, Profile: sp.Profile, Change: describeUpdate(sp.Profile),
 			Blocked: p.profileRule(m, status, sp.Profile)})
 	}
-	sortByPhase(acts)
+	sortByPhase(acts[start:])
 	return acts
 }
 

@@ -1,8 +1,12 @@
 package clockify
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 )
@@ -16,9 +20,10 @@ type rosterMember struct {
 	admin   bool
 	// roles are the manager roles held, the owner's OWNER grant excluded.
 	roles        []RoleAssignment
-	groups       map[string]bool
+	groups       map[string]bool // nil when in none
 	hourly, cost *int64
 	profile      *Profile // read only when the member's profile is managed
+	index        int      // in rosterState.members
 }
 
 func (m *rosterMember) hasRole(a RoleAssignment) bool {
@@ -68,7 +73,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 	var owners, admins map[string]bool
 	if r.rules {
 		var err error
-		if st.ws, err = c.workspace(ctx, workspaceID); err != nil {
+		if st.ws, err = c.workspacePlan(ctx, workspaceID); err != nil {
 			return nil, err
 		}
 		if st.callerID, err = c.currentUserID(ctx); err != nil {
@@ -107,6 +112,9 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			st.groupByID[g.ID] = g
 			for _, id := range g.UserIDs {
 				if m := st.byID[id]; m != nil {
+					if m.groups == nil {
+						m.groups = map[string]bool{}
+					}
 					m.groups[g.ID] = true
 				}
 			}
@@ -116,7 +124,9 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 }
 
 func (st *rosterState) add(workspaceID string, u *User, owners, admins map[string]bool) {
-	m := &rosterMember{user: u, groups: map[string]bool{},
+	// Only what the roster compares is kept of the listed user (not their settings, custom
+	// fields or raw roles): a reading of 100,000 members keeps 100,000 of them.
+	m := &rosterMember{user: &User{ID: u.ID, Email: u.Email, Name: u.Name, Status: u.Status},
 		limited: u.Status == AccountLimited || u.Status == AccountLimitedDeleted}
 	if ms, ok := u.Membership(workspaceID); ok {
 		m.status = ms.MembershipStatus
@@ -141,6 +151,7 @@ func (st *rosterState) add(workspaceID string, u *User, owners, admins map[strin
 	if m.admin && !m.hasRole(WorkspaceAdmin(workspaceID)) {
 		m.roles = append(m.roles, WorkspaceAdmin(workspaceID))
 	}
+	m.index = len(st.members)
 	st.members = append(st.members, m)
 	st.byID[u.ID] = m
 	if m.limited {
@@ -148,6 +159,31 @@ func (st *rosterState) add(workspaceID string, u *User, owners, admins map[strin
 	} else if u.Email != "" {
 		st.byEmail[strings.ToLower(u.Email)] = m
 	}
+}
+
+// workspacePlan reads the workspace's plan and features, what the rules need of it, without
+// decoding its memberships (one per member: the member list has them).
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}
+func (c *Client) workspacePlan(ctx context.Context, workspaceID string) (*Workspace, error) {
+	var v struct {
+		ID       string          `json:"id"`
+		Name     string          `json:"name"`
+		Plan     json.RawMessage `json:"featureSubscriptionType"`
+		Features []string        `json:"features"`
+	}
+	_, err := c.call(ctx, op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), out: &v, retrySafe: true})
+	if err != nil {
+		return nil, err
+	}
+	ws := &Workspace{ID: v.ID, Name: v.Name, Features: v.Features}
+	// The plan is a string (or null); an object, as one version of Clockify's spec declares it,
+	// is no plan, as Workspace.UnmarshalJSON reads it.
+	var plan string
+	if raw := bytes.TrimSpace(v.Plan); len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &plan) == nil {
+		ws.FeatureSubscriptionType = &plan
+	}
+	return ws, nil
 }
 
 // findGroup resolves a group by id, else by exact name; an error when none or several match.

@@ -23,26 +23,42 @@ func ownerUntouched(m *rosterMember, what string) error {
 // them; status is m's membership status when the action would be sent (after an activation the
 // plan makes first, for instance).
 func (p *rosterPlanner) facts(m *rosterMember, status MembershipStatus) *facts {
-	f := &facts{c: p.c, workspaceID: p.wsID, holders: p.holders}
+	// One planner judges one action at a time: its facts, and the workspace they show the rules
+	// (with the one membership they ask about), are reused rather than made for every action.
+	if p.scratch == nil {
+		p.scratch = &plannerScratch{}
+	}
+	sc := p.scratch
+	sc.facts = facts{c: p.c, workspaceID: p.wsID, holders: p.holders}
+	f := &sc.facts
 	f.caller = fact[string]{v: p.st.callerID, done: true}
 	f.admin = fact[bool]{v: p.st.callerMayAdmin, done: true}
-	ws := *p.st.ws
-	ws.Memberships = nil
+	sc.ws = *p.st.ws
+	sc.ws.Memberships = nil
 	if m != nil {
 		f.userID = m.user.ID
-		ws.Memberships = []Membership{{UserID: m.user.ID, TargetID: ws.ID, MembershipType: MembershipTypeWorkspace, MembershipStatus: status}}
+		sc.membership = [1]Membership{{UserID: m.user.ID, TargetID: sc.ws.ID, MembershipType: MembershipTypeWorkspace, MembershipStatus: status}}
+		sc.ws.Memberships = sc.membership[:]
 		f.member = fact[*User]{v: m.user, done: true}
 		// A profile not read is one whose change the list already blocks (the owner, a member
 		// not active when the change would be sent) or a caller who may not read it: an empty
 		// one lets those rules answer without a lookup.
 		prof := m.profile
 		if prof == nil {
-			prof = &Profile{}
+			prof = &sc.noProfile
 		}
 		f.profile = fact[*Profile]{v: prof, done: true}
 	}
-	f.ws = fact[*Workspace]{v: &ws, done: true}
+	f.ws = fact[*Workspace]{v: &sc.ws, done: true}
 	return f
+}
+
+// plannerScratch is the memory a planner reuses from one judgement to the next.
+type plannerScratch struct {
+	facts      facts
+	ws         Workspace
+	membership [1]Membership
+	noProfile  Profile
 }
 
 // judge runs rules for m with the plan's facts: the *RestrictionError of the first rule that
