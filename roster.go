@@ -149,7 +149,9 @@ func (a *RosterAction) member() string {
 
 // RosterPlan is what Members.PlanRoster found to do, in the order ApplyRoster applies it:
 // actions are grouped by member (in the order of the specs, then unlisted members) and
-// ordered within a member by kind.
+// ordered within a member by kind. It encodes to JSON (format RosterPlanFormat, described in
+// the README) for review and storage; a decoded plan is validated (Validate) and applies like
+// the original.
 type RosterPlan struct {
 	WorkspaceID string
 	// PlannedAt is when the workspace was read.
@@ -180,7 +182,8 @@ func (p *RosterPlan) Pending() int {
 	return n
 }
 
-// String renders the plan as a table, one action a line, blocked actions with their rule.
+// String renders the plan as a table, one action a line, blocked actions with their rule's
+// stable code (RuleCode, e.g. "pending_approvals") and message.
 func (p *RosterPlan) String() string {
 	var b strings.Builder
 	blocked := len(p.Actions) - p.Pending()

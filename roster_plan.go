@@ -38,14 +38,21 @@ import (
 // as id or exact name, or a limited member's name shared by several limited members, is a
 // *ValidationError after the reading.
 //
-// Cost: about members/PageSize requests for the member list (with roles, statuses and rates),
-// groups/PageSize for the group list when a spec manages groups, five fixed requests (the
-// workspace's plan and features, the caller, the owner and the admins, the caller's rights,
-// which the client caches), and one profile read per existing member whose spec's Profile sets
-// anything. All go through the client's rate limiter: 1,000 members with profiles managed take about 1,012 requests, 20 s at 50 per second.
+// A profile is read only for a member whose spec's Profile sets anything and whose change the
+// member list does not block already: the owner's profile and that of a member who will not be
+// active when it is edited (inactive, or an invitation not accepted) are not read, and their
+// change is planned blocked as the spec states it, whether or not the values already match.
+//
+// Cost: ceil(members/PageSize) requests for the member list (with roles, statuses and rates;
+// one page of MaxPageSize by default), ceil(groups/PageSize) for the group list when a spec
+// manages groups, four fixed requests (the workspace's plan and features, the caller, the owner
+// search and the admin search, which also answers whether the caller may make the changes),
+// and one profile read per managed, unblocked member. All go through the client's rate
+// limiter: 1,000 members with 100 profiles managed take 106 requests, about 2 s at 50 per
+// second.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/users, GET …/user-groups,
-// GET /v1/workspaces/{workspaceId}, GET /v1/workspaces?roles=…, GET /v1/user, POST …/users/info,
+// GET /v1/workspaces/{workspaceId}, GET /v1/user, POST …/users/info,
 // GET …/member-profile/{userId}
 func (s *MembersService) PlanRoster(ctx context.Context, workspaceID string, specs []MemberSpec, opts *RosterOptions) (*RosterPlan, error) {
 	c := clientOf(s)
