@@ -243,3 +243,38 @@ func TestApplyRoster_concurrentAppliesCreateOnce(t *testing.T) {
 	}
 	assert.Equal(t, 1, n, "one Twin")
 }
+
+func TestRosterPlan_validateRefusesWhatNoPlannerMakes(t *testing.T) {
+	invite := clockify.RosterAction{Kind: clockify.RosterInvite, Email: "new@acme-studio.example"}
+	rate := clockify.RosterAction{Kind: clockify.RosterSetHourlyRate, UserID: clockifytest.DemoMemberID, Status: clockify.MembershipActive,
+		Amount: 100, Previous: clockify.Ptr[int64](7500)}
+	for name, acts := range map[string][]clockify.RosterAction{
+		"deactivate a new member":   {invite, {Kind: clockify.RosterDeactivate, Email: "new@acme-studio.example"}},
+		"rate set twice":            {rate, rate},
+		"follow-up of no add":       {{Kind: clockify.RosterAssignRole, Name: "Nobody", Role: clockify.TeamManagerOfGroup(clockifytest.DemoGroupID)}},
+		"invite of a listed member": {{Kind: clockify.RosterInvite, UserID: clockifytest.DemoMemberID, Email: "emma.schultz@acme-studio.example", Status: clockify.MembershipActive}},
+		"limited member with an id": {{Kind: clockify.RosterAddLimited, UserID: clockifytest.DemoLimitedID, Name: "Twin", Limited: &clockify.LimitedMember{Name: "Twin"}}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			plan := &clockify.RosterPlan{WorkspaceID: rosterWS, Actions: acts}
+			err := plan.Validate()
+			require.ErrorIs(t, err, clockify.ErrInvalidInput)
+			assert.Contains(t, err.Error(), "Actions[")
+		})
+	}
+	require.NoError(t, (&clockify.RosterPlan{WorkspaceID: rosterWS, Actions: []clockify.RosterAction{invite,
+		{Kind: clockify.RosterAddToGroup, Email: "NEW@acme-studio.example", GroupID: clockifytest.DemoGroupID}, rate}}).Validate())
+}
+
+// Every plan the planner makes passes Validate, and survives a JSON round trip.
+func TestPlanRoster_plansAreValid(t *testing.T) {
+	_, c := rosterDemo(t)
+	for _, opts := range []*clockify.RosterOptions{nil, {DeactivateUnlisted: true}} {
+		plan := planRoster(t, c, rosterChanges(), opts)
+		require.NoError(t, plan.Validate())
+		b, err := json.Marshal(plan)
+		require.NoError(t, err)
+		var back clockify.RosterPlan
+		require.NoError(t, json.Unmarshal(b, &back))
+	}
+}

@@ -75,7 +75,9 @@ func TestApplyRoster_waitingForTheLockEndsWithTheContext(t *testing.T) {
 	held := make(chan struct{})
 	blocker := &blockingLocker{held: held, release: release}
 	done := make(chan []clockify.RosterResult)
-	go func() { done <- c.Members.ApplyRoster(context.Background(), plan, &clockify.BulkOptions{Locker: blocker}) }()
+	go func() {
+		done <- c.Members.ApplyRoster(context.Background(), plan, &clockify.BulkOptions{Locker: blocker})
+	}()
 	<-held
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
