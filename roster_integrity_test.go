@@ -253,6 +253,7 @@ func TestRosterPlan_validateRefusesWhatNoPlannerMakes(t *testing.T) {
 		"rate set twice":            {rate, rate},
 		"follow-up of no add":       {{Kind: clockify.RosterAssignRole, Name: "Nobody", Role: clockify.TeamManagerOfGroup(clockifytest.DemoGroupID)}},
 		"invite of a listed member": {{Kind: clockify.RosterInvite, UserID: clockifytest.DemoMemberID, Email: "emma.schultz@acme-studio.example", Status: clockify.MembershipActive}},
+		"status of a new member":    {{Kind: clockify.RosterInvite, Email: "new@acme-studio.example", Status: clockify.MembershipActive}},
 		"limited member with an id": {{Kind: clockify.RosterAddLimited, UserID: clockifytest.DemoLimitedID, Name: "Twin", Limited: &clockify.LimitedMember{Name: "Twin"}}},
 	} {
 		t.Run(name, func(t *testing.T) {

@@ -117,7 +117,11 @@ func (a *RosterAction) validate(workspaceID string) []error {
 		add(&ValidationError{Field: "UserID", Reason: fmt.Sprintf("%s needs the member's id", a.Kind)})
 	}
 	switch a.Status {
-	case "", MembershipActive, MembershipInactive, MembershipPending, MembershipDeclined:
+	case "":
+	case MembershipActive, MembershipInactive, MembershipPending, MembershipDeclined:
+		if a.UserID == "" {
+			add(&ValidationError{Field: "Status", Reason: "a member the plan creates has no status yet"})
+		}
 	default:
 		add(&ValidationError{Field: "Status", Reason: fmt.Sprintf("%q is not a membership status", a.Status)})
 	}
