@@ -279,3 +279,39 @@ func TestPlanRoster_plansAreValid(t *testing.T) {
 		require.NoError(t, json.Unmarshal(b, &back))
 	}
 }
+
+// Under injected faults (answers lost after the server acted, dropped connections, 5xx), plan
+// then apply again until nothing is left: the roster converges and nobody is created twice.
+func TestApplyRoster_convergesUnderFaultsWithoutDuplicates(t *testing.T) {
+	srv, c := rosterDemo(t)
+	ws := "/v1/workspaces/" + rosterWS
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodPost, PathPrefix: ws + "/limited-users", Status: http.StatusBadGateway, AfterHandler: true})
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodPost, PathPrefix: ws + "/users", Status: http.StatusBadGateway, AfterHandler: true, Count: 2})
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodPut, PathPrefix: ws + "/users/", Drop: true, Count: 2})
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodPatch, PathPrefix: ws + "/member-profile/", Status: http.StatusServiceUnavailable, Count: 3})
+	srv.InjectFault(clockifytest.Fault{Method: http.MethodGet, PathPrefix: ws + "/users", Status: http.StatusBadGateway, Count: 1})
+	specs := rosterChanges()
+	var plan *clockify.RosterPlan
+	for round := range 6 {
+		p, err := c.Members.PlanRoster(context.Background(), rosterWS, specs, nil)
+		if err != nil {
+			continue // a read fault; plan again
+		}
+		plan = p
+		if plan.Pending() == 0 {
+			break
+		}
+		c.Members.ApplyRoster(context.Background(), plan, nil)
+		t.Logf("round %d: %d pending", round, plan.Pending())
+	}
+	require.NotNil(t, plan)
+	require.Zero(t, plan.Pending(), "%s", plan)
+	assert.Zero(t, srv.PendingFaults(), "every fault fired")
+	count := map[string]int{}
+	for _, m := range srv.Members(rosterWS) {
+		count[strings.ToLower(m.Email)+"|"+m.Name]++
+	}
+	for who, n := range count {
+		assert.Equal(t, 1, n, "%s appears %d times", who, n)
+	}
+}
