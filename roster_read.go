@@ -87,7 +87,7 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
-		st.callerMayAdmin = c.adminBySearch(st.callerOwner || st.callerAdmin)
+		st.callerMayAdmin = c.adminBySearch(workspaceID, st.callerOwner || st.callerAdmin)
 		st.owners, st.admins = owners, admins
 	} else if r.owner {
 		var err error

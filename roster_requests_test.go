@@ -110,3 +110,24 @@ func TestApplyRoster_sendsItsWritesOneReReadPerProfileWriteAndSixMore(t *testing
 	assert.LessOrEqual(t, len(reqs), writes+profileWrites+6, "%d requests", len(reqs))
 	t.Logf("apply: %d requests, %d writes, %d profile writes", len(reqs), writes, profileWrites)
 }
+
+// The plan's search of owners and admins answers whether the caller may make changes, for the
+// plan and for the rule checks that follow: no separate rights lookup is sent.
+func TestPlanRoster_oneCallerRightsAnswer(t *testing.T) {
+	srv := demoServer(t)
+	for as, want := range map[string]error{clockifytest.DemoAdminID: nil, clockifytest.DemoTeamManagerID: clockify.ErrAdminOnly} {
+		c := srv.ClientAs(as, fastOpts...)
+		srv.ResetRequests()
+		planRoster(t, c, demoAsIs(), nil)
+		err := c.Profiles.Check(context.Background(), rosterWS, clockifytest.DemoMemberID,
+			&clockify.ProfileUpdate{WorkCapacity: clockify.Ptr(clockify.Hours(6))})
+		if want == nil {
+			require.NoError(t, err)
+		} else {
+			require.ErrorIs(t, err, want)
+		}
+		for _, r := range srv.Requests() {
+			assert.False(t, r.Path == "/v1/workspaces" && r.Query.Has("roles"), "a rights lookup for %s", as)
+		}
+	}
+}
