@@ -50,7 +50,9 @@ type RosterOptions struct {
 	// the API cannot withdraw, appears as a blocked action (ErrInvitationPending).
 	DeactivateUnlisted bool
 	// PageSize is the page size of the member and group lists the plan reads, at most
-	// MaxPageSize; 0 means MaxPageSize, the fewest requests. Smaller pages mean smaller answers.
+	// MaxPageSize; 0 means MaxPageSize, the fewest requests. Smaller pages mean smaller answers;
+	// a page of members larger than the client's response limit (WithMaxResponseBytes) is read
+	// again in pages a tenth the size, down to 200.
 	PageSize int
 	// Concurrency bounds how many profiles are read at once; 0 or less means
 	// DefaultRosterReaders. The client's rate limiter sets the pace either way; the readers

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -59,14 +60,13 @@ type rosterRead struct {
 	pageSize int
 	groups   bool // the group list (names, and who is in each group)
 	rules    bool // workspace plan and features, the caller, the owner and the admins
-	owner    bool // the owner alone (implied by rules)
 }
 
 // readRoster reads the workspace for planning or for re-checking a plan. The member list is
 // read once with everything the roster compares: workspace memberships (status and rates),
 // roles (include-roles), every membership and account status (limited members are hidden
 // otherwise). Cost: members/pageSize requests, groups/pageSize more with r.groups, and four
-// with r.rules (workspace, caller, owner and admin searches) or one with r.owner.
+// with r.rules (workspace, caller, owner and admin searches).
 func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRead) (*rosterState, error) {
 	st := &rosterState{byID: map[string]*rosterMember{}, byEmail: map[string]*rosterMember{},
 		byName: map[string][]*rosterMember{}, groupByID: map[string]*UserGroup{}}
@@ -89,19 +89,9 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
 		st.callerMayAdmin = c.adminBySearch(workspaceID, st.callerOwner || st.callerAdmin)
 		st.owners, st.admins = owners, admins
-	} else if r.owner {
-		var err error
-		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {
-			return nil, err
-		}
 	}
-	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses,
-		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: r.pageSize}}
-	for u, err := range c.Members.All(ctx, workspaceID, opts) {
-		if err != nil {
-			return nil, err
-		}
-		st.add(workspaceID, u, owners, admins)
+	if err := st.readMembers(ctx, c, workspaceID, r.pageSize, owners, admins); err != nil {
+		return nil, err
 	}
 	if r.groups {
 		for g, err := range c.Groups.All(ctx, workspaceID, &ListGroupsOptions{ListOptions: ListOptions{PageSize: r.pageSize}}) {
@@ -121,6 +111,31 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 		}
 	}
 	return st, nil
+}
+
+// readMembers reads the member list into st, in pages of pageSize. A page larger than the
+// client's response limit (members with very many roles, say) does not fail the reading: the
+// list is read again in pages a tenth the size, down to 200 members a page.
+func (st *rosterState) readMembers(ctx context.Context, c *Client, workspaceID string, pageSize int, owners, admins map[string]bool) error {
+	for {
+		opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses,
+			Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: pageSize}}
+		var err error
+		for u, e := range c.Members.All(ctx, workspaceID, opts) {
+			if err = e; err != nil {
+				break
+			}
+			st.add(workspaceID, u, owners, admins)
+		}
+		if err == nil || !errors.Is(err, ErrResponseTooLarge) || pageSize <= defaultIterPageSize {
+			return err
+		}
+		pageSize = max(pageSize/10, defaultIterPageSize)
+		st.members = nil
+		clear(st.byID)
+		clear(st.byEmail)
+		clear(st.byName)
+	}
 }
 
 func (st *rosterState) add(workspaceID string, u *User, owners, admins map[string]bool) {

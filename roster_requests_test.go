@@ -131,3 +131,27 @@ func TestPlanRoster_oneCallerRightsAnswer(t *testing.T) {
 		}
 	}
 }
+
+// A page of 5,000 members larger than the client's response limit does not fail the plan: the
+// list is read again in smaller pages.
+func TestPlanRoster_pageTooLargeIsReadInSmallerPages(t *testing.T) {
+	srv := clockifytest.NewServer(clockifytest.WithGeneratedMembers(1000))
+	t.Cleanup(srv.Close)
+	ws := srv.WorkspaceID()
+	c := srv.Client(append(fastOpts, clockify.WithMaxResponseBytes(400<<10))...)
+	var specs []clockify.MemberSpec
+	for _, m := range srv.Members(ws) {
+		specs = append(specs, clockify.MemberSpec{Email: m.Email, HourlyRate: clockify.Ptr[int64](6100)})
+	}
+	plan, err := c.Members.PlanRoster(context.Background(), ws, specs, nil)
+	require.NoError(t, err)
+	assert.Equal(t, len(specs), len(plan.Actions), "one rate action a member (the owner's blocked)")
+	var sizes []string
+	for _, r := range srv.Requests() {
+		if r.Method == http.MethodGet && strings.HasSuffix(r.Path, "/users") {
+			sizes = append(sizes, r.Query.Get("page-size"))
+		}
+	}
+	assert.Equal(t, "5000", sizes[0])
+	assert.Contains(t, sizes, "500")
+}
