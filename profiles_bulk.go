@@ -24,6 +24,11 @@ type BulkOptions struct {
 	// out of total. Calls are made one at a time, from the goroutine that called the bulk
 	// method, with done increasing by one each time; a slow Progress does not hold up requests.
 	Progress func(done, total int, r BulkResult)
+	// Locker is used only by Members.ApplyRoster: when set, an apply also holds the lock
+	// RosterLockKey(workspaceID) of this locker while it re-reads and changes the workspace,
+	// so applies in several processes never interleave (applies within one process always
+	// take turns). The ratelimit/redisrate module has a Redis-backed one.
+	Locker WorkspaceLocker
 }
 
 // BulkResult is the outcome of one change of a bulk run. Err is nil on success and otherwise

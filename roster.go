@@ -1,8 +1,6 @@
 package clockify
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -52,7 +50,9 @@ type RosterOptions struct {
 	// the API cannot withdraw, appears as a blocked action (ErrInvitationPending).
 	DeactivateUnlisted bool
 	// PageSize is the page size of the member and group lists the plan reads, at most
-	// MaxPageSize; 0 means 200. Larger pages mean fewer requests but bigger answers.
+	// MaxPageSize; 0 means MaxPageSize, the fewest requests. Smaller pages mean smaller answers;
+	// a page of members larger than the client's response limit (WithMaxResponseBytes) is read
+	// again in pages a tenth the size, down to 200.
 	PageSize int
 	// Concurrency bounds how many profiles are read at once; 0 or less means
 	// DefaultRosterReaders. The client's rate limiter sets the pace either way; the readers
@@ -151,7 +151,9 @@ func (a *RosterAction) member() string {
 
 // RosterPlan is what Members.PlanRoster found to do, in the order ApplyRoster applies it:
 // actions are grouped by member (in the order of the specs, then unlisted members) and
-// ordered within a member by kind.
+// ordered within a member by kind. It encodes to JSON (format RosterPlanFormat, described in
+// the README) for review and storage; a decoded plan is validated (Validate) and applies like
+// the original.
 type RosterPlan struct {
 	WorkspaceID string
 	// PlannedAt is when the workspace was read.
@@ -182,7 +184,8 @@ func (p *RosterPlan) Pending() int {
 	return n
 }
 
-// String renders the plan as a table, one action a line, blocked actions with their rule.
+// String renders the plan as a table, one action a line, blocked actions with their rule's
+// stable code (RuleCode, e.g. "pending_approvals") and message.
 func (p *RosterPlan) String() string {
 	var b strings.Builder
 	blocked := len(p.Actions) - p.Pending()
@@ -196,7 +199,7 @@ func (p *RosterPlan) String() string {
 	for i, a := range p.Actions {
 		why := ""
 		if a.Blocked != nil {
-			why = ruleName(a.Blocked) + ": " + strings.TrimPrefix(a.Blocked.Error(), "clockify: ")
+			why = ruleCode(a.Blocked) + ": " + strings.TrimPrefix(a.Blocked.Error(), "clockify: ")
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", i+1, oneLine(a.member()), a.Kind, oneLine(a.Change), oneLine(why))
 	}
@@ -212,176 +215,6 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// restrictionRules names the rule sentinels, for String and the JSON form of a plan.
-var restrictionRules = []struct {
-	name string
-	err  error
-}{
-	{"ErrPaidFeature", ErrPaidFeature}, {"ErrMultipleWorkspaces", ErrMultipleWorkspaces},
-	{"ErrMemberInactive", ErrMemberInactive}, {"ErrInvitationPending", ErrInvitationPending},
-	{"ErrOwnerProfile", ErrOwnerProfile}, {"ErrPendingApprovals", ErrPendingApprovals},
-	{"ErrLimitedMemberOnly", ErrLimitedMemberOnly}, {"ErrOwnerOnly", ErrOwnerOnly},
-	{"ErrOwnerImmutable", ErrOwnerImmutable}, {"ErrMustDeactivateFirst", ErrMustDeactivateFirst},
-	{"ErrRemovedInCAKE", ErrRemovedInCAKE}, {"ErrAdminOnly", ErrAdminOnly},
-}
-
-// ruleName is the Go name of the rule err is about, e.g. "ErrPendingApprovals".
-func ruleName(err error) string {
-	var re *RestrictionError
-	if errors.As(err, &re) && re.Rule != nil {
-		for _, r := range restrictionRules {
-			if re.Rule == r.err {
-				return r.name
-			}
-		}
-		if n, ok := strings.CutPrefix(re.Rule.Error(), unknownRulePrefix); ok {
-			return n
-		}
-	}
-	return "blocked"
-}
-
-// unknownRulePrefix marks a rule a decoded plan names but this version of the SDK does not
-// know (a plan written by a newer one); the action stays blocked.
-const unknownRulePrefix = "clockify: rule "
-
-func ruleByName(name string) error {
-	for _, r := range restrictionRules {
-		if r.name == name {
-			return r.err
-		}
-	}
-	return errors.New(unknownRulePrefix + name)
-}
-
-// The JSON form of a plan, for review and storage. Blocked is {"rule","message"}; a role is
-// {"role","entityId","group"}.
-type rosterPlanJSON struct {
-	WorkspaceID string             `json:"workspaceId"`
-	PlannedAt   time.Time          `json:"plannedAt"`
-	Actions     []rosterActionJSON `json:"actions"`
-}
-
-type rosterActionJSON struct {
-	Kind      RosterActionKind `json:"kind"`
-	UserID    string           `json:"userId,omitempty"`
-	Email     string           `json:"email,omitempty"`
-	Name      string           `json:"name,omitempty"`
-	Status    MembershipStatus `json:"status,omitempty"`
-	Change    string           `json:"change,omitempty"`
-	Profile   *ProfileUpdate   `json:"profile,omitempty"`
-	Before    *ProfileUpdate   `json:"profileBefore,omitempty"`
-	Role      *roleJSON        `json:"role,omitempty"`
-	GroupID   string           `json:"groupId,omitempty"`
-	GroupName string           `json:"groupName,omitempty"`
-	Amount    *int64           `json:"amount,omitempty"`
-	Previous  *int64           `json:"previous,omitempty"`
-	Limited   *LimitedMember   `json:"limited,omitempty"`
-	Blocked   *blockedJSON     `json:"blocked,omitempty"`
-}
-
-type roleJSON struct {
-	Role     Role   `json:"role"`
-	EntityID string `json:"entityId"`
-	Group    bool   `json:"group,omitempty"`
-}
-
-type blockedJSON struct {
-	Rule    string `json:"rule"`
-	Message string `json:"message"`
-}
-
-// MarshalJSON encodes the plan for review or storage. A blocked action's rule is stored by its
-// Go name and its message as text, so a decoded plan still answers errors.Is(a.Blocked, rule).
-func (p RosterPlan) MarshalJSON() ([]byte, error) {
-	w := rosterPlanJSON{WorkspaceID: p.WorkspaceID, PlannedAt: p.PlannedAt, Actions: make([]rosterActionJSON, len(p.Actions))}
-	for i, a := range p.Actions {
-		j := rosterActionJSON{Kind: a.Kind, UserID: a.UserID, Email: a.Email, Name: a.Name, Status: a.Status,
-			Change: a.Change, Profile: a.Profile, Before: a.ProfileBefore, GroupID: a.GroupID, GroupName: a.GroupName,
-			Previous: a.Previous, Limited: a.Limited}
-		if a.Role.role != "" {
-			j.Role = &roleJSON{Role: a.Role.role, EntityID: a.Role.entityID, Group: a.Role.group}
-		}
-		if a.Kind == RosterSetHourlyRate || a.Kind == RosterSetCostRate {
-			j.Amount = Ptr(a.Amount)
-		}
-		if a.Blocked != nil {
-			j.Blocked = &blockedJSON{Rule: ruleName(a.Blocked), Message: strings.TrimPrefix(a.Blocked.Error(), "clockify: ")}
-		}
-		w.Actions[i] = j
-	}
-	return json.Marshal(w)
-}
-
-// UnmarshalJSON decodes a plan MarshalJSON wrote. It checks what it can without the workspace
-// (known kinds, the fields each kind needs); a decoded plan applies like the original: blocked
-// actions stay blocked (plan again to re-check the rules), and ApplyRoster re-reads the
-// workspace, so actions the workspace has overtaken fail with ErrStalePlan.
-func (p *RosterPlan) UnmarshalJSON(b []byte) error {
-	var w rosterPlanJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return fmt.Errorf("clockify: decode roster plan: %w", err)
-	}
-	out := RosterPlan{WorkspaceID: w.WorkspaceID, PlannedAt: w.PlannedAt, Actions: make([]RosterAction, len(w.Actions))}
-	for i, j := range w.Actions {
-		a := RosterAction{Kind: j.Kind, UserID: j.UserID, Email: j.Email, Name: j.Name, Status: j.Status,
-			Change: j.Change, Profile: j.Profile, ProfileBefore: j.Before, GroupID: j.GroupID, GroupName: j.GroupName,
-			Previous: j.Previous, Limited: j.Limited}
-		if j.Amount != nil {
-			a.Amount = *j.Amount
-		}
-		if j.Role != nil {
-			a.Role = RoleAssignment{role: j.Role.Role, entityID: j.Role.EntityID, group: j.Role.Group}
-		}
-		if j.Blocked != nil {
-			a.Blocked = &RestrictionError{Rule: ruleByName(j.Blocked.Rule), UserID: j.UserID, Detail: j.Blocked.Message}
-		}
-		if err := a.validate(w.WorkspaceID); err != nil {
-			return fmt.Errorf("clockify: decode roster plan: action %d: %w", i+1, err)
-		}
-		out.Actions[i] = a
-	}
-	*p = out
-	return nil
-}
-
-// validate checks that an action carries what its kind needs, so a hand-edited or corrupted
-// plan fails before anything is sent.
-func (a *RosterAction) validate(workspaceID string) error {
-	if !a.Kind.Valid() {
-		return &ValidationError{Field: "Kind", Reason: fmt.Sprintf("unknown roster action %q", a.Kind)}
-	}
-	if a.UserID == "" && a.Email == "" && a.Name == "" {
-		return &ValidationError{Field: "UserID", Reason: "the action names no member"}
-	}
-	if a.UserID != "" {
-		if err := requireIDs("UserID", a.UserID); err != nil {
-			return err
-		}
-	}
-	switch a.Kind {
-	case RosterInvite:
-		return validateEmail(a.Email)
-	case RosterAddLimited:
-		if a.Limited == nil {
-			return &ValidationError{Field: "Limited", Reason: "add-limited needs the new member"}
-		}
-		return a.Limited.validate(0)
-	case RosterUpdateProfile:
-		if a.Profile == nil {
-			return &ValidationError{Field: "Profile", Reason: "update-profile needs the fields to change"}
-		}
-		return a.Profile.validate()
-	case RosterAssignRole, RosterRemoveRole:
-		return a.Role.validate(workspaceID)
-	case RosterAddToGroup, RosterRemoveFromGroup:
-		return requireIDs("GroupID", a.GroupID)
-	case RosterSetHourlyRate, RosterSetCostRate:
-		return validateAmount("Amount", &a.Amount)
-	}
-	return nil
 }
 
 // RosterResult is the outcome of one action of ApplyRoster. Err is nil when the action was

@@ -11,41 +11,59 @@ import (
 // ApplyRoster applies the actions of plan that are not blocked and returns one result per
 // action, in the order of plan.Actions (a blocked action's result carries its Blocked error).
 //
+// Nothing is sent for a plan that fails RosterPlan.Validate: every action that is not blocked
+// fails with the plan's *ValidationError(s), which name the actions at fault. A plan decoded
+// from JSON was validated already; a plan built or edited in Go is validated here.
+//
+// One path for every action. Before sending anything ApplyRoster reads the workspace again
+// (the member list, and the group list when the plan changes groups; the workspace's plan and
+// features, the caller, the owner and admin searches) and puts every action through what the
+// planner put it through: its member is the one its UserID names in that reading (an action
+// without a UserID is only for the member an invitation or add-limited of the plan creates);
+// the owner is never changed (ErrOwnerImmutable); the action must still be needed (the member
+// is there with the membership status the plan saw, with the same email, a new member is still
+// absent, a role or group is still held or missing, a rate still has its previous value, else
+// ErrStalePlan); and Clockify's rules, judged from that reading exactly as when planning, must
+// not block it (the *RestrictionError of the rule, e.g. ErrOwnerOnly for an admin's key
+// deactivating another admin). A profile update re-reads the member's profile just before it is
+// sent, is judged by the profile rules with it, and goes ahead only if the fields it changes
+// still have the values the plan saw (ProfileBefore). Applying the same plan twice therefore
+// fails every action the first run applied.
+//
+// One writer per workspace. Applies of the same workspace in this process take turns, whatever
+// the client; with opts.Locker, the apply also holds that lock (named RosterLockKey) from
+// before the re-reading until its last request, so applies in several processes take turns
+// too. An invitation or new limited member is sent once and never retried after the server
+// may have acted (Clockify does not de-duplicate them); just before new limited members are
+// added, their names are checked against the workspace's limited members once more, so two
+// runs that do not share a lock at worst fail one of them with ErrStalePlan instead of adding a
+// member twice (limited members cannot be removed by API). The new member's id is then looked
+// up by email or name for the actions that follow. Invitations are emailed (send-email=true).
+//
 // Order: the actions of one member run one after another in the order of RosterActionKind's
 // constants (the member is invited or added, then activated; roles and groups are removed
 // before others are given; rates; the profile; deactivation last, after the roles it makes
 // moot are gone), whatever their order in the plan. Different members are worked on
 // concurrently, at most opts.Concurrency at a time, all through the client's rate limiter. When
 // an action fails, the member's later actions are not attempted (ErrEarlierActionFailed):
-// planning again shows what is left. The owner is never changed: the planner blocks every
-// change to them, and ApplyRoster refuses (ErrOwnerImmutable) an action on the owner that a
-// hand-made plan carries unblocked.
-//
-// Nothing is applied twice. Before sending anything ApplyRoster reads the member list again
-// (and the group list when the plan changes groups) and checks each action against what the
-// plan saw: the member is still there with the same membership status, a new member is still
-// absent, a role or group is still held or missing, a rate still has its previous value.
-// An action whose check fails is not sent and fails with ErrStalePlan; applying the same plan
-// twice therefore fails every action the first run applied. A profile update re-reads the
-// member's profile just before it is sent and goes ahead only if the fields it changes still
-// have the values the plan saw (ProfileBefore). An invitation or new limited member is sent
-// once and never retried after the server may have acted (Clockify does not de-duplicate
-// them); the new member's id is then looked up by email or name for the actions that follow.
-// Invitations are emailed (send-email=true).
+// planning again shows what is left.
 //
 // opts.Progress, if set, is called once per action as it finishes (blocked actions first),
 // with BulkResult.UserID naming the member (email or name for a new member) and Err the
 // action's error. When ctx ends, actions not started fail with an error wrapping ctx.Err().
 //
-// Cost: the re-reading (members/200 requests, plus groups/200, plus one owner search), then
-// one request per action, two per profile update (the re-read) and one more after an
-// invitation or new limited member followed by other actions (the id lookup); new limited
-// members are added MaxLimitedMembers to a request.
+// Cost: the re-reading (ceil(members/MaxPageSize) requests for the member list, one more for
+// the groups when the plan changes groups, four fixed: workspace, caller, owner and admin
+// searches), then one request per action, two per profile update of an existing member (the
+// re-read), one more after an invitation or new limited member followed by other actions (the
+// id lookup) and one per batch of new limited members (the name check); new limited members
+// are added MaxLimitedMembers to a request. On 1,000 members with 100 profile updates and 68
+// other changes: 274 requests (168 writes, 100 re-reads, 6 readings).
 //
 // Clockify API: the endpoints of Members.Invite, AddLimited, Activate, Deactivate,
 // SetHourlyRate, SetCostRate, AddToGroup, RemoveFromGroup, FindByEmail, Roles.Assign and Remove,
-// Profiles.Get and Update; GET /v1/workspaces/{workspaceId}/users, GET …/user-groups and
-// POST …/users/info to re-read the workspace.
+// Profiles.Get and Update; GET /v1/workspaces/{workspaceId}/users, GET …/user-groups,
+// GET /v1/workspaces/{workspaceId}, GET /v1/user and POST …/users/info to re-read the workspace.
 func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts *BulkOptions) []RosterResult {
 	if plan == nil {
 		return nil
@@ -58,7 +76,17 @@ func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts
 	for i, a := range plan.Actions {
 		r.results[i].Action = a
 	}
-	jobs := r.prepare(ctx)
+	todo := r.validate(ctx)
+	if len(todo) == 0 {
+		return r.results
+	}
+	unlock, err := lockWorkspace(ctx, plan.WorkspaceID, o.Locker)
+	if err != nil {
+		r.fail(todo, fmt.Errorf("clockify: lock workspace %s for the roster: %w", plan.WorkspaceID, err))
+		return r.results
+	}
+	defer unlock()
+	jobs := r.prepare(ctx, todo)
 	if len(jobs) > 0 {
 		r.addLimited(ctx, jobs)
 		r.run(ctx, jobs, o.Concurrency)
@@ -74,7 +102,9 @@ type rosterRun struct {
 	progress func(done, total int, r BulkResult)
 	done     int
 	snap     *rosterState
-	settled  map[int]bool // actions already finished before the member jobs ran (batched adds)
+	judge    *rosterPlanner   // the rules, fed from snap
+	vetted   map[int]*vetting // per action to send: its member and the check before sending
+	settled  map[int]bool     // actions already finished before the member jobs ran (batched adds)
 }
 
 // finish records the result of action i and reports progress; only the calling goroutine of
@@ -87,49 +117,53 @@ func (r *rosterRun) finish(i int) {
 	}
 }
 
-// prepare settles what fails without being sent (blocked, invalid, a failed re-reading) and
-// returns the rest as jobs: per member, the indices of its actions in the order to apply them.
-func (r *rosterRun) prepare(ctx context.Context) [][]int {
+// fail settles the actions of todo with err.
+func (r *rosterRun) fail(todo []int, err error) {
+	for _, i := range todo {
+		r.results[i].Err = err
+		r.finish(i)
+	}
+}
+
+// validate settles the blocked actions and returns the others, or settles them all when the
+// plan is invalid (nothing of an invalid plan is sent).
+func (r *rosterRun) validate(ctx context.Context) []int {
+	invalid := clientOf(r.s).usable(ctx)
+	if invalid == nil {
+		invalid = r.plan.Validate()
+	}
 	var todo []int
-	var invalid error
-	if err := clientOf(r.s).usable(ctx); err != nil {
-		invalid = err
-	} else if err := requireIDs("plan.WorkspaceID", r.plan.WorkspaceID); err != nil {
-		invalid = err
-	}
-	groups := false
 	for i := range r.results {
-		a := &r.results[i].Action
-		switch {
-		case a.Blocked != nil:
-			r.results[i].Err = a.Blocked
-		case invalid != nil:
-			r.results[i].Err = invalid
-		default:
-			if err := a.validate(r.plan.WorkspaceID); err != nil {
-				r.results[i].Err = fmt.Errorf("clockify: roster action %d: %w", i+1, err)
-			} else {
-				todo = append(todo, i)
-				groups = groups || a.Kind == RosterAddToGroup || a.Kind == RosterRemoveFromGroup
-			}
-		}
-		if r.results[i].Err != nil {
+		if b := r.results[i].Action.Blocked; b != nil {
+			r.results[i].Err = b
 			r.finish(i)
+		} else {
+			todo = append(todo, i)
 		}
 	}
-	if len(todo) == 0 {
+	if invalid != nil {
+		r.fail(todo, invalid)
 		return nil
 	}
-	snap, err := clientOf(r.s).readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: defaultIterPageSize, groups: groups, owner: true})
+	return todo
+}
+
+// prepare re-reads the workspace and returns the actions to send as jobs: per member, the
+// indices of its actions in the order to apply them. Each action is vetted against the
+// reading first (its member, the rules, the staleness check); one that fails it is not sent.
+func (r *rosterRun) prepare(ctx context.Context, todo []int) [][]int {
+	groups := slices.ContainsFunc(todo, func(i int) bool {
+		k := r.results[i].Action.Kind
+		return k == RosterAddToGroup || k == RosterRemoveFromGroup
+	})
+	c := clientOf(r.s)
+	snap, err := c.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: MaxPageSize, groups: groups, rules: true})
 	if err != nil {
-		err = fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err)
-		for _, i := range todo {
-			r.results[i].Err = err
-			r.finish(i)
-		}
+		r.fail(todo, fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err))
 		return nil
 	}
 	r.snap = snap
+	r.judge = &rosterPlanner{ctx: ctx, c: c, st: snap, wsID: r.plan.WorkspaceID, holders: rosterHolders(snap.owners, snap.admins)}
 	byMember := map[string]int{}
 	var jobs [][]int
 	for _, i := range todo {
@@ -142,10 +176,12 @@ func (r *rosterRun) prepare(ctx context.Context) [][]int {
 		}
 		jobs[j] = append(jobs[j], i)
 	}
+	r.vetted = make(map[int]*vetting, len(todo))
 	for _, job := range jobs {
 		slices.SortStableFunc(job, func(x, y int) int {
 			return cmp.Compare(r.results[x].Action.Kind.phase(), r.results[y].Action.Kind.phase())
 		})
+		r.vet(job)
 	}
 	return jobs
 }
@@ -205,7 +241,7 @@ func (r *rosterRun) member(ctx context.Context, job []int, finished chan<- int) 
 				userID = a.UserID
 			}
 			var err error
-			userID, err = r.apply(ctx, a, userID)
+			userID, err = r.apply(ctx, i, userID)
 			r.results[i].Err = err
 			if err != nil {
 				failed = err
@@ -218,29 +254,33 @@ func (r *rosterRun) member(ctx context.Context, job []int, finished chan<- int) 
 // addLimited adds the new limited members of the run MaxLimitedMembers to a request, before
 // the member jobs run (which then go on with each member's other actions). Like an invitation,
 // a batch is sent once and never repeated after the server may have acted; when it fails, each
-// of its members' actions fails with its error. A member whose add is stale is left to its job,
-// which reports it.
+// of its members' actions fails with its error. Just before a batch, the names are checked
+// against the workspace's limited members once more, so that a run of another process that
+// added one of them since the re-reading makes this one stale instead of a duplicate. A member
+// whose add failed its vetting is left to its job, which reports it.
 func (r *rosterRun) addLimited(ctx context.Context, jobs [][]int) {
 	var batch []int
 	for _, job := range jobs {
-		if i := job[0]; r.results[i].Action.Kind == RosterAddLimited && r.check(&r.results[i].Action) == nil {
+		if i := job[0]; r.results[i].Action.Kind == RosterAddLimited && r.vetted[i].err == nil {
 			batch = append(batch, i)
 		}
 	}
 	r.settled = make(map[int]bool, len(batch))
 	for len(batch) > 0 {
 		n := min(len(batch), MaxLimitedMembers)
-		members := make([]LimitedMember, n)
-		for k, i := range batch[:n] {
+		send := r.recheckNames(ctx, batch[:n])
+		members := make([]LimitedMember, len(send))
+		for k, i := range send {
 			members[k] = *r.results[i].Action.Limited
 		}
 		err := ctx.Err()
-		if err == nil {
-			_, err = r.s.AddLimited(ctx, r.plan.WorkspaceID, members)
-		} else {
+		switch {
+		case err != nil:
 			err = notStarted("new limited members", err)
+		case len(send) > 0:
+			_, err = r.s.AddLimited(ctx, r.plan.WorkspaceID, members)
 		}
-		for _, i := range batch[:n] {
+		for _, i := range send {
 			r.results[i].Err, r.settled[i] = err, true
 			r.finish(i)
 		}
@@ -248,11 +288,53 @@ func (r *rosterRun) addLimited(ctx context.Context, jobs [][]int) {
 	}
 }
 
-// apply checks one action against the re-read workspace and sends it. userID is the member's
-// id when known; the id of a member created by this run is looked up once they exist.
-func (r *rosterRun) apply(ctx context.Context, a *RosterAction, userID string) (string, error) {
-	if err := r.check(a); err != nil {
-		return userID, err
+// recheckNames settles the adds of batch whose name a limited member has now (ErrStalePlan,
+// or the error of the reading) and returns the others.
+func (r *rosterRun) recheckNames(ctx context.Context, batch []int) []int {
+	if ctx.Err() != nil {
+		return batch
+	}
+	taken, err := r.limitedNames(ctx)
+	var send []int
+	for _, i := range batch {
+		a := &r.results[i].Action
+		switch {
+		case err != nil:
+			r.results[i].Err = fmt.Errorf("clockify: check limited member %q is still absent: %w", a.Name, err)
+		case taken[a.Name]:
+			r.results[i].Err = stale(a, "a limited member named %q was added after the workspace was re-read", a.Name)
+		default:
+			send = append(send, i)
+			continue
+		}
+		r.settled[i] = true
+		r.finish(i)
+	}
+	return send
+}
+
+// limitedNames reads the names of the workspace's limited members.
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}/users?account-statuses=LIMITED
+func (r *rosterRun) limitedNames(ctx context.Context) (map[string]bool, error) {
+	names := map[string]bool{}
+	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: []AccountStatus{AccountLimited, AccountLimitedDeleted},
+		ListOptions: ListOptions{PageSize: MaxPageSize}}
+	for u, err := range r.s.All(ctx, r.plan.WorkspaceID, opts) {
+		if err != nil {
+			return nil, err
+		}
+		names[u.Name] = true
+	}
+	return names, nil
+}
+
+// apply sends action i once its vetting passed. userID is the member's id when known; the id
+// of a member created by this run is looked up once they exist.
+func (r *rosterRun) apply(ctx context.Context, i int, userID string) (string, error) {
+	a, v := &r.results[i].Action, r.vetted[i]
+	if v.err != nil {
+		return userID, v.err
 	}
 	ws, c := r.plan.WorkspaceID, clientOf(r.s)
 	switch a.Kind {
@@ -289,102 +371,7 @@ func (r *rosterRun) apply(ctx context.Context, a *RosterAction, userID string) (
 	case RosterSetCostRate:
 		_, _, err = r.s.SetCostRate(ctx, ws, userID, RateChange{Amount: a.Amount})
 	case RosterUpdateProfile:
-		err = r.updateProfile(ctx, a, userID)
+		err = r.updateProfile(ctx, a, v, userID)
 	}
 	return userID, err
-}
-
-// check compares an action with the workspace as re-read before the run: ErrStalePlan when the
-// member is no longer as the plan saw them. Actions following the creation of a member in this
-// run have nothing to compare with and pass.
-func (r *rosterRun) check(a *RosterAction) error {
-	snap := r.snap
-	if a.UserID == "" {
-		if a.Kind == RosterInvite && snap.byEmail[strings.ToLower(a.Email)] != nil {
-			return stale(a, "%s joined the workspace after the plan was made", a.Email)
-		}
-		if a.Kind == RosterAddLimited && len(snap.byName[a.Name]) > 0 {
-			return stale(a, "a limited member named %q was added after the plan was made", a.Name)
-		}
-		return nil
-	}
-	m := snap.byID[a.UserID]
-	switch {
-	case m != nil && m.owner:
-		return ownerUntouched(m, "membership")
-	case m == nil:
-		return stale(a, "member %s is no longer in the workspace", a.member())
-	case m.status != a.Status:
-		return stale(a, "member %s is now %s; the plan saw %s", a.member(), m.status, a.Status)
-	}
-	switch a.Kind {
-	case RosterAssignRole, RosterRemoveRole:
-		if held := m.hasRole(a.Role); held != (a.Kind == RosterRemoveRole) {
-			return stale(a, "member %s %s %s now", a.member(), map[bool]string{true: "holds", false: "no longer holds"}[held], a.Role)
-		}
-	case RosterAddToGroup, RosterRemoveFromGroup:
-		if snap.groupByID[a.GroupID] == nil {
-			return stale(a, "group %s no longer exists", a.GroupID)
-		}
-		if in := m.groups[a.GroupID]; in != (a.Kind == RosterRemoveFromGroup) {
-			return stale(a, "member %s is %sin group %s now", a.member(), map[bool]string{true: "", false: "no longer "}[in], a.GroupID)
-		}
-	case RosterSetHourlyRate, RosterSetCostRate:
-		has := m.hourly
-		if a.Kind == RosterSetCostRate {
-			has = m.cost
-		}
-		if formatAmount(has) != formatAmount(a.Previous) {
-			return stale(a, "member %s's rate is %s now; the plan saw %s", a.member(), formatAmount(has), formatAmount(a.Previous))
-		}
-	}
-	return nil
-}
-
-// updateProfile re-reads the profile when the plan recorded the values it changes, and sends
-// the update only if they are still those values.
-func (r *rosterRun) updateProfile(ctx context.Context, a *RosterAction, userID string) error {
-	c, ws := clientOf(r.s), r.plan.WorkspaceID
-	if a.ProfileBefore != nil {
-		p, _, err := c.Profiles.Get(ctx, ws, userID)
-		if err != nil {
-			return err
-		}
-		if why, ok := profileUnchanged(a.ProfileBefore, p); !ok {
-			return stale(a, "member %s's %s", a.member(), why)
-		}
-	}
-	_, _, err := c.Profiles.Update(ctx, ws, userID, a.Profile)
-	return err
-}
-
-func stale(a *RosterAction, format string, args ...any) error {
-	return fmt.Errorf("%w: %s not applied: %s", ErrStalePlan, a.Kind, fmt.Sprintf(format, args...))
-}
-
-// newMemberID finds the id of a member this run invited (by email) or added (by name; the
-// name must be unique among limited members, as the plan checked).
-//
-// Clockify API: GET /v1/workspaces/{workspaceId}/users?email=… (or ?name=…)
-func (r *rosterRun) newMemberID(ctx context.Context, a *RosterAction) (string, error) {
-	if a.Email != "" {
-		u, _, err := r.s.FindByEmail(ctx, r.plan.WorkspaceID, a.Email)
-		if err != nil {
-			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Email, err)
-		}
-		return u.ID, nil
-	}
-	var ids []string
-	for u, err := range r.s.All(ctx, r.plan.WorkspaceID, lookupOptions("", a.Name)) {
-		if err != nil {
-			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Name, err)
-		}
-		if u.Name == a.Name && u.Status == AccountLimited {
-			ids = append(ids, u.ID)
-		}
-	}
-	if len(ids) != 1 {
-		return "", fmt.Errorf("clockify: look up new limited member %q: %d match, want 1: %w", a.Name, len(ids), ErrNotFound)
-	}
-	return ids[0], nil
 }

@@ -64,7 +64,7 @@ func TestApplyRoster_planAgainAfterApplyIsEmptyButForBlocked(t *testing.T) {
 		rules = append(rules, ruleNameOf(a.Blocked))
 	}
 	// Nina's profile is not managed; Sofia's week start, Maya and Leo stay blocked.
-	assert.ElementsMatch(t, []string{"ErrPendingApprovals", "ErrOwnerImmutable", "ErrInvitationPending"}, rules)
+	assert.ElementsMatch(t, []string{"pending_approvals", "owner_immutable", "invitation_pending"}, rules)
 }
 
 func TestApplyRoster_appliesEachMembersActionsInSafeOrder(t *testing.T) {

@@ -26,7 +26,7 @@ func (p *rosterPlanner) profileChanges(want *ProfileUpdate, m *rosterMember, sta
 		blocked := p.profileRule(m, status, &part.u)
 		key := ""
 		if blocked != nil {
-			key = ruleName(blocked)
+			key = ruleCode(blocked)
 		}
 		if i, ok := byRule[key]; ok {
 			mergeUpdate(acts[i].Profile, &part.u)

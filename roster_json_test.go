@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clockify-go/clockify"
+	"github.com/clockify-go/clockify/clockifytest"
 )
 
 func TestRosterPlan_jsonRoundTripKeepsEveryActionAndRule(t *testing.T) {
@@ -20,7 +21,7 @@ func TestRosterPlan_jsonRoundTripKeepsEveryActionAndRule(t *testing.T) {
 
 	b, err := json.Marshal(plan)
 	require.NoError(t, err)
-	assert.Contains(t, string(b), `"rule":"ErrPendingApprovals"`)
+	assert.Contains(t, string(b), `"rule":"pending_approvals"`)
 	var back clockify.RosterPlan
 	require.NoError(t, json.Unmarshal(b, &back))
 
@@ -59,29 +60,31 @@ func jsonOf(t *testing.T, v any) string {
 }
 
 func TestRosterPlan_decodingRefusesWhatCannotBeApplied(t *testing.T) {
+	u := `"userId":"` + clockifytest.DemoMemberID + `","status":"ACTIVE"`
 	for name, doc := range map[string]string{
-		"unknown kind":            `{"workspaceId":"w1","actions":[{"kind":"delete-everyone","userId":"u1"}]}`,
-		"no member":               `{"workspaceId":"w1","actions":[{"kind":"activate"}]}`,
-		"role without role":       `{"workspaceId":"w1","actions":[{"kind":"assign-role","userId":"u1"}]}`,
-		"rate below zero":         `{"workspaceId":"w1","actions":[{"kind":"set-cost-rate","userId":"u1","amount":-1}]}`,
-		"profile setting nothing": `{"workspaceId":"w1","actions":[{"kind":"update-profile","userId":"u1","profile":{}}]}`,
-		"not json":                `{"workspaceId":`,
+		"unknown kind":            planJSON(`{"kind":"delete-everyone",` + u + `}`),
+		"no member":               planJSON(`{"kind":"activate"}`),
+		"role without role":       planJSON(`{"kind":"assign-role",` + u + `}`),
+		"rate below zero":         planJSON(`{"kind":"set-cost-rate",` + u + `,"amount":-1}`),
+		"profile setting nothing": planJSON(`{"kind":"update-profile",` + u + `,"profile":{}}`),
+		"not a plan":              `["formatVersion",1]`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			var p clockify.RosterPlan
-			require.Error(t, json.Unmarshal([]byte(doc), &p))
+			require.ErrorIs(t, json.Unmarshal([]byte(doc), &p), clockify.ErrInvalidInput)
 		})
 	}
 }
 
 func TestRosterPlan_unknownRuleStaysBlocked(t *testing.T) {
 	var p clockify.RosterPlan
-	require.NoError(t, json.Unmarshal([]byte(`{"workspaceId":"w1","actions":[{"kind":"activate","userId":"u1","status":"INACTIVE",
-		"blocked":{"rule":"ErrSomethingNew","message":"a rule from a newer SDK"}}]}`), &p))
+	require.NoError(t, json.Unmarshal([]byte(planJSON(`{"kind":"activate","userId":"`+clockifytest.DemoInactiveID+`","status":"INACTIVE",
+		"blocked":{"rule":"something_new","message":"a rule from a newer SDK"}}`)), &p))
 	require.Len(t, p.Blocked(), 1)
 	var re *clockify.RestrictionError
 	require.True(t, errors.As(p.Actions[0].Blocked, &re))
-	assert.Contains(t, p.String(), "ErrSomethingNew: a rule from a newer SDK")
+	assert.Contains(t, p.String(), "something_new: a rule from a newer SDK")
+	assert.Empty(t, clockify.RuleOf(p.Actions[0].Blocked), "no code this SDK knows")
 	assert.Zero(t, p.Pending())
 }
 
@@ -92,6 +95,6 @@ func TestRosterPlan_stringIsATableWithOneActionPerLine(t *testing.T) {
 	require.Len(t, lines, len(plan.Actions)+2)
 	assert.Contains(t, lines[0], "to apply")
 	assert.Regexp(t, `^#\s+MEMBER\s+ACTION\s+CHANGE\s+BLOCKED BY$`, lines[1])
-	assert.Regexp(t, `sofia\.rossi@acme-studio\.example\s+update-profile\s+weekStart MONDAY → SUNDAY\s+ErrPendingApprovals: `, plan.String())
+	assert.Regexp(t, `sofia\.rossi@acme-studio\.example\s+update-profile\s+weekStart MONDAY → SUNDAY\s+pending_approvals: `, plan.String())
 	assert.Regexp(t, `emma\.schultz@acme-studio\.example\s+set-hourly-rate\s+75\.00 → 80\.00`, plan.String())
 }

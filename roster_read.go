@@ -1,8 +1,13 @@
 package clockify
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 )
@@ -16,9 +21,10 @@ type rosterMember struct {
 	admin   bool
 	// roles are the manager roles held, the owner's OWNER grant excluded.
 	roles        []RoleAssignment
-	groups       map[string]bool
+	groups       map[string]bool // nil when in none
 	hourly, cost *int64
 	profile      *Profile // read only when the member's profile is managed
+	index        int      // in rosterState.members
 }
 
 func (m *rosterMember) hasRole(a RoleAssignment) bool {
@@ -36,12 +42,15 @@ type rosterState struct {
 	callerID    string
 	callerOwner bool
 	callerAdmin bool
-	members     []*rosterMember // in list order
-	byID        map[string]*rosterMember
-	byEmail     map[string]*rosterMember   // lower-cased email
-	byName      map[string][]*rosterMember // limited members by exact name
-	groups      []*UserGroup
-	groupByID   map[string]*UserGroup
+	// callerMayAdmin: the caller is the owner or an admin (or uses an addon token), from the
+	// searches by role; read with rules.
+	callerMayAdmin bool
+	members        []*rosterMember // in list order
+	byID           map[string]*rosterMember
+	byEmail        map[string]*rosterMember   // lower-cased email
+	byName         map[string][]*rosterMember // limited members by exact name
+	groups         []*UserGroup
+	groupByID      map[string]*UserGroup
 	// owners and admins are the searches by role (admins include the owner); read with rules.
 	owners, admins map[string]bool
 }
@@ -51,21 +60,20 @@ type rosterRead struct {
 	pageSize int
 	groups   bool // the group list (names, and who is in each group)
 	rules    bool // workspace plan and features, the caller, the owner and the admins
-	owner    bool // the owner alone (implied by rules)
 }
 
 // readRoster reads the workspace for planning or for re-checking a plan. The member list is
 // read once with everything the roster compares: workspace memberships (status and rates),
 // roles (include-roles), every membership and account status (limited members are hidden
 // otherwise). Cost: members/pageSize requests, groups/pageSize more with r.groups, and four
-// with r.rules (workspace, caller, owner and admin searches) or one with r.owner.
+// with r.rules (workspace, caller, owner and admin searches).
 func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRead) (*rosterState, error) {
 	st := &rosterState{byID: map[string]*rosterMember{}, byEmail: map[string]*rosterMember{},
 		byName: map[string][]*rosterMember{}, groupByID: map[string]*UserGroup{}}
 	var owners, admins map[string]bool
 	if r.rules {
 		var err error
-		if st.ws, err = c.workspace(ctx, workspaceID); err != nil {
+		if st.ws, err = c.workspacePlan(ctx, workspaceID); err != nil {
 			return nil, err
 		}
 		if st.callerID, err = c.currentUserID(ctx); err != nil {
@@ -79,20 +87,11 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			return nil, err
 		}
 		st.callerOwner, st.callerAdmin = owners[st.callerID], admins[st.callerID]
+		st.callerMayAdmin = c.adminBySearch(workspaceID, st.callerOwner || st.callerAdmin)
 		st.owners, st.admins = owners, admins
-	} else if r.owner {
-		var err error
-		if owners, err = c.holders(ctx, workspaceID, RoleOwner); err != nil {
-			return nil, err
-		}
 	}
-	opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
-		Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: r.pageSize}}
-	for u, err := range c.Members.All(ctx, workspaceID, opts) {
-		if err != nil {
-			return nil, err
-		}
-		st.add(workspaceID, u, owners, admins)
+	if err := st.readMembers(ctx, c, workspaceID, r.pageSize, owners, admins); err != nil {
+		return nil, err
 	}
 	if r.groups {
 		for g, err := range c.Groups.All(ctx, workspaceID, &ListGroupsOptions{ListOptions: ListOptions{PageSize: r.pageSize}}) {
@@ -103,6 +102,9 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 			st.groupByID[g.ID] = g
 			for _, id := range g.UserIDs {
 				if m := st.byID[id]; m != nil {
+					if m.groups == nil {
+						m.groups = map[string]bool{}
+					}
 					m.groups[g.ID] = true
 				}
 			}
@@ -111,8 +113,35 @@ func (c *Client) readRoster(ctx context.Context, workspaceID string, r rosterRea
 	return st, nil
 }
 
+// readMembers reads the member list into st, in pages of pageSize. A page larger than the
+// client's response limit (members with very many roles, say) does not fail the reading: the
+// list is read again in pages a tenth the size, down to 200 members a page.
+func (st *rosterState) readMembers(ctx context.Context, c *Client, workspaceID string, pageSize int, owners, admins map[string]bool) error {
+	for {
+		opts := &ListMembersOptions{Status: MembershipAll, AccountStatuses: AllAccountStatuses(),
+			Memberships: IncludeWorkspaceMemberships, IncludeRoles: true, ListOptions: ListOptions{PageSize: pageSize}}
+		var err error
+		for u, e := range c.Members.All(ctx, workspaceID, opts) {
+			if err = e; err != nil {
+				break
+			}
+			st.add(workspaceID, u, owners, admins)
+		}
+		if err == nil || !errors.Is(err, ErrResponseTooLarge) || pageSize <= defaultIterPageSize {
+			return err
+		}
+		pageSize = max(pageSize/10, defaultIterPageSize)
+		st.members = nil
+		clear(st.byID)
+		clear(st.byEmail)
+		clear(st.byName)
+	}
+}
+
 func (st *rosterState) add(workspaceID string, u *User, owners, admins map[string]bool) {
-	m := &rosterMember{user: u, groups: map[string]bool{},
+	// Only what the roster compares is kept of the listed user (not their settings, custom
+	// fields or raw roles): a reading of 100,000 members keeps 100,000 of them.
+	m := &rosterMember{user: &User{ID: u.ID, Email: u.Email, Name: u.Name, Status: u.Status},
 		limited: u.Status == AccountLimited || u.Status == AccountLimitedDeleted}
 	if ms, ok := u.Membership(workspaceID); ok {
 		m.status = ms.MembershipStatus
@@ -137,6 +166,7 @@ func (st *rosterState) add(workspaceID string, u *User, owners, admins map[strin
 	if m.admin && !m.hasRole(WorkspaceAdmin(workspaceID)) {
 		m.roles = append(m.roles, WorkspaceAdmin(workspaceID))
 	}
+	m.index = len(st.members)
 	st.members = append(st.members, m)
 	st.byID[u.ID] = m
 	if m.limited {
@@ -144,6 +174,31 @@ func (st *rosterState) add(workspaceID string, u *User, owners, admins map[strin
 	} else if u.Email != "" {
 		st.byEmail[strings.ToLower(u.Email)] = m
 	}
+}
+
+// workspacePlan reads the workspace's plan and features, what the rules need of it, without
+// decoding its memberships (one per member: the member list has them).
+//
+// Clockify API: GET /v1/workspaces/{workspaceId}
+func (c *Client) workspacePlan(ctx context.Context, workspaceID string) (*Workspace, error) {
+	var v struct {
+		ID       string          `json:"id"`
+		Name     string          `json:"name"`
+		Plan     json.RawMessage `json:"featureSubscriptionType"`
+		Features []string        `json:"features"`
+	}
+	_, err := c.call(ctx, op{method: http.MethodGet, path: "v1/workspaces/" + url.PathEscape(workspaceID), out: &v, retrySafe: true})
+	if err != nil {
+		return nil, err
+	}
+	ws := &Workspace{ID: v.ID, Name: v.Name, Features: v.Features}
+	// The plan is a string (or null); an object, as one version of Clockify's spec declares it,
+	// is no plan, as Workspace.UnmarshalJSON reads it.
+	var plan string
+	if raw := bytes.TrimSpace(v.Plan); len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &plan) == nil {
+		ws.FeatureSubscriptionType = &plan
+	}
+	return ws, nil
 }
 
 // findGroup resolves a group by id, else by exact name; an error when none or several match.

@@ -23,20 +23,42 @@ func ownerUntouched(m *rosterMember, what string) error {
 // them; status is m's membership status when the action would be sent (after an activation the
 // plan makes first, for instance).
 func (p *rosterPlanner) facts(m *rosterMember, status MembershipStatus) *facts {
-	f := &facts{c: p.c, workspaceID: p.wsID, holders: p.holders}
+	// One planner judges one action at a time: its facts, and the workspace they show the rules
+	// (with the one membership they ask about), are reused rather than made for every action.
+	if p.scratch == nil {
+		p.scratch = &plannerScratch{}
+	}
+	sc := p.scratch
+	sc.facts = facts{c: p.c, workspaceID: p.wsID, holders: p.holders}
+	f := &sc.facts
 	f.caller = fact[string]{v: p.st.callerID, done: true}
-	ws := *p.st.ws
-	ws.Memberships = nil
+	f.admin = fact[bool]{v: p.st.callerMayAdmin, done: true}
+	sc.ws = *p.st.ws
+	sc.ws.Memberships = nil
 	if m != nil {
 		f.userID = m.user.ID
-		ws.Memberships = []Membership{{UserID: m.user.ID, TargetID: ws.ID, MembershipType: MembershipTypeWorkspace, MembershipStatus: status}}
+		sc.membership = [1]Membership{{UserID: m.user.ID, TargetID: sc.ws.ID, MembershipType: MembershipTypeWorkspace, MembershipStatus: status}}
+		sc.ws.Memberships = sc.membership[:]
 		f.member = fact[*User]{v: m.user, done: true}
-		if m.profile != nil {
-			f.profile = fact[*Profile]{v: m.profile, done: true}
+		// A profile not read is one whose change the list already blocks (the owner, a member
+		// not active when the change would be sent) or a caller who may not read it: an empty
+		// one lets those rules answer without a lookup.
+		prof := m.profile
+		if prof == nil {
+			prof = &sc.noProfile
 		}
+		f.profile = fact[*Profile]{v: prof, done: true}
 	}
-	f.ws = fact[*Workspace]{v: &ws, done: true}
+	f.ws = fact[*Workspace]{v: &sc.ws, done: true}
 	return f
+}
+
+// plannerScratch is the memory a planner reuses from one judgement to the next.
+type plannerScratch struct {
+	facts      facts
+	ws         Workspace
+	membership [1]Membership
+	noProfile  Profile
 }
 
 // judge runs rules for m with the plan's facts: the *RestrictionError of the first rule that
@@ -54,6 +76,43 @@ func (p *rosterPlanner) judge(m *rosterMember, status MembershipStatus, rules []
 		return r
 	}
 	return nil
+}
+
+// actionRule judges one action as the planner judged it when planning: m is its member as read
+// (nil for a member the plan creates), status the member's status when the action is sent.
+// It returns the blocking rule, or the error of a lookup the facts did not cover.
+func (p *rosterPlanner) actionRule(a *RosterAction, m *rosterMember, status MembershipStatus) (blocked, err error) {
+	// A planner of its own keeps a failed lookup to this judgement (ApplyRoster judges profile
+	// updates from several goroutines); the facts it shares are only read.
+	q := &rosterPlanner{ctx: p.ctx, c: p.c, st: p.st, wsID: p.wsID, holders: p.holders}
+	blocked = q.actionRuleOf(a, m, status)
+	return blocked, q.err
+}
+
+func (p *rosterPlanner) actionRuleOf(a *RosterAction, m *rosterMember, status MembershipStatus) error {
+	switch a.Kind {
+	case RosterInvite:
+		return p.inviteRule()
+	case RosterAddLimited:
+		return p.limitedRule(a.Limited)
+	case RosterActivate, RosterDeactivate:
+		return p.statusRule(m, a.Kind)
+	case RosterAssignRole, RosterRemoveRole:
+		return p.roleRule(m, a.Kind, a.Role)
+	case RosterAddToGroup, RosterRemoveFromGroup:
+		return p.groupRule(m)
+	case RosterSetHourlyRate, RosterSetCostRate:
+		return p.rateRule(m, a.Kind)
+	}
+	switch {
+	case m != nil && m.owner:
+		return ownerUntouched(m, "profile")
+	case m != nil:
+		return p.profileRule(m, status, a.Profile)
+	case a.Email != "":
+		return block(ErrInvitationPending, "", "%s is invited by this plan; their profile can be edited once they accept", a.Email)
+	}
+	return p.newPictureRule(a.Profile)
 }
 
 func (p *rosterPlanner) inviteRule() error { return p.judge(nil, "", inviteRules()) }

@@ -151,13 +151,9 @@ func TestPlanRoster_everyRuleAppearsAsBlocked(t *testing.T) {
 }
 
 func ruleNameOf(rule error) string {
-	for name, err := range map[string]error{"ErrPaidFeature": clockify.ErrPaidFeature, "ErrMultipleWorkspaces": clockify.ErrMultipleWorkspaces,
-		"ErrMemberInactive": clockify.ErrMemberInactive, "ErrInvitationPending": clockify.ErrInvitationPending,
-		"ErrLimitedMemberOnly": clockify.ErrLimitedMemberOnly, "ErrOwnerProfile": clockify.ErrOwnerProfile,
-		"ErrPendingApprovals": clockify.ErrPendingApprovals, "ErrOwnerOnly": clockify.ErrOwnerOnly, "ErrOwnerImmutable": clockify.ErrOwnerImmutable,
-		"ErrAdminOnly": clockify.ErrAdminOnly} {
-		if errors.Is(rule, err) {
-			return name
+	for _, code := range clockify.RuleCodes() {
+		if errors.Is(rule, code.Err()) {
+			return string(code)
 		}
 	}
 	return "?"

@@ -1,39 +1,52 @@
 package clockify
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
 
 // validateSpecs refuses a roster Clockify could not be matched to, before any request: a spec
 // without its key or with both, a key given twice, an unknown status, a bad profile, role,
-// group or rate.
+// group or rate. Every problem is reported: one *ValidationError each, joined (errors.Join)
+// when there are several.
 func validateSpecs(workspaceID string, specs []MemberSpec) error {
+	var errs []error
 	emails := make(map[string]int, len(specs))
 	names := map[string]int{}
 	for i := range specs {
 		sp := &specs[i]
 		field := func(name string) string { return fmt.Sprintf("specs[%d].%s", i, name) }
 		if err := sp.validateKey(field); err != nil {
-			return err
-		}
-		if sp.Limited {
+			errs = append(errs, err)
+		} else if sp.Limited {
 			if j, ok := names[sp.Name]; ok {
-				return &ValidationError{Field: field("Name"), Reason: fmt.Sprintf("limited member %q is also specs[%d]", sp.Name, j)}
+				errs = append(errs, &ValidationError{Field: field("Name"), Reason: fmt.Sprintf("limited member %q is also specs[%d]", sp.Name, j)})
+			} else {
+				names[sp.Name] = i
 			}
-			names[sp.Name] = i
 		} else {
 			key := strings.ToLower(sp.Email)
 			if j, ok := emails[key]; ok {
-				return &ValidationError{Field: field("Email"), Reason: fmt.Sprintf("%q is also specs[%d]", sp.Email, j)}
+				errs = append(errs, &ValidationError{Field: field("Email"), Reason: fmt.Sprintf("%q is also specs[%d]", sp.Email, j)})
+			} else {
+				emails[key] = i
 			}
-			emails[key] = i
 		}
-		if err := sp.validateFields(workspaceID, field); err != nil {
-			return err
-		}
+		errs = append(errs, sp.validateFields(workspaceID, field)...)
 	}
-	return nil
+	return joinErrors(errs)
+}
+
+// joinErrors is nil for none, the error itself for one, and errors.Join of them otherwise.
+func joinErrors(errs []error) error {
+	switch len(errs) {
+	case 0:
+		return nil
+	case 1:
+		return errs[0]
+	}
+	return errors.Join(errs...)
 }
 
 func (sp *MemberSpec) validateKey(field func(string) string) error {
@@ -59,29 +72,28 @@ func (sp *MemberSpec) validateKey(field func(string) string) error {
 	return nil
 }
 
-func (sp *MemberSpec) validateFields(workspaceID string, field func(string) string) error {
+// validateFields returns every problem of the spec's managed fields.
+func (sp *MemberSpec) validateFields(workspaceID string, field func(string) string) []error {
+	var errs []error
 	switch sp.Status {
 	case "", MembershipActive, MembershipInactive:
 	default:
-		return &ValidationError{Field: field("Status"), Reason: fmt.Sprintf("%q is not ACTIVE, INACTIVE or empty (leave as is)", sp.Status)}
+		errs = append(errs, &ValidationError{Field: field("Status"), Reason: fmt.Sprintf("%q is not ACTIVE, INACTIVE or empty (leave as is)", sp.Status)})
 	}
 	if p := sp.Profile; p != nil && p.setsAnything() {
 		if p.Name != nil {
-			return &ValidationError{Field: field("Profile.Name"), Reason: "cannot be managed by a roster: a limited member's name is its key, and full members set theirs on CAKE.com"}
-		}
-		if err := p.validate(); err != nil {
-			ve := err.(*ValidationError)
-			return &ValidationError{Field: field("Profile." + ve.Field), Reason: ve.Reason}
+			errs = append(errs, &ValidationError{Field: field("Profile.Name"), Reason: "cannot be managed by a roster: a limited member's name is its key, and full members set theirs on CAKE.com"})
+		} else if err := p.validate(); err != nil {
+			errs = append(errs, prefixField(field("Profile."), err))
 		}
 	}
 	seen := map[RoleAssignment]bool{}
 	for j, a := range sp.Roles {
 		if err := a.validate(workspaceID); err != nil {
 			ve := err.(*ValidationError)
-			return &ValidationError{Field: field(fmt.Sprintf("Roles[%d]", j)), Reason: ve.Field + " " + ve.Reason}
-		}
-		if seen[a] {
-			return &ValidationError{Field: field(fmt.Sprintf("Roles[%d]", j)), Reason: fmt.Sprintf("%s is listed twice", a)}
+			errs = append(errs, &ValidationError{Field: field(fmt.Sprintf("Roles[%d]", j)), Reason: ve.Field + " " + ve.Reason})
+		} else if seen[a] {
+			errs = append(errs, &ValidationError{Field: field(fmt.Sprintf("Roles[%d]", j)), Reason: fmt.Sprintf("%s is listed twice", a)})
 		}
 		seen[a] = true
 	}
@@ -89,16 +101,28 @@ func (sp *MemberSpec) validateFields(workspaceID string, field func(string) stri
 	for j, g := range sp.Groups {
 		switch {
 		case strings.TrimSpace(g) == "":
-			return &ValidationError{Field: field(fmt.Sprintf("Groups[%d]", j)), Reason: "must not be empty"}
+			errs = append(errs, &ValidationError{Field: field(fmt.Sprintf("Groups[%d]", j)), Reason: "must not be empty"})
 		case groups[g]:
-			return &ValidationError{Field: field(fmt.Sprintf("Groups[%d]", j)), Reason: fmt.Sprintf("group %q is listed twice", g)}
+			errs = append(errs, &ValidationError{Field: field(fmt.Sprintf("Groups[%d]", j)), Reason: fmt.Sprintf("group %q is listed twice", g)})
 		}
 		groups[g] = true
 	}
 	if err := validateAmount(field("HourlyRate"), sp.HourlyRate); err != nil {
+		errs = append(errs, err)
+	}
+	if err := validateAmount(field("CostRate"), sp.CostRate); err != nil {
+		errs = append(errs, err)
+	}
+	return errs
+}
+
+// prefixField puts prefix before the field a *ValidationError names; other errors are kept.
+func prefixField(prefix string, err error) error {
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
 		return err
 	}
-	return validateAmount(field("CostRate"), sp.CostRate)
+	return &ValidationError{Field: prefix + ve.Field, Reason: ve.Reason}
 }
 
 func (o *RosterOptions) validate() error {
