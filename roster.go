@@ -163,6 +163,9 @@ type RosterPlan struct {
 
 // Blocked returns the actions a Clockify rule blocks.
 func (p *RosterPlan) Blocked() []RosterAction {
+	if p == nil {
+		return nil
+	}
 	var out []RosterAction
 	for _, a := range p.Actions {
 		if a.Blocked != nil {
@@ -175,6 +178,9 @@ func (p *RosterPlan) Blocked() []RosterAction {
 // Pending counts the actions ApplyRoster would apply (those not blocked). A plan with none
 // means the workspace already matches the roster, apart from what Clockify's rules forbid.
 func (p *RosterPlan) Pending() int {
+	if p == nil {
+		return 0
+	}
 	n := 0
 	for _, a := range p.Actions {
 		if a.Blocked == nil {
@@ -187,6 +193,9 @@ func (p *RosterPlan) Pending() int {
 // String renders the plan as a table, one action a line, blocked actions with their rule's
 // stable code (RuleCode, e.g. "pending_approvals") and message.
 func (p *RosterPlan) String() string {
+	if p == nil {
+		return "roster plan: none"
+	}
 	var b strings.Builder
 	blocked := len(p.Actions) - p.Pending()
 	fmt.Fprintf(&b, "roster plan for workspace %s: %d to apply, %d blocked\n", p.WorkspaceID, p.Pending(), blocked)

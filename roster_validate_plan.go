@@ -20,6 +20,9 @@ import (
 func (p *RosterPlan) Validate() error { return joinErrors(p.problems()) }
 
 func (p *RosterPlan) problems() []error {
+	if p == nil {
+		return []error{&ValidationError{Field: "plan", Reason: "is nil"}}
+	}
 	var errs []error
 	if err := requireIDs("WorkspaceID", p.WorkspaceID); err != nil {
 		errs = append(errs, err)
