@@ -128,24 +128,34 @@ func (s *MembersService) RunningTimers(ctx context.Context, workspaceID string) 
 	return all, last, nil
 }
 
-// RunningTimer returns the member's running time entry, or an error matching ErrNoRunningTimer
-// when they have none. It costs what RunningTimers costs: Clockify cannot ask for one member's.
+// RunningTimer returns the member's running time entry. A member with no timer running is a
+// *RestrictionError matching ErrNoRunningTimer (its Err nil: Clockify answered, with no entry).
+// It costs one request, to the member's own time entries filtered to the one in progress, so it
+// needs an owner's or admin's key for anyone but the key's own user.
 //
-// Clockify API: GET /v1/workspaces/{workspaceId}/time-entries/status/in-progress
+// Clockify API: GET /v1/workspaces/{workspaceId}/user/{userId}/time-entries?in-progress=true&page-size=1
 func (s *MembersService) RunningTimer(ctx context.Context, workspaceID, userID string) (*TimeEntry, *Response, error) {
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	entries, resp, err := s.RunningTimers(ctx, workspaceID)
+	// Singular "user", as for StopTimer.
+	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/user/" + url.PathEscape(userID) + "/time-entries"
+	q := url.Values{"in-progress": {"true"}, "page-size": {"1"}}
+	entries, resp, err := doList[TimeEntry](ctx, clientOf(s), op{method: http.MethodGet, path: path, query: q, retrySafe: true})
 	if err != nil {
 		return nil, resp, err
 	}
-	for _, e := range entries {
-		if e.UserID == userID {
-			return e, resp, nil
-		}
+	if len(entries) == 0 || entries[0] == nil {
+		return nil, resp, restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer", userID), nil)
 	}
-	return nil, resp, fmt.Errorf("clockify: member %s in workspace %s: %w", userID, workspaceID, ErrNoRunningTimer)
+	e := entries[0]
+	// A server that ignored the filter would answer a finished entry or another member's; taking
+	// it for the running timer would stop or report the wrong thing.
+	if !e.Running() || (e.UserID != "" && e.UserID != userID) {
+		return nil, resp, fmt.Errorf("clockify: asked for member %s's running timer, got entry %q of member %q (running: %t)",
+			userID, e.ID, e.UserID, e.Running())
+	}
+	return e, resp, nil
 }
 
 // StopTimer stops the member's running timer at end (sent in UTC, to the second) and returns
@@ -196,7 +206,7 @@ func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID s
 
 // stopTimerRules: only admins stop another member's timer; a timer can only be stopped while it
 // runs, and not before it started (Clockify API reference, https://docs.clockify.me/, "Stop
-// currently running timer"). One look at the running timers tells both.
+// currently running timer"). One look at the member's running timer tells both.
 func stopTimerRules(end time.Time) []check {
 	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
 		running, _, err := f.c.Members.RunningTimer(ctx, f.workspaceID, f.userID)

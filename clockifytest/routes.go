@@ -102,6 +102,7 @@ func (s *Server) routes() []route {
 		{del, wsPath + "/users/{userId}/roles", admins, parsed(parseRoleRemoval, s.removeRole)},
 
 		{get, wsPath + "/time-entries/status/in-progress", admins, parsed(parseInProgress, s.listRunningTimers)},
+		{get, wsPath + "/user/{userId}/time-entries", members, parsed(parseMemberEntries, s.listMemberEntries)},
 		{patch, wsPath + "/user/{userId}/time-entries", members, parsed(parseStopTimer, s.stopTimer)},
 
 		{get, wsPath + "/user-groups", members, parsed(parseListGroups, s.listGroups)},
