@@ -90,6 +90,8 @@ func (s *Server) routes() []route {
 
 		{put, wsPath + "/users/{userId}/hourly-rate", admins, parsed(parseHourlyRate, s.memberRate(false))},
 		{put, wsPath + "/users/{userId}/cost-rate", admins, parsed(parseCostRate, s.memberRate(true))},
+		{put, wsPath + "/hourly-rate", admins, parsed(parseWorkspaceHourlyRate, s.workspaceRate(false))},
+		{put, wsPath + "/cost-rate", admins, parsed(parseWorkspaceCostRate, s.workspaceRate(true))},
 		{put, wsPath + "/projects/{projectId}/users/{userId}/hourly-rate", admins, parsed(parseProjectHourlyRate, s.projectRate(false))},
 		{put, wsPath + "/projects/{projectId}/users/{userId}/cost-rate", admins, parsed(parseProjectCostRate, s.projectRate(true))},
 
