@@ -107,6 +107,8 @@ func (s *Server) routes() []route {
 		{get, wsPath + "/user/{userId}/time-entries", members, parsed(parseMemberEntries, s.listMemberEntries)},
 		{patch, wsPath + "/user/{userId}/time-entries", members, parsed(parseStopTimer, s.stopTimer)},
 
+		{get, wsPath + "/approval-requests", members, parsed(parseApprovals, s.listApprovals)},
+
 		{get, wsPath + "/user-groups", members, parsed(parseListGroups, s.listGroups)},
 		{post, wsPath + "/user-groups", admins, parsed(parseGroupCreate, s.createGroup)},
 		{put, wsPath + "/user-groups/{userGroupId}", admins, parsed(parseGroupRename, s.renameGroup)},
