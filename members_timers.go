@@ -33,6 +33,10 @@ type TimeEntry struct {
 	// HourlyRate and CostRate are the entry's rates, when Clockify sends them.
 	HourlyRate *Money
 	CostRate   *Money
+	// CustomFieldValues are the entry's custom-field values, as sent.
+	CustomFieldValues []json.RawMessage
+	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
+	Extra map[string]json.RawMessage
 }
 
 // Running reports whether the entry is a timer still running.
@@ -46,26 +50,30 @@ func (e *TimeEntry) Elapsed(now time.Time) time.Duration {
 	return now.Sub(e.Start)
 }
 
-// timeEntryWire is Clockify's shape of a time entry, with its times in timeInterval.
+// timeEntryWire is Clockify's shape of a time entry, with its times in timeInterval. Every key
+// is written, so that a decoded entry encodes with each key it came with.
 type timeEntryWire struct {
-	ID           string   `json:"id"`
-	UserID       string   `json:"userId"`
-	WorkspaceID  string   `json:"workspaceId"`
-	ProjectID    string   `json:"projectId,omitempty"`
-	TaskID       string   `json:"taskId,omitempty"`
-	TagIDs       []string `json:"tagIds,omitempty"`
-	Description  string   `json:"description"`
-	Billable     bool     `json:"billable"`
-	IsLocked     bool     `json:"isLocked"`
-	Type         string   `json:"type,omitempty"`
-	HourlyRate   *Money   `json:"hourlyRate,omitempty"`
-	CostRate     *Money   `json:"costRate,omitempty"`
-	TimeInterval struct {
+	ID                string            `json:"id"`
+	UserID            string            `json:"userId"`
+	WorkspaceID       string            `json:"workspaceId"`
+	ProjectID         string            `json:"projectId"`
+	TaskID            string            `json:"taskId"`
+	TagIDs            []string          `json:"tagIds"`
+	Description       string            `json:"description"`
+	Billable          bool              `json:"billable"`
+	IsLocked          bool              `json:"isLocked"`
+	Type              string            `json:"type"`
+	HourlyRate        *Money            `json:"hourlyRate"`
+	CostRate          *Money            `json:"costRate"`
+	CustomFieldValues []json.RawMessage `json:"customFieldValues"`
+	TimeInterval      struct {
 		Start    *time.Time `json:"start"`
 		End      *time.Time `json:"end"`
 		Duration *Duration  `json:"duration"`
 	} `json:"timeInterval"`
 }
+
+var timeEntryKeys = jsonKeys[timeEntryWire]()
 
 // UnmarshalJSON reads Clockify's shape, {…, "timeInterval": {"start", "end", "duration"}},
 // where end and duration are null while the entry runs.
@@ -76,7 +84,8 @@ func (e *TimeEntry) UnmarshalJSON(b []byte) error {
 	}
 	*e = TimeEntry{ID: w.ID, UserID: w.UserID, WorkspaceID: w.WorkspaceID, ProjectID: w.ProjectID, TaskID: w.TaskID,
 		TagIDs: w.TagIDs, Description: w.Description, Billable: w.Billable, IsLocked: w.IsLocked, Type: w.Type,
-		HourlyRate: w.HourlyRate, CostRate: w.CostRate, End: w.TimeInterval.End}
+		HourlyRate: w.HourlyRate, CostRate: w.CostRate, End: w.TimeInterval.End, CustomFieldValues: w.CustomFieldValues,
+		Extra: extraKeys(b, timeEntryKeys)}
 	if w.TimeInterval.Start != nil {
 		e.Start = *w.TimeInterval.Start
 	}
@@ -90,12 +99,16 @@ func (e *TimeEntry) UnmarshalJSON(b []byte) error {
 func (e TimeEntry) MarshalJSON() ([]byte, error) {
 	w := timeEntryWire{ID: e.ID, UserID: e.UserID, WorkspaceID: e.WorkspaceID, ProjectID: e.ProjectID, TaskID: e.TaskID,
 		TagIDs: e.TagIDs, Description: e.Description, Billable: e.Billable, IsLocked: e.IsLocked, Type: e.Type,
-		HourlyRate: e.HourlyRate, CostRate: e.CostRate}
+		HourlyRate: e.HourlyRate, CostRate: e.CostRate, CustomFieldValues: e.CustomFieldValues}
 	w.TimeInterval.Start, w.TimeInterval.End = &e.Start, e.End
 	if e.End != nil {
 		w.TimeInterval.Duration = &e.Duration
 	}
-	return json.Marshal(w)
+	b, err := json.Marshal(w)
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, e.Extra, timeEntryKeys)
 }
 
 // maxRunningPageSize is the largest page of running timers Clockify serves.

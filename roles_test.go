@@ -42,7 +42,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 			require.Len(t, grants, 1)
 			want := &RoleGrant{WorkspaceID: "ws1", UserID: "u1", EntityID: tc.a.EntityID(), Role: tc.a.Role()}
 			if tc.a.ViaGroup() {
-				want.SourceType = "USER_GROUP"
+				want.SourceType, want.SourceID = "USER_GROUP", "g1"
 			}
 			assert.Equal(t, want, grants[0])
 		})
