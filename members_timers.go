@@ -35,8 +35,10 @@ type TimeEntry struct {
 	CostRate   *Money
 	// CustomFieldValues are the entry's custom-field values, as sent.
 	CustomFieldValues []json.RawMessage
-	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
-	Extra map[string]json.RawMessage
+	// Extra holds every other key Clockify sent, as sent, and IntervalExtra every other key of
+	// its timeInterval (timeZone, zonedStart, ...); MarshalJSON writes both back.
+	Extra         map[string]json.RawMessage
+	IntervalExtra map[string]json.RawMessage
 }
 
 // Running reports whether the entry is a timer still running.
@@ -66,14 +68,41 @@ type timeEntryWire struct {
 	HourlyRate        *Money            `json:"hourlyRate"`
 	CostRate          *Money            `json:"costRate"`
 	CustomFieldValues []json.RawMessage `json:"customFieldValues"`
-	TimeInterval      struct {
-		Start    *time.Time `json:"start"`
-		End      *time.Time `json:"end"`
-		Duration *Duration  `json:"duration"`
-	} `json:"timeInterval"`
+	TimeInterval      timeIntervalWire  `json:"timeInterval"`
 }
 
 var timeEntryKeys = jsonKeys[timeEntryWire]()
+
+// timeIntervalWire is an entry's timeInterval; keys beyond start, end and duration (Clockify
+// adds timeZone, zonedStart, ... to some answers) are kept in Extra.
+type timeIntervalWire struct {
+	Start    *time.Time                 `json:"start"`
+	End      *time.Time                 `json:"end"`
+	Duration *Duration                  `json:"duration"`
+	Extra    map[string]json.RawMessage `json:"-"`
+}
+
+var timeIntervalKeys = jsonKeys[timeIntervalWire]()
+
+func (t *timeIntervalWire) UnmarshalJSON(b []byte) error {
+	type plain timeIntervalWire
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*t = timeIntervalWire(p)
+	t.Extra = extraKeys(b, timeIntervalKeys)
+	return nil
+}
+
+func (t timeIntervalWire) MarshalJSON() ([]byte, error) {
+	type plain timeIntervalWire
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, t.Extra, timeIntervalKeys)
+}
 
 // UnmarshalJSON reads Clockify's shape, {…, "timeInterval": {"start", "end", "duration"}},
 // where end and duration are null while the entry runs.
@@ -85,7 +114,7 @@ func (e *TimeEntry) UnmarshalJSON(b []byte) error {
 	*e = TimeEntry{ID: w.ID, UserID: w.UserID, WorkspaceID: w.WorkspaceID, ProjectID: w.ProjectID, TaskID: w.TaskID,
 		TagIDs: w.TagIDs, Description: w.Description, Billable: w.Billable, IsLocked: w.IsLocked, Type: w.Type,
 		HourlyRate: w.HourlyRate, CostRate: w.CostRate, End: w.TimeInterval.End, CustomFieldValues: w.CustomFieldValues,
-		Extra: extraKeys(b, timeEntryKeys)}
+		Extra: extraKeys(b, timeEntryKeys), IntervalExtra: w.TimeInterval.Extra}
 	if w.TimeInterval.Start != nil {
 		e.Start = *w.TimeInterval.Start
 	}
@@ -100,7 +129,7 @@ func (e TimeEntry) MarshalJSON() ([]byte, error) {
 	w := timeEntryWire{ID: e.ID, UserID: e.UserID, WorkspaceID: e.WorkspaceID, ProjectID: e.ProjectID, TaskID: e.TaskID,
 		TagIDs: e.TagIDs, Description: e.Description, Billable: e.Billable, IsLocked: e.IsLocked, Type: e.Type,
 		HourlyRate: e.HourlyRate, CostRate: e.CostRate, CustomFieldValues: e.CustomFieldValues}
-	w.TimeInterval.Start, w.TimeInterval.End = &e.Start, e.End
+	w.TimeInterval.Start, w.TimeInterval.End, w.TimeInterval.Extra = &e.Start, e.End, e.IntervalExtra
 	if e.End != nil {
 		w.TimeInterval.Duration = &e.Duration
 	}

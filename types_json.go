@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Keeping what Clockify sends. The result types that Clockify extends over time (User,
@@ -58,8 +59,8 @@ func extraKeys(b []byte, known map[string]bool) map[string]json.RawMessage {
 		i = skipSpace(b, i+1) // ':'
 		valEnd := skipValue(b, i)
 		key := string(rawKey[1 : len(rawKey)-1])
-		if slices.Contains(rawKey, '\\') {
-			_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail
+		if slices.Contains(rawKey, '\\') || !utf8.Valid(rawKey) {
+			_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail; unescapes as encoding/json does
 		}
 		if !known[key] {
 			if extra == nil {
