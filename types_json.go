@@ -58,15 +58,19 @@ func extraKeys(b []byte, known map[string]bool) map[string]json.RawMessage {
 		i = skipSpace(b, keyEnd)
 		i = skipSpace(b, i+1) // ':'
 		valEnd := skipValue(b, i)
-		key := string(rawKey[1 : len(rawKey)-1])
-		if slices.Contains(rawKey, '\\') || !utf8.Valid(rawKey) {
-			_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail; unescapes as encoding/json does
-		}
-		if !known[key] {
-			if extra == nil {
-				extra = map[string]json.RawMessage{}
+		plainKey := !slices.Contains(rawKey, '\\') && utf8.Valid(rawKey)
+		// known[string(bytes)] does not allocate; the key is made a string only when kept.
+		if !plainKey || !known[string(rawKey[1:len(rawKey)-1])] {
+			key := string(rawKey[1 : len(rawKey)-1])
+			if !plainKey {
+				_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail; unescapes as encoding/json does
 			}
-			extra[key] = canonicalRaw(b[i:valEnd])
+			if !known[key] {
+				if extra == nil {
+					extra = map[string]json.RawMessage{}
+				}
+				extra[key] = canonicalRaw(b[i:valEnd])
+			}
 		}
 		i = skipSpace(b, valEnd)
 		if i < len(b) && b[i] == ',' {
