@@ -168,7 +168,7 @@ type User struct {
 	// Roles holds the role details Clockify adds when a list asks for include-roles. Clockify
 	// does not document their shape, so they are kept raw; DecodeRoleGrants reads both shapes
 	// seen.
-	Roles []json.RawMessage `json:"roles,omitempty"`
+	Roles []json.RawMessage `json:"roles"`
 	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
 	Extra map[string]json.RawMessage `json:"-"`
 }
@@ -366,10 +366,10 @@ type Workspace struct {
 	FeaturePlan *FeaturePlan `json:"-"`
 	// Features lists the workspace's feature flags; Clockify returns values its spec omits.
 	Features           []string           `json:"features"`
-	Currencies         []Currency         `json:"currencies,omitempty"`
-	CakeOrganizationID string             `json:"cakeOrganizationId,omitempty"`
-	Subdomain          *Subdomain         `json:"subdomain,omitempty"`
-	WorkspaceSettings  *WorkspaceSettings `json:"workspaceSettings,omitempty"`
+	Currencies         []Currency         `json:"currencies"`
+	CakeOrganizationID string             `json:"cakeOrganizationId"`
+	Subdomain          *Subdomain         `json:"subdomain"`
+	WorkspaceSettings  *WorkspaceSettings `json:"workspaceSettings"`
 	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back. A
 	// featureSubscriptionType of a shape the SDK cannot read is kept here too (Plan then
 	// reports PlanUnreadable).

@@ -75,6 +75,24 @@ func TestDecode_roundTripKeepsEveryKey(t *testing.T) {
 	}
 }
 
+// Keys that come empty or null are written back too.
+func TestDecode_roundTripKeepsEmptyKeys(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		enc  func(*testing.T, []byte) []byte
+	}{
+		{`{"id":"u1","roles":[],"customFields":[],"memberships":[],"settings":null,"name":null}`, roundTrip[User]},
+		{`{"id":"ws1","currencies":[],"cakeOrganizationId":"","subdomain":null,"workspaceSettings":null,"features":[],"featureSubscriptionType":null}`, roundTrip[Workspace]},
+		{`{"workingDays":[],"adminOnlyPages":[],"automaticLock":null,"lockTimeEntries":null,"round":null}`, roundTrip[WorkspaceSettings]},
+		{`{"id":"te1","tagIds":[],"customFieldValues":[],"taskId":null,"projectId":null,"hourlyRate":null,"timeInterval":{"start":"2026-11-28T08:00:00Z","end":null,"duration":null}}`, roundTrip[TimeEntry]},
+	} {
+		got := keyPaths(t, tc.enc(t, []byte(tc.body)))
+		for _, k := range keyPaths(t, []byte(tc.body)) {
+			assert.Contains(t, got, k, tc.body)
+		}
+	}
+}
+
 func TestDecode_unknownKeysInExtra(t *testing.T) {
 	var u User
 	require.NoError(t, json.Unmarshal(readTestdata(t, "user_2026.json"), &u))
