@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -78,14 +79,14 @@ func (a *ApprovalRequest) UnmarshalJSON(b []byte) error {
 	}
 	raw, ok := item["approvalRequest"]
 	if !ok {
-		return fmt.Errorf("clockify: approval list item without approvalRequest")
+		return errors.New("clockify: approval list item without approvalRequest")
 	}
 	var w approvalRequestJSON
 	if err := json.Unmarshal(raw, &w); err != nil {
 		return err
 	}
 	if w.ID == "" {
-		return fmt.Errorf("clockify: approval request without id")
+		return errors.New("clockify: approval request without id")
 	}
 	delete(item, "approvalRequest")
 	*a = ApprovalRequest{ID: w.ID, WorkspaceID: w.WorkspaceID, OwnerID: w.Owner.UserID, OwnerName: w.Owner.UserName,
@@ -107,8 +108,9 @@ const approvalsPageSize = defaultPageSize
 // PendingApprovals returns the member's approval requests waiting for a decision, the oldest
 // period first; none is an empty list. Clockify cannot filter approval requests by member, so
 // it reads the workspace's pending requests and keeps the member's: one request per 50 pending
-// requests in the workspace. An owner's or admin's key sees every member's requests (a team
-// manager's, their team's).
+// requests in the workspace. Clockify lists the requests the caller may see: an owner's or
+// admin's key sees every member's, other keys fewer (a member's own, a team manager's team's),
+// so ask with an owner's or admin's key.
 //
 // Clockify API: GET /v1/workspaces/{workspaceId}/approval-requests?status=PENDING
 func (s *MembersService) PendingApprovals(ctx context.Context, workspaceID, userID string) ([]*ApprovalRequest, *Response, error) {
