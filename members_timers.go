@@ -33,6 +33,12 @@ type TimeEntry struct {
 	// HourlyRate and CostRate are the entry's rates, when Clockify sends them.
 	HourlyRate *Money
 	CostRate   *Money
+	// CustomFieldValues are the entry's custom-field values, as sent.
+	CustomFieldValues []json.RawMessage
+	// Extra holds every other key Clockify sent, as sent, and IntervalExtra every other key of
+	// its timeInterval (timeZone, zonedStart, ...); MarshalJSON writes both back.
+	Extra         map[string]json.RawMessage
+	IntervalExtra map[string]json.RawMessage
 }
 
 // Running reports whether the entry is a timer still running; a nil *TimeEntry is not.
@@ -50,25 +56,56 @@ func (e *TimeEntry) Elapsed(now time.Time) time.Duration {
 	return now.Sub(e.Start)
 }
 
-// timeEntryWire is Clockify's shape of a time entry, with its times in timeInterval.
+// timeEntryWire is Clockify's shape of a time entry, with its times in timeInterval. Every key
+// is written, so that a decoded entry encodes with each key it came with.
 type timeEntryWire struct {
-	ID           string   `json:"id"`
-	UserID       string   `json:"userId"`
-	WorkspaceID  string   `json:"workspaceId"`
-	ProjectID    string   `json:"projectId,omitempty"`
-	TaskID       string   `json:"taskId,omitempty"`
-	TagIDs       []string `json:"tagIds,omitempty"`
-	Description  string   `json:"description"`
-	Billable     bool     `json:"billable"`
-	IsLocked     bool     `json:"isLocked"`
-	Type         string   `json:"type,omitempty"`
-	HourlyRate   *Money   `json:"hourlyRate,omitempty"`
-	CostRate     *Money   `json:"costRate,omitempty"`
-	TimeInterval struct {
-		Start    *time.Time `json:"start"`
-		End      *time.Time `json:"end"`
-		Duration *Duration  `json:"duration"`
-	} `json:"timeInterval"`
+	ID                string            `json:"id"`
+	UserID            string            `json:"userId"`
+	WorkspaceID       string            `json:"workspaceId"`
+	ProjectID         string            `json:"projectId"`
+	TaskID            string            `json:"taskId"`
+	TagIDs            []string          `json:"tagIds"`
+	Description       string            `json:"description"`
+	Billable          bool              `json:"billable"`
+	IsLocked          bool              `json:"isLocked"`
+	Type              string            `json:"type"`
+	HourlyRate        *Money            `json:"hourlyRate"`
+	CostRate          *Money            `json:"costRate"`
+	CustomFieldValues []json.RawMessage `json:"customFieldValues"`
+	TimeInterval      timeIntervalWire  `json:"timeInterval"`
+}
+
+var timeEntryKeys = jsonKeys[timeEntryWire]()
+
+// timeIntervalWire is an entry's timeInterval; keys beyond start, end and duration (Clockify
+// adds timeZone, zonedStart, ... to some answers) are kept in Extra.
+type timeIntervalWire struct {
+	Start    *time.Time                 `json:"start"`
+	End      *time.Time                 `json:"end"`
+	Duration *Duration                  `json:"duration"`
+	Extra    map[string]json.RawMessage `json:"-"`
+}
+
+var timeIntervalKeys = jsonKeys[timeIntervalWire]()
+
+func (t *timeIntervalWire) UnmarshalJSON(b []byte) error {
+	type plain timeIntervalWire
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*t = timeIntervalWire(p)
+	t.Extra = extraKeys(b, timeIntervalKeys)
+	return nil
+}
+
+func (t timeIntervalWire) MarshalJSON() ([]byte, error) {
+	type plain timeIntervalWire
+	b, err := json.Marshal(plain(t))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, t.Extra, timeIntervalKeys)
 }
 
 // UnmarshalJSON reads Clockify's shape, {…, "timeInterval": {"start", "end", "duration"}},
@@ -80,7 +117,8 @@ func (e *TimeEntry) UnmarshalJSON(b []byte) error {
 	}
 	*e = TimeEntry{ID: w.ID, UserID: w.UserID, WorkspaceID: w.WorkspaceID, ProjectID: w.ProjectID, TaskID: w.TaskID,
 		TagIDs: w.TagIDs, Description: w.Description, Billable: w.Billable, IsLocked: w.IsLocked, Type: w.Type,
-		HourlyRate: w.HourlyRate, CostRate: w.CostRate, End: w.TimeInterval.End}
+		HourlyRate: w.HourlyRate, CostRate: w.CostRate, End: w.TimeInterval.End, CustomFieldValues: w.CustomFieldValues,
+		Extra: extraKeys(b, timeEntryKeys), IntervalExtra: w.TimeInterval.Extra}
 	if w.TimeInterval.Start != nil {
 		e.Start = *w.TimeInterval.Start
 	}
@@ -94,12 +132,16 @@ func (e *TimeEntry) UnmarshalJSON(b []byte) error {
 func (e TimeEntry) MarshalJSON() ([]byte, error) {
 	w := timeEntryWire{ID: e.ID, UserID: e.UserID, WorkspaceID: e.WorkspaceID, ProjectID: e.ProjectID, TaskID: e.TaskID,
 		TagIDs: e.TagIDs, Description: e.Description, Billable: e.Billable, IsLocked: e.IsLocked, Type: e.Type,
-		HourlyRate: e.HourlyRate, CostRate: e.CostRate}
-	w.TimeInterval.Start, w.TimeInterval.End = &e.Start, e.End
+		HourlyRate: e.HourlyRate, CostRate: e.CostRate, CustomFieldValues: e.CustomFieldValues}
+	w.TimeInterval.Start, w.TimeInterval.End, w.TimeInterval.Extra = &e.Start, e.End, e.IntervalExtra
 	if e.End != nil {
 		w.TimeInterval.Duration = &e.Duration
 	}
-	return json.Marshal(w)
+	b, err := json.Marshal(w)
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, e.Extra, timeEntryKeys)
 }
 
 // maxRunningPageSize is the largest page of running timers Clockify serves.
@@ -132,24 +174,34 @@ func (s *MembersService) RunningTimers(ctx context.Context, workspaceID string) 
 	return all, last, nil
 }
 
-// RunningTimer returns the member's running time entry, or an error matching ErrNoRunningTimer
-// when they have none. It costs what RunningTimers costs: Clockify cannot ask for one member's.
+// RunningTimer returns the member's running time entry. A member with no timer running is a
+// *RestrictionError matching ErrNoRunningTimer (its Err nil: Clockify answered, with no entry).
+// It costs one request, to the member's own time entries filtered to the one in progress, so it
+// needs an owner's or admin's key for anyone but the key's own user.
 //
-// Clockify API: GET /v1/workspaces/{workspaceId}/time-entries/status/in-progress
+// Clockify API: GET /v1/workspaces/{workspaceId}/user/{userId}/time-entries?in-progress=true&page-size=1
 func (s *MembersService) RunningTimer(ctx context.Context, workspaceID, userID string) (*TimeEntry, *Response, error) {
 	if err := requireIDs("workspaceID", workspaceID, "userID", userID); err != nil {
 		return nil, nil, err
 	}
-	entries, resp, err := s.RunningTimers(ctx, workspaceID)
+	// Singular "user", as for StopTimer.
+	path := "v1/workspaces/" + url.PathEscape(workspaceID) + "/user/" + url.PathEscape(userID) + "/time-entries"
+	q := url.Values{"in-progress": {"true"}, "page-size": {"1"}}
+	entries, resp, err := doList[TimeEntry](ctx, clientOf(s), op{method: http.MethodGet, path: path, query: q, retrySafe: true})
 	if err != nil {
 		return nil, resp, err
 	}
-	for _, e := range entries {
-		if e.UserID == userID {
-			return e, resp, nil
-		}
+	if len(entries) == 0 || entries[0] == nil {
+		return nil, resp, restricted(ErrNoRunningTimer, userID, fmt.Sprintf("member %s has no running timer", userID), nil)
 	}
-	return nil, resp, fmt.Errorf("clockify: member %s in workspace %s: %w", userID, workspaceID, ErrNoRunningTimer)
+	e := entries[0]
+	// A server that ignored the filter would answer a finished entry or another member's; taking
+	// it for the running timer would stop or report the wrong thing.
+	if !e.Running() || (e.UserID != "" && e.UserID != userID) {
+		return nil, resp, fmt.Errorf("clockify: asked for member %s's running timer, got entry %q of member %q (running: %t)",
+			userID, e.ID, e.UserID, e.Running())
+	}
+	return e, resp, nil
 }
 
 // StopTimer stops the member's running timer at end (sent in UTC, to the second) and returns
@@ -200,7 +252,7 @@ func (s *MembersService) diagnoseStop(ctx context.Context, workspaceID, userID s
 
 // stopTimerRules: only admins stop another member's timer; a timer can only be stopped while it
 // runs, and not before it started (Clockify API reference, https://docs.clockify.me/, "Stop
-// currently running timer"). One look at the running timers tells both.
+// currently running timer"). One look at the member's running timer tells both.
 func stopTimerRules(end time.Time) []check {
 	return []check{adminOnly, func(ctx context.Context, f *facts) *RestrictionError {
 		running, _, err := f.c.Members.RunningTimer(ctx, f.workspaceID, f.userID)

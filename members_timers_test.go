@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,17 +55,60 @@ func TestMembersRunningTimers_followsPages(t *testing.T) {
 	assert.Equal(t, "u2", entries[1].UserID)
 }
 
-func TestMembersRunningTimer_noneIsErrNoRunningTimer(t *testing.T) {
-	client, mux := setup(t)
-	mux.HandleFunc("GET /v1/workspaces/ws1/time-entries/status/in-progress", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Last-Page", "true")
+func TestMembersRunningTimer_oneRequestToTheMembersEntries(t *testing.T) {
+	client, srv := setupServer(t)
+	srv.HandleFunc("GET /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "in-progress=true&page-size=1", r.URL.RawQuery)
 		fmt.Fprint(w, "["+runningEntryJSON+"]")
 	})
 	e, _, err := client.Members.RunningTimer(ctx, "ws1", "u1")
 	require.NoError(t, err)
 	assert.Equal(t, "te1", e.ID)
-	_, _, err = client.Members.RunningTimer(ctx, "ws1", "u2")
+	assert.True(t, e.Running())
+	assert.Equal(t, time.Date(2026, 11, 28, 8, 0, 0, 0, time.UTC), e.Start)
+	assert.Equal(t, []string{"GET /v1/workspaces/ws1/user/u1/time-entries"}, srv.sent())
+}
+
+func TestMembersRunningTimer_noneIsRestrictionWithoutAPIError(t *testing.T) {
+	client, mux := setup(t)
+	mux.HandleFunc("GET /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "[]")
+	})
+	_, _, err := client.Members.RunningTimer(ctx, "ws1", "u1")
 	assert.ErrorIs(t, err, ErrNoRunningTimer)
+	var re *RestrictionError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, RuleNoRunningTimer, re.Code())
+	assert.Equal(t, "u1", re.UserID)
+	assert.Nil(t, re.Err, "Clockify answered 200; there is no refusal to carry")
+	assert.Equal(t, 1, strings.Count(err.Error(), "clockify:"), err.Error())
+}
+
+func TestMembersRunningTimer_finishedOrForeignEntryIsAnError(t *testing.T) {
+	for name, body := range map[string]string{
+		"finished": `[{"id":"te9","userId":"u1","timeInterval":{"start":"2026-11-28T08:00:00Z","end":"2026-11-28T09:00:00Z","duration":"PT1H"}}]`,
+		"foreign":  `[{"id":"te9","userId":"u2","timeInterval":{"start":"2026-11-28T08:00:00Z","end":null,"duration":null}}]`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			client, mux := setup(t)
+			mux.HandleFunc("GET /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
+				fmt.Fprint(w, body)
+			})
+			e, _, err := client.Members.RunningTimer(ctx, "ws1", "u1")
+			require.Error(t, err)
+			assert.Nil(t, e)
+			assert.NotErrorIs(t, err, ErrNoRunningTimer)
+		})
+	}
+}
+
+func TestMembersRunningTimer_badIDsSendNothing(t *testing.T) {
+	client, mux := setup(t)
+	failOnUnexpectedRequest(t, mux)
+	_, _, err := client.Members.RunningTimer(ctx, "ws1", "")
+	assert.ErrorIs(t, err, ErrInvalidInput)
+	_, _, err = client.Members.RunningTimer(ctx, "", "u1")
+	assert.ErrorIs(t, err, ErrInvalidInput)
 }
 
 func TestMembersStopTimer_sendsEndInUTC(t *testing.T) {
@@ -128,9 +172,14 @@ func TestMembersStopTimer_nothingRunningIsErrNoRunningTimer(t *testing.T) {
 	})
 	_, _, err := client.Members.StopTimer(ctx, "ws1", "u1", time.Now())
 	assert.ErrorIs(t, err, ErrNoRunningTimer)
-	var apiErr *APIError
-	require.ErrorAs(t, err, &apiErr)
-	assert.Equal(t, 404, apiErr.Code)
+	assert.ErrorIs(t, err, ErrNotFound, "the server's 404 is kept")
+	var re *RestrictionError
+	require.ErrorAs(t, err, &re)
+	assert.Equal(t, RuleNoRunningTimer, re.Code())
+	assert.Equal(t, "u1", re.UserID)
+	require.NotNil(t, re.Err)
+	assert.Equal(t, 404, re.Err.Code)
+	assert.Equal(t, 1, strings.Count(err.Error(), "clockify:"), err.Error())
 }
 
 func TestMembersStopTimer_unknownRouteIsNotNoRunningTimer(t *testing.T) {
@@ -150,8 +199,8 @@ func TestMembersStopTimer_endBeforeStartIsNamed(t *testing.T) {
 		w.WriteHeader(http.StatusBadRequest)
 		fmt.Fprint(w, `{"message":"End time must be after start time","code":3000}`)
 	})
-	mux.HandleFunc("GET /v1/workspaces/ws1/time-entries/status/in-progress", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Last-Page", "true")
+	mux.HandleFunc("GET /v1/workspaces/ws1/user/u1/time-entries", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "true", r.URL.Query().Get("in-progress"))
 		fmt.Fprint(w, "["+runningEntryJSON+"]")
 	})
 	_, _, err := client.Members.StopTimer(ctx, "ws1", "u1", time.Date(2026, 11, 28, 7, 0, 0, 0, time.UTC))

@@ -1,6 +1,7 @@
 package clockify
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -18,13 +19,14 @@ type RoleGrant struct {
 	UserID      string
 	EntityID    string
 	Role        Role
-	// SourceType is "USER_GROUP" when the grant came through a user group.
+	// SourceType is "USER_GROUP" when the grant came through a user group, and SourceID that
+	// group's id.
 	SourceType string
+	SourceID   string
 }
 
 // roleGrantJSON is Clockify's nested shape of a grant,
-// {"workspaceId","userId","role":{"id","name","source":{"id","type"}|null}}; the source's id
-// is the group's, which RoleGrant does not keep.
+// {"workspaceId","userId","role":{"id","name","source":{"id","type"}|null}}.
 type roleGrantJSON struct {
 	WorkspaceID string `json:"workspaceId"`
 	UserID      string `json:"userId"`
@@ -41,6 +43,54 @@ type roleSourceJSON struct {
 	Type string `json:"type"`
 }
 
+// roleEntitiesJSON is the other shape seen for a user's roles with include-roles (clockify-cli
+// reads it): {"role":"NAME","entities":[{"id","name","source"?}]}, one grant per entity.
+type roleEntitiesJSON struct {
+	WorkspaceID string `json:"workspaceId"`
+	UserID      string `json:"userId"`
+	Role        Role   `json:"role"`
+	Entities    []struct {
+		ID     string          `json:"id"`
+		Source *roleSourceJSON `json:"source"`
+	} `json:"entities"`
+}
+
+// decodeRoleEntry reads one role entry in either shape. An entry of neither shape, or naming
+// no role, is an error rather than an empty grant.
+func decodeRoleEntry(raw []byte) ([]RoleGrant, error) {
+	var probe struct {
+		Role json.RawMessage `json:"role"`
+	}
+	if err := json.Unmarshal(raw, &probe); err != nil {
+		return nil, err
+	}
+	if r := bytes.TrimSpace(probe.Role); len(r) > 0 && r[0] == '"' {
+		var w roleEntitiesJSON
+		if err := json.Unmarshal(raw, &w); err != nil {
+			return nil, err
+		}
+		if w.Role == "" || len(w.Entities) == 0 {
+			return nil, fmt.Errorf("clockify: role entry %q names no entities", w.Role)
+		}
+		out := make([]RoleGrant, len(w.Entities))
+		for i, e := range w.Entities {
+			out[i] = RoleGrant{WorkspaceID: w.WorkspaceID, UserID: w.UserID, EntityID: e.ID, Role: w.Role}
+			if e.Source != nil {
+				out[i].SourceType, out[i].SourceID = e.Source.Type, e.Source.ID
+			}
+		}
+		return out, nil
+	}
+	var g RoleGrant
+	if err := json.Unmarshal(raw, &g); err != nil {
+		return nil, err
+	}
+	if g.Role == "" {
+		return nil, fmt.Errorf("clockify: role entry of an unknown shape")
+	}
+	return []RoleGrant{g}, nil
+}
+
 // UnmarshalJSON decodes Clockify's nested shape of a grant.
 func (g *RoleGrant) UnmarshalJSON(b []byte) error {
 	var w roleGrantJSON
@@ -49,7 +99,7 @@ func (g *RoleGrant) UnmarshalJSON(b []byte) error {
 	}
 	*g = RoleGrant{WorkspaceID: w.WorkspaceID, UserID: w.UserID, EntityID: w.Role.ID, Role: w.Role.Name}
 	if w.Role.Source != nil {
-		g.SourceType = w.Role.Source.Type
+		g.SourceType, g.SourceID = w.Role.Source.Type, w.Role.Source.ID
 	}
 	return nil
 }
@@ -59,8 +109,8 @@ func (g *RoleGrant) UnmarshalJSON(b []byte) error {
 func (g RoleGrant) MarshalJSON() ([]byte, error) {
 	var w roleGrantJSON
 	w.WorkspaceID, w.UserID, w.Role.ID, w.Role.Name = g.WorkspaceID, g.UserID, g.EntityID, g.Role
-	if g.SourceType != "" {
-		w.Role.Source = &roleSourceJSON{Type: g.SourceType}
+	if g.SourceType != "" || g.SourceID != "" {
+		w.Role.Source = &roleSourceJSON{ID: g.SourceID, Type: g.SourceType}
 	}
 	return json.Marshal(w)
 }

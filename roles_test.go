@@ -1,6 +1,7 @@
 package clockify
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -42,7 +43,7 @@ func TestRolesAssign_sendsTheAssignmentOfEachConstructor(t *testing.T) {
 			require.Len(t, grants, 1)
 			want := &RoleGrant{WorkspaceID: "ws1", UserID: "u1", EntityID: tc.a.EntityID(), Role: tc.a.Role()}
 			if tc.a.ViaGroup() {
-				want.SourceType = "USER_GROUP"
+				want.SourceType, want.SourceID = "USER_GROUP", "g1"
 			}
 			assert.Equal(t, want, grants[0])
 		})
@@ -281,5 +282,42 @@ func TestRoleGrantAssignment(t *testing.T) {
 	for _, bad := range []RoleGrant{{Role: RoleOwner, EntityID: "ws1"}, {Role: "BOSS", EntityID: "x"}, {Role: RoleTeamManager}} {
 		_, err := bad.Assignment()
 		assert.ErrorIs(t, err, ErrInvalidInput, "%+v", bad)
+	}
+}
+
+// Clockify documents no shape for the roles include-roles adds; both shapes seen decode, and
+// an entry of neither is reported instead of silently dropped.
+func TestUser_decodeRoleGrantsShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name, entry string
+		want        []RoleGrant
+		bad         bool
+	}{
+		{"nested", `{"role":{"id":"p1","name":"PROJECT_MANAGER","source":null},"userId":"u1","workspaceId":"ws1"}`,
+			[]RoleGrant{{WorkspaceID: "ws1", UserID: "u1", EntityID: "p1", Role: RoleProjectManager}}, false},
+		{"nested via a group", `{"role":{"id":"g1","name":"TEAM_MANAGER","source":{"id":"g1","type":"USER_GROUP"}},"workspaceId":"ws1"}`,
+			[]RoleGrant{{WorkspaceID: "ws1", UserID: "u9", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP", SourceID: "g1"}}, false},
+		{"entities", `{"role":"PROJECT_MANAGER","entities":[{"id":"p1","name":"Web"},{"id":"p2","name":"App"}]}`,
+			[]RoleGrant{{UserID: "u9", EntityID: "p1", Role: RoleProjectManager}, {UserID: "u9", EntityID: "p2", Role: RoleProjectManager}}, false},
+		{"entities via a group", `{"role":"TEAM_MANAGER","entities":[{"id":"g1","source":{"id":"g1","type":"USER_GROUP"}}],"workspaceId":"ws1"}`,
+			[]RoleGrant{{WorkspaceID: "ws1", UserID: "u9", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP", SourceID: "g1"}}, false},
+		{"entities empty", `{"role":"TEAM_MANAGER","entities":[]}`, nil, true},
+		{"role as a number", `{"role":3}`, nil, true},
+		{"no role", `{"something":"else"}`, nil, true},
+		{"not an object", `"WORKSPACE_ADMIN"`, nil, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var u User
+			require.NoError(t, json.Unmarshal([]byte(`{"id":"u9","roles":[`+tc.entry+`]}`), &u))
+			got, err := u.DecodeRoleGrants()
+			assert.Equal(t, tc.want, got)
+			if tc.bad {
+				assert.Error(t, err)
+				assert.Empty(t, u.RoleGrants())
+			} else {
+				assert.NoError(t, err)
+				assert.Equal(t, tc.want, u.RoleGrants())
+			}
+		})
 	}
 }

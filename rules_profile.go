@@ -39,7 +39,7 @@ func profileRules(u *ProfileUpdate) []check {
 			if u.WeekStart == nil || *u.WeekStart == p.WeekStart || !p.HasPendingApprovalRequest {
 				return nil
 			}
-			return f.restrict(ErrPendingApprovals, "member %s has pending approval requests; week start can't be changed until they are approved or rejected", f.userID)
+			return f.restrict(ErrPendingApprovals, "%s", pendingApprovalsDetail(ctx, f))
 		},
 	}
 }

@@ -38,7 +38,7 @@ func TestUserRoleGrants_skipsMalformedEntries(t *testing.T) {
 		{"role":"PROJECT_MANAGER"},
 		{"workspaceId":"ws1","role":{"id":"g1","name":"TEAM_MANAGER","source":{"id":"g1","type":"USER_GROUP"}}}
 	]}`), &u))
-	assert.Equal(t, []RoleGrant{{WorkspaceID: "ws1", UserID: "u1", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP"}},
+	assert.Equal(t, []RoleGrant{{WorkspaceID: "ws1", UserID: "u1", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP", SourceID: "g1"}},
 		u.RoleGrants())
 }
 

@@ -1,8 +1,8 @@
 package clockify
 
 import (
-	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
 )
 
@@ -166,8 +166,35 @@ type User struct {
 	Settings         *UserSettings      `json:"settings"`
 	CustomFields     []CustomFieldValue `json:"customFields"`
 	// Roles holds the role details Clockify adds when a list asks for include-roles. Clockify
-	// does not document their shape, so they are kept raw; RoleGrants decodes the known one.
-	Roles []json.RawMessage `json:"roles,omitempty"`
+	// does not document their shape, so they are kept raw; DecodeRoleGrants reads both shapes
+	// seen.
+	Roles []json.RawMessage `json:"roles"`
+	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var userKeys = jsonKeys[User]()
+
+// UnmarshalJSON decodes a user, keeping the keys User has no field for in Extra.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*u = User(p)
+	u.Extra = extraKeys(b, userKeys)
+	return nil
+}
+
+// MarshalJSON writes the user with its Extra keys.
+func (u User) MarshalJSON() ([]byte, error) {
+	type plain User
+	b, err := json.Marshal(plain(u))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, u.Extra, userKeys)
 }
 
 // Membership returns u's membership of the workspace (or project or group) with the given id.
@@ -184,23 +211,41 @@ func (u *User) Membership(targetID string) (Membership, bool) {
 	return Membership{}, false
 }
 
-// RoleGrants decodes the Roles that Clockify attached with include-roles, skipping entries of a
-// shape it does not recognise (Clockify documents none). A nil *User has none.
+// RoleGrants returns the grants DecodeRoleGrants reads, leaving out any entry of a shape it
+// cannot read (use DecodeRoleGrants to be told about those). A nil *User has none.
 func (u *User) RoleGrants() []RoleGrant {
+	grants, _ := u.DecodeRoleGrants()
+	return grants
+}
+
+// DecodeRoleGrants decodes the Roles that Clockify attached with include-roles. Clockify
+// documents no shape for them; both shapes seen are read: {"role":{"id","name","source"},...}
+// (one grant) and {"role":"NAME","entities":[{"id",...},...]} (one grant per entity). A grant
+// without a user id gets u's. An entry of neither shape is skipped and reported in the error,
+// with the grants of the other entries still returned. A nil *User has none.
+func (u *User) DecodeRoleGrants() ([]RoleGrant, error) {
 	if u == nil {
-		return nil
+		return nil, nil
 	}
 	var out []RoleGrant
-	for _, raw := range u.Roles {
-		var g RoleGrant
-		if json.Unmarshal(raw, &g) == nil && g.Role != "" {
+	var bad []int
+	for i, raw := range u.Roles {
+		grants, err := decodeRoleEntry(raw)
+		if err != nil {
+			bad = append(bad, i)
+			continue
+		}
+		for _, g := range grants {
 			if g.UserID == "" {
 				g.UserID = u.ID
 			}
 			out = append(out, g)
 		}
 	}
-	return out
+	if len(bad) > 0 {
+		return out, fmt.Errorf("clockify: user %s: %d of %d role entries are of an unknown shape (entries %v)", u.ID, len(bad), len(u.Roles), bad)
+	}
+	return out, nil
 }
 
 // Membership is a user's membership of a workspace, project or user group, with its rates.
@@ -212,17 +257,95 @@ type Membership struct {
 	MembershipStatus MembershipStatus `json:"membershipStatus"`
 	HourlyRate       *Money           `json:"hourlyRate"`
 	CostRate         *Money           `json:"costRate"`
+	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
+	Extra map[string]json.RawMessage `json:"-"`
 }
 
-// UserSettings are a user's personal settings. Only the commonly used ones are typed.
+var membershipKeys = jsonKeys[Membership]()
+
+// UnmarshalJSON decodes a membership, keeping the keys Membership has no field for in Extra.
+func (m *Membership) UnmarshalJSON(b []byte) error {
+	type plain Membership
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*m = Membership(p)
+	m.Extra = extraKeys(b, membershipKeys)
+	return nil
+}
+
+// MarshalJSON writes the membership with its Extra keys.
+func (m Membership) MarshalJSON() ([]byte, error) {
+	type plain Membership
+	b, err := json.Marshal(plain(m))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, m.Extra, membershipKeys)
+}
+
+// UserSettings are a user's personal settings, as Clockify's API reference lists them
+// (UserSettingsDtoV1). Keys Clockify adds later are kept in Extra.
 type UserSettings struct {
 	WeekStart    Weekday `json:"weekStart"`
 	TimeZone     string  `json:"timeZone"`
 	TimeFormat   string  `json:"timeFormat"`
 	DateFormat   string  `json:"dateFormat"`
-	Lang         string  `json:"lang,omitempty"`
-	Theme        string  `json:"theme,omitempty"`
-	MyStartOfDay string  `json:"myStartOfDay,omitempty"`
+	Lang         string  `json:"lang"`
+	Theme        string  `json:"theme"`
+	MyStartOfDay string  `json:"myStartOfDay"`
+	// Notification and view preferences.
+	SendNewsletter              bool   `json:"sendNewsletter"`
+	WeeklyUpdates               bool   `json:"weeklyUpdates"`
+	LongRunning                 bool   `json:"longRunning"`
+	ScheduledReports            bool   `json:"scheduledReports"`
+	Approval                    bool   `json:"approval"`
+	Pto                         bool   `json:"pto"`
+	Alerts                      bool   `json:"alerts"`
+	Reminders                   bool   `json:"reminders"`
+	InvoiceReminders            bool   `json:"invoiceReminders"`
+	TimeTrackingManual          bool   `json:"timeTrackingManual"`
+	IsCompactViewOn             bool   `json:"isCompactViewOn"`
+	DashboardSelection          string `json:"dashboardSelection"`
+	DashboardViewType           string `json:"dashboardViewType"`
+	DashboardPinToTop           bool   `json:"dashboardPinToTop"`
+	ProjectListCollapse         int    `json:"projectListCollapse"`
+	CollapseAllProjectLists     bool   `json:"collapseAllProjectLists"`
+	GroupSimilarEntriesDisabled bool   `json:"groupSimilarEntriesDisabled"`
+	ProjectPickerTaskFilter     bool   `json:"projectPickerTaskFilter"`
+	MultiFactorEnabled          bool   `json:"multiFactorEnabled"`
+	Scheduling                  bool   `json:"scheduling"`
+	Onboarding                  bool   `json:"onboarding"`
+	ShowOnlyWorkingDays         bool   `json:"showOnlyWorkingDays"`
+	// SummaryReportSettings is {"group","subgroup"}, as sent.
+	SummaryReportSettings json.RawMessage `json:"summaryReportSettings,omitempty"`
+	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
+	Extra map[string]json.RawMessage `json:"-"`
+}
+
+var userSettingsKeys = jsonKeys[UserSettings]()
+
+// UnmarshalJSON decodes settings, keeping the keys UserSettings has no field for in Extra.
+func (us *UserSettings) UnmarshalJSON(b []byte) error {
+	type plain UserSettings
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*us = UserSettings(p)
+	us.Extra = extraKeys(b, userSettingsKeys)
+	return nil
+}
+
+// MarshalJSON writes the settings with their Extra keys.
+func (us UserSettings) MarshalJSON() ([]byte, error) {
+	type plain UserSettings
+	b, err := json.Marshal(plain(us))
+	if err != nil {
+		return nil, err
+	}
+	return appendExtra(b, us.Extra, userSettingsKeys)
 }
 
 // Workspace is a workspace as Clockify returns it, including from member mutations (invite,
@@ -234,13 +357,23 @@ type Workspace struct {
 	Memberships []Membership `json:"memberships"`
 	HourlyRate  *Money       `json:"hourlyRate"`
 	CostRate    *Money       `json:"costRate"`
-	// FeatureSubscriptionType is the plan, e.g. "FREE" or "STANDARD_2021"; nil on old workspaces.
-	FeatureSubscriptionType *string `json:"featureSubscriptionType"`
+	// FeatureSubscriptionType is the plan when Clockify sends it as a string, as it does, e.g.
+	// "FREE" or "STANDARD_2021"; nil when it sent null (old workspaces) or the object
+	// FeaturePlan holds. Plan names the plan from either.
+	FeatureSubscriptionType *string `json:"-"`
+	// FeaturePlan is featureSubscriptionType when Clockify sends it as the object its API
+	// reference declares ({"addonSubscriptionPlan", "featurePermissions", ...}).
+	FeaturePlan *FeaturePlan `json:"-"`
 	// Features lists the workspace's feature flags; Clockify returns values its spec omits.
-	Features           []string        `json:"features"`
-	CakeOrganizationID string          `json:"cakeOrganizationId,omitempty"`
-	Subdomain          *Subdomain      `json:"subdomain,omitempty"`
-	WorkspaceSettings  json.RawMessage `json:"workspaceSettings,omitempty"`
+	Features           []string           `json:"features"`
+	Currencies         []Currency         `json:"currencies"`
+	CakeOrganizationID string             `json:"cakeOrganizationId"`
+	Subdomain          *Subdomain         `json:"subdomain"`
+	WorkspaceSettings  *WorkspaceSettings `json:"workspaceSettings"`
+	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back. A
+	// featureSubscriptionType of a shape the SDK cannot read is kept here too (Plan then
+	// reports PlanUnreadable).
+	Extra map[string]json.RawMessage `json:"-"`
 }
 
 // Subdomain is a workspace's own subdomain, if it has one.
@@ -252,14 +385,6 @@ type Subdomain struct {
 // HasFeature reports whether the workspace has the feature flag f (e.g. "EDIT_MEMBER_PROFILE").
 // Like every getter on a result, it is safe on a nil *Workspace, which has no features.
 func (w *Workspace) HasFeature(f string) bool { return w != nil && slices.Contains(w.Features, f) }
-
-// Plan returns the workspace's subscription type, or "" when Clockify sent none or w is nil.
-func (w *Workspace) Plan() string {
-	if w == nil || w.FeatureSubscriptionType == nil {
-		return ""
-	}
-	return *w.FeatureSubscriptionType
-}
 
 // Membership returns the workspace membership of userID, if Clockify included it; a nil
 // *Workspace reports none.
@@ -282,27 +407,6 @@ func (w *Workspace) Membership(userID string) (Membership, bool) {
 		}
 	}
 	return found, ok
-}
-
-// UnmarshalJSON decodes a workspace, reading featureSubscriptionType as the plain string (or
-// null) Clockify sends; an object, the shape one version of Clockify's spec declares, is
-// ignored rather than failing every call that returns a workspace.
-func (w *Workspace) UnmarshalJSON(b []byte) error {
-	type plain Workspace
-	var v struct {
-		plain
-		FeatureSubscriptionType json.RawMessage `json:"featureSubscriptionType"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*w = Workspace(v.plain)
-	w.FeatureSubscriptionType = nil
-	var plan string
-	if raw := bytes.TrimSpace(v.FeatureSubscriptionType); len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &plan) == nil {
-		w.FeatureSubscriptionType = &plan
-	}
-	return nil
 }
 
 // CustomFieldValue is a user's value of a custom field. Clockify uses two shapes for it (on

@@ -43,8 +43,17 @@ func TestDecode_currentUser(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, int64(1), m.HourlyRate.Amount)
 	require.NotNil(t, u.Settings)
-	assert.Equal(t, UserSettings{WeekStart: Sunday, TimeZone: "Europe/London", TimeFormat: "HOUR12",
-		DateFormat: "MM/DD/YYYY", MyStartOfDay: "08:30"}, *u.Settings)
+	st := u.Settings
+	assert.Equal(t, Sunday, st.WeekStart)
+	assert.Equal(t, "Europe/London", st.TimeZone)
+	assert.Equal(t, "HOUR12", st.TimeFormat)
+	assert.Equal(t, "MM/DD/YYYY", st.DateFormat)
+	assert.Equal(t, "08:30", st.MyStartOfDay)
+	assert.Equal(t, "TEAM", st.DashboardSelection)
+	assert.Equal(t, 20, st.ProjectListCollapse)
+	assert.True(t, st.SendNewsletter)
+	assert.JSONEq(t, `{"group":"User","subgroup":"Project"}`, string(st.SummaryReportSettings))
+	assert.Nil(t, st.Extra, "every key of the 2020 shape is typed")
 	assert.Empty(t, u.CustomFields)
 }
 
@@ -84,17 +93,15 @@ func TestDecode_workspaces(t *testing.T) {
 	assert.Empty(t, ws[0].Features)
 	assert.False(t, ws[0].HasFeature("EDIT_MEMBER_PROFILE"))
 
-	var settings struct {
-		AdminOnlyPages  []string        `json:"adminOnlyPages"`
-		AutomaticLock   json.RawMessage `json:"automaticLock"`
-		LockTimeEntries *string         `json:"lockTimeEntries"`
-		Round           struct{ Round, Minutes string }
-	}
-	require.NoError(t, json.Unmarshal(ws[0].WorkspaceSettings, &settings))
+	settings := ws[0].WorkspaceSettings
+	require.NotNil(t, settings)
 	assert.Equal(t, []string{}, settings.AdminOnlyPages)
 	assert.Equal(t, "null", string(settings.AutomaticLock))
 	assert.Nil(t, settings.LockTimeEntries)
-	assert.Equal(t, "5", settings.Round.Minutes)
+	assert.False(t, settings.OnlyAdminsSeeBillableRates)
+	var round struct{ Round, Minutes string }
+	require.NoError(t, json.Unmarshal(settings.Round, &round))
+	assert.Equal(t, "5", round.Minutes)
 
 	assert.Equal(t, &Money{Amount: 12550, Currency: "USD"}, ws[1].HourlyRate)
 	require.Len(t, ws[1].Memberships, 3)
@@ -172,10 +179,15 @@ func TestUser_roleGrants(t *testing.T) {
 		{"role":{"id":"ws1","name":"WORKSPACE_ADMIN","source":null},"workspaceId":"ws1"},
 		{"something":"else"},
 		{"role":{"id":"g1","name":"TEAM_MANAGER","source":{"id":"g1","type":"USER_GROUP"}},"userId":"u1","workspaceId":"ws1"}]}`), &u))
-	assert.Equal(t, []RoleGrant{
+	want := []RoleGrant{
 		{WorkspaceID: "ws1", UserID: "u1", EntityID: "ws1", Role: RoleWorkspaceAdmin},
-		{WorkspaceID: "ws1", UserID: "u1", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP"},
-	}, u.RoleGrants())
+		{WorkspaceID: "ws1", UserID: "u1", EntityID: "g1", Role: RoleTeamManager, SourceType: "USER_GROUP", SourceID: "g1"},
+	}
+	assert.Equal(t, want, u.RoleGrants())
+	grants, err := u.DecodeRoleGrants()
+	assert.Equal(t, want, grants, "the readable entries")
+	require.Error(t, err, "the unreadable entry is reported")
+	assert.Contains(t, err.Error(), "1 of 3")
 }
 
 // Getters on optional results are nil-safe, as in go-github: a lookup that found nothing

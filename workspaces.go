@@ -9,8 +9,8 @@ import (
 
 // WorkspacesService reads the workspaces the credential reaches: their plan
 // (Workspace.Plan), feature flags (Workspace.HasFeature), members' workspace memberships
-// (Workspace.Membership), and the caller's role in them. Clockify has no API to change a
-// workspace.
+// (Workspace.Membership), and the caller's role in them; and sets its default rates
+// (SetHourlyRate, SetCostRate), the only part of a workspace Clockify's API changes.
 type WorkspacesService service
 
 // List returns every workspace the caller is an active member of, in Clockify's order. It costs

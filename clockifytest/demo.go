@@ -62,6 +62,10 @@ const (
 	// timer, "Design review" on DemoProjectID, started 25 minutes before the
 	// server.
 	DemoTeamManagerTimerID = "64f0a1b2c3d4e5f606000002"
+	// DemoApprovalRequestID is the older of Sofia Rossi's (DemoPendingApprovalsID) two pending
+	// approval requests, for the week of 2 November 2026, submitted on 9 November; the other is
+	// for the week of 9 November, submitted on 16 November.
+	DemoApprovalRequestID = "64f0a1b2c3d4e5f607000001"
 	// DemoCustomFieldID is the user custom field "Department" (DROPDOWN_SINGLE).
 	DemoCustomFieldID = "64f0a1b2c3d4e5f605000001"
 )
@@ -123,6 +127,9 @@ func seedDemo(s *Server) {
 		UserIDs: []string{DemoMemberID, DemoTeamManagerID}})
 	s.AddProject(ws, ProjectSeed{ID: DemoMobileProjectID, Name: "Mobile App", Billable: true, Color: "#8BC34A",
 		UserIDs: []string{DemoAdminID, DemoProjectManagerID}, HourlyRates: map[string]Rate{DemoProjectManagerID: {Amount: 12500}}})
+	week := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
+	s.AddApprovalRequest(ws, ApprovalRequestSeed{ID: DemoApprovalRequestID, UserID: DemoPendingApprovalsID, Start: week, UpdatedAt: week.AddDate(0, 0, 7).Add(9 * time.Hour)})
+	s.AddApprovalRequest(ws, ApprovalRequestSeed{ID: "64f0a1b2c3d4e5f607000002", UserID: DemoPendingApprovalsID, Start: week.AddDate(0, 0, 7), UpdatedAt: week.AddDate(0, 0, 14).Add(9 * time.Hour)})
 	now := time.Now()
 	s.AddTimeEntry(ws, TimeEntrySeed{ID: DemoRunningTimerID, UserID: DemoMemberID, ProjectID: DemoProjectID,
 		Description: "Homepage wireframes", Billable: true, Start: now.Add(-95 * time.Minute)})

@@ -90,6 +90,8 @@ func (s *Server) routes() []route {
 
 		{put, wsPath + "/users/{userId}/hourly-rate", admins, parsed(parseHourlyRate, s.memberRate(false))},
 		{put, wsPath + "/users/{userId}/cost-rate", admins, parsed(parseCostRate, s.memberRate(true))},
+		{put, wsPath + "/hourly-rate", admins, parsed(parseWorkspaceHourlyRate, s.workspaceRate(false))},
+		{put, wsPath + "/cost-rate", admins, parsed(parseWorkspaceCostRate, s.workspaceRate(true))},
 		{put, wsPath + "/projects/{projectId}/users/{userId}/hourly-rate", admins, parsed(parseProjectHourlyRate, s.projectRate(false))},
 		{put, wsPath + "/projects/{projectId}/users/{userId}/cost-rate", admins, parsed(parseProjectCostRate, s.projectRate(true))},
 
@@ -102,7 +104,10 @@ func (s *Server) routes() []route {
 		{del, wsPath + "/users/{userId}/roles", admins, parsed(parseRoleRemoval, s.removeRole)},
 
 		{get, wsPath + "/time-entries/status/in-progress", admins, parsed(parseInProgress, s.listRunningTimers)},
+		{get, wsPath + "/user/{userId}/time-entries", members, parsed(parseMemberEntries, s.listMemberEntries)},
 		{patch, wsPath + "/user/{userId}/time-entries", members, parsed(parseStopTimer, s.stopTimer)},
+
+		{get, wsPath + "/approval-requests", members, parsed(parseApprovals, s.listApprovals)},
 
 		{get, wsPath + "/user-groups", members, parsed(parseListGroups, s.listGroups)},
 		{post, wsPath + "/user-groups", admins, parsed(parseGroupCreate, s.createGroup)},

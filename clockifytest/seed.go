@@ -398,7 +398,8 @@ func (st *store) addProject(ws *workspace, p ProjectSeed) string {
 }
 
 // SetPendingApprovals sets whether the member has approval requests pending,
-// which blocks changing their week start.
+// which blocks changing their week start; clearing it withdraws the member's
+// pending approval requests (AddApprovalRequest adds real ones).
 func (s *Server) SetPendingApprovals(wsID, userID string, pending bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -408,6 +409,9 @@ func (s *Server) SetPendingApprovals(wsID, userID string, pending bool) {
 		seedPanic("SetPendingApprovals: user %q is not a member of %q", userID, wsID)
 	}
 	m.pendingApprovals = pending
+	if !pending {
+		ws.withdrawPending(userID)
+	}
 	s.st.touch()
 }
 

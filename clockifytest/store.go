@@ -169,6 +169,7 @@ type workspace struct {
 	projects   map[string]*project
 	projList   []*project // insertion order
 	entries    []*timeEntry
+	approvals  []*approvalRequest
 
 	cacheMu sync.Mutex
 	sorted  map[string]sortedIndex

@@ -63,6 +63,48 @@ func (s *Server) listRunningTimers(c *call, spec listSpec) (int, any, *apiError)
 	return http.StatusOK, out, nil
 }
 
+// memberEntriesQuery is the query of a member's time entries the fake reads:
+// in-progress and paging.
+type memberEntriesQuery struct {
+	inProgress     bool
+	page, pageSize int
+}
+
+func parseMemberEntries(c *call) (memberEntriesQuery, *apiError) {
+	var q memberEntriesQuery
+	var err *apiError
+	if q.inProgress, err = boolParam(c.r.URL.Query(), "in-progress", false); err != nil {
+		return q, err
+	}
+	q.page, q.pageSize, err = pageParams(c.r.URL.Query(), 50, maxPageSize)
+	return q, err
+}
+
+// listMemberEntries serves GET /v1/workspaces/{workspaceId}/user/{userId}/time-entries:
+// the member's time entries, most recently started first (ties by id), only
+// the running one with in-progress=true, paged by page and page-size
+// (defaults 1 and 50), as an array of TimeEntryDtoImplV1; with no timer
+// running and in-progress=true, []. A member reads their own; only admins
+// read another member's (https://clockify.me/help/users/who-can-do-what).
+// https://docs.clockify.me/#tag/Time-entry/operation/getTimeEntries
+func (s *Server) listMemberEntries(c *call, q memberEntriesQuery) (int, any, *apiError) {
+	if c.caller != c.target.user.id && !c.isAdmin() {
+		return 0, nil, errAccessDenied
+	}
+	var mine []*timeEntry
+	for _, e := range c.ws.entries {
+		if e.userID == c.target.user.id && (!q.inProgress || e.end == nil) {
+			mine = append(mine, e)
+		}
+	}
+	slices.SortFunc(mine, func(a, b *timeEntry) int { return cmp.Or(b.start.Compare(a.start), cmp.Compare(a.id, b.id)) })
+	out := []timeEntryDTO{}
+	for i := (q.page - 1) * q.pageSize; i < len(mine) && len(out) < q.pageSize; i++ {
+		out = append(out, c.ws.timeEntryDTO(mine[i]))
+	}
+	return http.StatusOK, out, nil
+}
+
 func parseStopTimer(c *call) (time.Time, *apiError) {
 	var req struct {
 		End *string `json:"end"`

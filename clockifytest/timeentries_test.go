@@ -157,3 +157,37 @@ func TestAddTimeEntry_panicsOnMistakes(t *testing.T) {
 	assert.Equal(t, id, e.ID)
 	assert.WithinDuration(t, time.Now().Add(-time.Hour), e.Start, time.Minute, "an hour ago by default")
 }
+
+func TestMemberTimeEntries_inProgressAndPaging(t *testing.T) {
+	s, t0 := timersServer(t)
+	path := stopPath(DemoMemberID)
+	running := decodeJSON[[]wireTimeEntry](t, send(t, s, http.MethodGet, path+"?in-progress=true&page-size=1", ""))
+	require.Len(t, running, 1)
+	assert.Equal(t, "64f0a1b2c3d4e5f6060000a1", running[0].ID)
+	assert.Equal(t, t0.Format(time.RFC3339), running[0].TimeInterval.Start)
+	assert.Nil(t, running[0].TimeInterval.End)
+
+	all := decodeJSON[[]wireTimeEntry](t, send(t, s, http.MethodGet, path, ""))
+	require.Len(t, all, 3, "the demo's stopped timer, the running one and the finished one")
+	assert.Equal(t, "64f0a1b2c3d4e5f6060000a1", all[1].ID, "most recently started first")
+	page := decodeJSON[[]wireTimeEntry](t, send(t, s, http.MethodGet, path+"?page=3&page-size=1", ""))
+	require.Len(t, page, 1)
+	assert.Equal(t, "64f0a1b2c3d4e5f6060000a4", page[0].ID)
+
+	// Nothing running: an empty array, not an error.
+	require.Equal(t, http.StatusOK, send(t, s, http.MethodPatch, path, `{"end":"`+t0.Add(time.Hour).Format(time.RFC3339)+`"}`).status)
+	r := send(t, s, http.MethodGet, path+"?in-progress=true&page-size=1", "")
+	require.Equal(t, http.StatusOK, r.status)
+	assert.JSONEq(t, `[]`, string(r.body))
+
+	assertError(t, send(t, s, http.MethodGet, path+"?in-progress=maybe", ""), http.StatusBadRequest, 3000, "in-progress")
+	assertError(t, send(t, s, http.MethodGet, path+"?page-size=0", ""), http.StatusBadRequest, 3000, "page-size")
+}
+
+func TestMemberTimeEntries_ownOrAdmin(t *testing.T) {
+	s, _ := timersServer(t)
+	q := "?in-progress=true&page-size=1"
+	assertError(t, send(t, s, http.MethodGet, stopPath(DemoAdminID)+q, "", as(s, DemoMemberID)...), http.StatusForbidden, 0, "Access Denied")
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodGet, stopPath(DemoMemberID)+q, "", as(s, DemoMemberID)...).status)
+	assert.Equal(t, http.StatusOK, send(t, s, http.MethodGet, stopPath(DemoMemberID)+q, "", as(s, DemoAdminID)...).status)
+}
