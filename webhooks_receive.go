@@ -14,24 +14,6 @@ import (
 	"sync/atomic"
 )
 
-// Receiving webhooks (a section for the package documentation).
-//
-// Clockify POSTs each event as JSON to the webhook's URL with two headers:
-// Clockify-Signature, the webhook's AuthToken sent verbatim (no HMAC or timestamp is
-// documented), and Clockify-Webhook-Event-Type, the event. ParseWebhook checks the first
-// against the tokens the receiver knows, in constant time, and reads the event from the second.
-//
-// What the SDK assumes about the payload. Clockify does not document the bodies of its
-// webhooks. Its API reference names payload types (USER, USER_GROUP, INVITED_USERS,
-// ADDED_LIMITED_USERS, RATE_UPDATED) but not their fields. The SDK assumes that the body of a
-// USER_* event is a user as the member endpoints return one (id, email, name, status,
-// memberships, ...), which WebhookEvent.User decodes, and that the body of a USER_GROUP_* event
-// is a user group as the group endpoints return one, which WebhookEvent.Group decodes. When the
-// body names its event (a top-level "webhookEvent" or "eventType" string) it must agree with the
-// header. Everything else is left to the caller: WebhookEvent.Payload always holds the raw bytes
-// exactly as they arrived, whatever their shape, so an event the SDK does not type (or a field it
-// does not decode) is still there to read.
-
 // MaxWebhookBody is the largest webhook body ParseWebhook reads: 1 MiB. A member event's body
 // is a few kilobytes. A longer body is refused with ErrWebhookTooLarge after reading at most
 // MaxWebhookBody+1 bytes, or none when its Content-Length already says it is too long.
