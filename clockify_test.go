@@ -83,6 +83,7 @@ func sentHeaders(t *testing.T, newClient func(...Option) (*Client, error), opts 
 // --- Options ---
 
 func TestNewClient_credentialHeader(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		opt        Option
@@ -104,6 +105,7 @@ func TestNewClient_credentialHeader(t *testing.T) {
 }
 
 func TestNewClient_refusesBadOptions(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		opts []Option
@@ -151,12 +153,14 @@ func TestNewClient_refusesBadOptions(t *testing.T) {
 }
 
 func TestNewClient_defaultBaseURL(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey))
 	require.NoError(t, err)
 	assert.Equal(t, "https://api.clockify.me/api/", c.BaseURL())
 }
 
 func TestWithRegion_sendsToRegionalHost(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		region Region
 		url    string
@@ -180,12 +184,14 @@ func TestWithRegion_sendsToRegionalHost(t *testing.T) {
 }
 
 func TestWithSubdomain_setsHost(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey), WithSubdomain("Acme-Corp1"))
 	require.NoError(t, err)
 	assert.Equal(t, "https://acme-corp1.clockify.me/api/", c.BaseURL())
 }
 
 func TestWithBaseURL_trailingSlashIsOptional(t *testing.T) {
+	t.Parallel()
 	for _, raw := range []string{"http://127.0.0.1:8080/api", "http://127.0.0.1:8080/api/"} {
 		c, err := NewClient(WithAPIKey(testKey), WithBaseURL(raw))
 		require.NoError(t, err)
@@ -194,6 +200,7 @@ func TestWithBaseURL_trailingSlashIsOptional(t *testing.T) {
 }
 
 func TestWithHTTPClient_usesTransportWithoutModifyingClient(t *testing.T) {
+	t.Parallel()
 	mt := httpmock.NewMockTransport()
 	mt.RegisterResponder(http.MethodGet, userURL, httpmock.NewStringResponder(200, `{}`))
 	hc := &http.Client{Transport: mt, Timeout: 7 * time.Second}
@@ -208,11 +215,13 @@ func TestWithHTTPClient_usesTransportWithoutModifyingClient(t *testing.T) {
 }
 
 func TestWithUserAgent_prefixesSDKUserAgent(t *testing.T) {
+	t.Parallel()
 	h := sentHeaders(t, NewClient, WithAPIKey(testKey), WithUserAgent("onboarder/1.2"))
 	assert.Equal(t, "onboarder/1.2 clockify-go/"+Version, h.Get("User-Agent"))
 }
 
 func TestWithRetry_limitsAttempts(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	c, mt := setupMock(t, WithRetry(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Millisecond}))
 	mt.RegisterResponder(http.MethodGet, userURL, func(*http.Request) (*http.Response, error) {
@@ -225,6 +234,7 @@ func TestWithRetry_limitsAttempts(t *testing.T) {
 }
 
 func TestWithoutRetry_makesOneAttempt(t *testing.T) {
+	t.Parallel()
 	c, mt := setupMock(t, WithoutRetry())
 	mt.RegisterResponder(http.MethodGet, userURL, httpmock.NewStringResponder(429, `{"message":"Too many requests"}`))
 	_, err := c.call(ctx, getUser)
@@ -233,6 +243,7 @@ func TestWithoutRetry_makesOneAttempt(t *testing.T) {
 }
 
 func TestWithRateLimit_acceptsValidPace(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey), WithRateLimit(10, 5))
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
@@ -242,6 +253,7 @@ func TestWithRateLimit_acceptsValidPace(t *testing.T) {
 }
 
 func TestNewClient_defaultRateLimit(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey))
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
@@ -251,6 +263,7 @@ func TestNewClient_defaultRateLimit(t *testing.T) {
 }
 
 func TestWithFreePlanRateLimit_pacesThirtyPerHour(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey), WithFreePlanRateLimit())
 	require.NoError(t, err)
 	l, ok := c.limiter.(*rate.Limiter)
@@ -260,6 +273,7 @@ func TestWithFreePlanRateLimit_pacesThirtyPerHour(t *testing.T) {
 }
 
 func TestWithRateLimiter_waitsOncePerAttempt(t *testing.T) {
+	t.Parallel()
 	lim := &countingLimiter{}
 	c, mt := setupMock(t, WithRateLimiter(lim))
 	mt.RegisterResponder(http.MethodGet, userURL,
@@ -273,6 +287,7 @@ func TestWithRateLimiter_waitsOncePerAttempt(t *testing.T) {
 // The limiter's wait must not count against http.Client.Timeout: at the Free-plan pace of one
 // request per two minutes, waiting inside the client's 60 s timeout failed every second call.
 func TestWithRateLimiter_waitsOutsideHTTPClientTimeout(t *testing.T) {
+	t.Parallel()
 	var sawDeadline atomic.Bool
 	lim := limiterFunc(func(ctx context.Context) error {
 		_, ok := ctx.Deadline()
@@ -289,12 +304,14 @@ func TestWithRateLimiter_waitsOutsideHTTPClientTimeout(t *testing.T) {
 }
 
 func TestWithoutRateLimit_usesNoLimiter(t *testing.T) {
+	t.Parallel()
 	c, err := NewClient(WithAPIKey(testKey), WithoutRateLimit())
 	require.NoError(t, err)
 	assert.Equal(t, unlimited{}, c.limiter)
 }
 
 func TestWithLogger_logsRetryWithoutCredential(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	c, mux := setup(t, WithLogger(logger))
@@ -398,6 +415,7 @@ func clearClockifyEnv(t *testing.T) {
 }
 
 func TestParseRegion(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Region
@@ -416,6 +434,7 @@ func TestParseRegion(t *testing.T) {
 }
 
 func TestParseRegion_unknown(t *testing.T) {
+	t.Parallel()
 	_, err := ParseRegion("moon")
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
@@ -423,6 +442,7 @@ func TestParseRegion_unknown(t *testing.T) {
 // --- Wire ---
 
 func TestCall_joinsBaseURLAndPath(t *testing.T) {
+	t.Parallel()
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -439,6 +459,7 @@ func TestCall_joinsBaseURLAndPath(t *testing.T) {
 }
 
 func TestCall_encodesQueryStruct(t *testing.T) {
+	t.Parallel()
 	type listQuery struct {
 		Email        string          `url:"email,omitempty"`
 		Name         string          `url:"name,omitempty"`
@@ -464,6 +485,7 @@ func TestCall_encodesQueryStruct(t *testing.T) {
 }
 
 func TestCall_passesURLValues(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "send-email=false", r.URL.RawQuery)
@@ -475,6 +497,7 @@ func TestCall_passesURLValues(t *testing.T) {
 }
 
 func TestCall_sendsJSONBody(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("PATCH /v1/workspaces/ws1/member-profile/u1", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
@@ -491,6 +514,7 @@ func TestCall_sendsJSONBody(t *testing.T) {
 }
 
 func TestCall_noBodyNoContentType(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		assert.Empty(t, r.Header.Get("Content-Type"))
@@ -502,12 +526,14 @@ func TestCall_noBodyNoContentType(t *testing.T) {
 }
 
 func TestCall_sendsAcceptAndUserAgent(t *testing.T) {
+	t.Parallel()
 	h := sentHeaders(t, NewClient, WithAPIKey(testKey))
 	assert.Equal(t, "application/json", h.Get("Accept"))
 	assert.Equal(t, "clockify-go/"+Version, h.Get("User-Agent"))
 }
 
 func TestCall_invalidBodyIsValidationErrorBeforeSending(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var hit atomic.Bool
 	mux.HandleFunc("/", func(http.ResponseWriter, *http.Request) { hit.Store(true) })
@@ -522,6 +548,7 @@ func TestCall_invalidBodyIsValidationErrorBeforeSending(t *testing.T) {
 }
 
 func TestCall_nilContextIsValidationError(t *testing.T) {
+	t.Parallel()
 	client, _ := setup(t)
 	var nilCtx context.Context
 	_, err := client.call(nilCtx, getUser)
@@ -529,6 +556,7 @@ func TestCall_nilContextIsValidationError(t *testing.T) {
 }
 
 func TestCall_readsLastPage(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		header    string
 		last      bool
@@ -559,6 +587,7 @@ func TestCall_readsLastPage(t *testing.T) {
 }
 
 func TestCall_noContent(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("DELETE /v1/workspaces/ws1/users/u1/roles", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
@@ -572,6 +601,7 @@ func TestCall_noContent(t *testing.T) {
 }
 
 func TestCall_truncatedBodyIsDecodeError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"id":"u1","email":"a@`)
@@ -585,6 +615,7 @@ func TestCall_truncatedBodyIsDecodeError(t *testing.T) {
 }
 
 func TestCall_bodyCutShortOfContentLengthIsError(t *testing.T) {
+	t.Parallel()
 	c, mt := setupMock(t)
 	mt.RegisterResponder(http.MethodGet, userURL, func(*http.Request) (*http.Response, error) {
 		r := httpmock.NewStringResponse(200, `{"id":"u1","email":"a@b.c"}`)
@@ -597,6 +628,7 @@ func TestCall_bodyCutShortOfContentLengthIsError(t *testing.T) {
 }
 
 func TestCall_ignoresUnknownFields(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"id":"u1","brandNewField":{"x":[1,2]},"status":"SOMETHING_NEW","settings":{"weekStart":"MONDAY","newSetting":true}}`)
@@ -610,6 +642,7 @@ func TestCall_ignoresUnknownFields(t *testing.T) {
 }
 
 func TestCall_errorBodyIsAPIError(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(400)
@@ -628,6 +661,7 @@ func TestCall_errorBodyIsAPIError(t *testing.T) {
 // --- Retries ---
 
 func TestCall_retries429ThenSucceeds(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -645,6 +679,7 @@ func TestCall_retries429ThenSucceeds(t *testing.T) {
 }
 
 func TestCall_retries429EvenWhenNotRetrySafe(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var n atomic.Int32
 	mux.HandleFunc("POST /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
@@ -661,6 +696,7 @@ func TestCall_retries429EvenWhenNotRetrySafe(t *testing.T) {
 }
 
 func TestCall_retriesGatewayErrorsOnlyWhenSafe(t *testing.T) {
+	t.Parallel()
 	for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout} {
 		for _, safe := range []bool{true, false} {
 			t.Run(fmt.Sprintf("%d safe=%v", status, safe), func(t *testing.T) {
@@ -686,6 +722,7 @@ func TestCall_retriesGatewayErrorsOnlyWhenSafe(t *testing.T) {
 }
 
 func TestCall_neverRetriesClientErrors(t *testing.T) {
+	t.Parallel()
 	for _, status := range []int{400, 401, 403, 404, 405, 409, 422} {
 		t.Run(fmt.Sprint(status), func(t *testing.T) {
 			client, mux := setup(t)
@@ -705,6 +742,7 @@ func TestCall_neverRetriesClientErrors(t *testing.T) {
 }
 
 func TestCall_retriesExhaustedOn429(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -726,6 +764,7 @@ func TestCall_retriesExhaustedOn429(t *testing.T) {
 }
 
 func TestCall_retriesTransportErrorBeforeSendingEvenWhenNotSafe(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewServer(http.NotFoundHandler())
 	srv.Close() // nothing listens there now: every dial is refused
 	rt := httpmock.NewMockTransport()
@@ -760,6 +799,7 @@ func resetAfterRead(t *testing.T, n *atomic.Int32) *httptest.Server {
 }
 
 func TestCall_connectionResetAfterWrite(t *testing.T) {
+	t.Parallel()
 	for _, safe := range []bool{true, false} {
 		t.Run(fmt.Sprintf("safe=%v", safe), func(t *testing.T) {
 			var n atomic.Int32
@@ -784,6 +824,7 @@ func TestCall_connectionResetAfterWrite(t *testing.T) {
 // were written (as the trace reports) is retried only for retry-safe calls; one before is
 // always retried.
 func TestCall_transportErrorRetryDependsOnWrite(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		wrote bool
@@ -815,6 +856,7 @@ func TestCall_transportErrorRetryDependsOnWrite(t *testing.T) {
 }
 
 func TestCall_doesNotRetryTooManyRedirects(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -827,6 +869,7 @@ func TestCall_doesNotRetryTooManyRedirects(t *testing.T) {
 }
 
 func TestCall_doesNotRetryUntrustedCertificate(t *testing.T) {
+	t.Parallel()
 	srv := httptest.NewTLSServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
 	rt := httpmock.NewMockTransport()
@@ -841,6 +884,7 @@ func TestCall_doesNotRetryUntrustedCertificate(t *testing.T) {
 }
 
 func TestCall_cancelDuringBackoffReturnsCanceled(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t, WithRetry(RetryPolicy{MaxRetries: 3, MinWait: time.Hour, MaxWait: time.Hour}))
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -859,6 +903,7 @@ func TestCall_cancelDuringBackoffReturnsCanceled(t *testing.T) {
 }
 
 func TestCall_deadlineDuringBackoffReturnsDeadlineExceeded(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t, WithRetry(RetryPolicy{MaxRetries: 3, MinWait: time.Hour, MaxWait: time.Hour}))
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusTooManyRequests) // no Retry-After: the backoff itself is an hour
@@ -870,6 +915,7 @@ func TestCall_deadlineDuringBackoffReturnsDeadlineExceeded(t *testing.T) {
 }
 
 func TestCall_canceledContextSendsNothing(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var hit atomic.Bool
 	mux.HandleFunc("/", func(http.ResponseWriter, *http.Request) { hit.Store(true) })
@@ -881,6 +927,7 @@ func TestCall_canceledContextSendsNothing(t *testing.T) {
 }
 
 func TestBackoff_honoursRetryAfterSecondsUpToMax(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		status int
 		max    time.Duration
@@ -899,6 +946,7 @@ func TestBackoff_honoursRetryAfterSecondsUpToMax(t *testing.T) {
 // The date arithmetic itself is TestParseRetryAfter's, with a fixed now; backoff reads the
 // clock, so here the bounds are minutes wide and only show that the date is honoured and capped.
 func TestBackoff_honoursRetryAfterDateUpToMax(t *testing.T) {
+	t.Parallel()
 	at := time.Now().Add(10 * time.Minute).UTC().Format(http.TimeFormat)
 	resp := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {at}}}
 
@@ -910,11 +958,13 @@ func TestBackoff_honoursRetryAfterDateUpToMax(t *testing.T) {
 }
 
 func TestBackoff_ignoresRetryAfterOnOtherStatuses(t *testing.T) {
+	t.Parallel()
 	resp := &http.Response{StatusCode: http.StatusBadGateway, Header: http.Header{"Retry-After": {"20"}}}
 	assert.Equal(t, 100*time.Millisecond, backoff(100*time.Millisecond, time.Minute, 0, resp))
 }
 
 func TestBackoff_unreadableOrPastRetryAfterFallsBackToExponential(t *testing.T) {
+	t.Parallel()
 	for _, v := range []string{"soon", "-5", "0", time.Now().Add(-time.Hour).UTC().Format(http.TimeFormat)} {
 		resp := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {v}}}
 		assert.Equal(t, 100*time.Millisecond, backoff(100*time.Millisecond, time.Minute, 0, resp), v)
@@ -922,6 +972,7 @@ func TestBackoff_unreadableOrPastRetryAfterFallsBackToExponential(t *testing.T) 
 }
 
 func TestBackoff_exponentialWithJitterWithinBounds(t *testing.T) {
+	t.Parallel()
 	min, max := 100*time.Millisecond, 2*time.Second
 	tests := []struct {
 		attempt int
@@ -945,6 +996,7 @@ func TestBackoff_exponentialWithJitterWithinBounds(t *testing.T) {
 }
 
 func TestBackoff_zeroMinWaitStillWaits(t *testing.T) {
+	t.Parallel()
 	var waited bool
 	for range 100 {
 		got := backoff(0, 10*time.Second, 3, nil)
@@ -958,6 +1010,7 @@ func TestBackoff_zeroMinWaitStillWaits(t *testing.T) {
 // Doubling the ceiling towards a huge MaxWait used to overflow to zero, collapsing every wait
 // to MinWait.
 func TestBackoff_hugeMaxDoesNotOverflow(t *testing.T) {
+	t.Parallel()
 	for _, attempt := range []int{40, 63, 64, 1000} {
 		var long bool
 		for range 20 {
@@ -970,12 +1023,14 @@ func TestBackoff_hugeMaxDoesNotOverflow(t *testing.T) {
 }
 
 func TestBackoff_zeroPolicyIsZero(t *testing.T) {
+	t.Parallel()
 	assert.Equal(t, time.Duration(0), backoff(0, 0, 3, nil))
 }
 
 // --- Rate limiter ---
 
 func TestRateLimiter_sharedByConcurrentCalls(t *testing.T) {
+	t.Parallel()
 	lim := &countingLimiter{}
 	client, mux := setup(t, WithRateLimiter(lim))
 	var served atomic.Int32
@@ -999,6 +1054,7 @@ func TestRateLimiter_sharedByConcurrentCalls(t *testing.T) {
 }
 
 func TestRateLimiter_canceledWaitSendsNothing(t *testing.T) {
+	t.Parallel()
 	cctx, cancel := context.WithCancel(ctx)
 	blocking := limiterFunc(func(ctx context.Context) error {
 		cancel() // the caller gives up while the limiter holds the call back
@@ -1014,6 +1070,7 @@ func TestRateLimiter_canceledWaitSendsNothing(t *testing.T) {
 }
 
 func TestRateLimiter_errorIsNotRetried(t *testing.T) {
+	t.Parallel()
 	limErr := errors.New("limiter broke")
 	var waits atomic.Int32
 	lim := limiterFunc(func(ctx context.Context) error {
@@ -1035,6 +1092,7 @@ func TestRateLimiter_errorIsNotRetried(t *testing.T) {
 }
 
 func TestRateLimiter_wouldExceedDeadlineSendsNothing(t *testing.T) {
+	t.Parallel()
 	lim := rate.NewLimiter(rate.Every(time.Hour), 1)
 	require.True(t, lim.Allow()) // the only token is gone; the next comes in an hour
 	client, mux := setup(t, WithRateLimiter(lim))
@@ -1051,6 +1109,7 @@ func TestRateLimiter_wouldExceedDeadlineSendsNothing(t *testing.T) {
 // --- Credential safety ---
 
 func TestClient_formattingHidesCredential(t *testing.T) {
+	t.Parallel()
 	for _, opt := range []Option{WithAPIKey(testKey), WithAddonToken(testKey)} {
 		c, err := NewClient(opt, WithLogger(slog.New(slog.DiscardHandler)))
 		require.NoError(t, err)
@@ -1071,6 +1130,7 @@ func TestClient_formattingHidesCredential(t *testing.T) {
 }
 
 func TestCall_errorsHideCredential(t *testing.T) {
+	t.Parallel()
 	t.Run("401 echoing the key", func(t *testing.T) {
 		client, mux := setup(t)
 		mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -1119,6 +1179,7 @@ func TestCall_errorsHideCredential(t *testing.T) {
 }
 
 func TestCall_responseRequestHidesCredential(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{}`) })
 	resp, err := client.call(ctx, getUser)
@@ -1129,6 +1190,7 @@ func TestCall_responseRequestHidesCredential(t *testing.T) {
 }
 
 func TestRedirect_toAnotherHostIsRefused(t *testing.T) {
+	t.Parallel()
 	creds := map[string]Option{"api key": WithAPIKey(testKey), "addon token": WithAddonToken(testKey)}
 	for name, opt := range creds {
 		for _, status := range []int{http.StatusFound, http.StatusTemporaryRedirect} {
@@ -1155,6 +1217,7 @@ func TestRedirect_toAnotherHostIsRefused(t *testing.T) {
 }
 
 func TestRedirect_sameHostKeepsCredentialAndBody(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("POST /v1/old", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, apiPrefix+"/v1/new", http.StatusTemporaryRedirect)
@@ -1172,6 +1235,7 @@ func TestRedirect_sameHostKeepsCredentialAndBody(t *testing.T) {
 }
 
 func TestSetAPIKey_nextRequestsCarryNewKey(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var got []string
 	var mu sync.Mutex
@@ -1192,6 +1256,7 @@ func TestSetAPIKey_nextRequestsCarryNewKey(t *testing.T) {
 
 // Requests racing a swap carry the old or the new key, whole, and exactly one of them.
 func TestSetAPIKey_concurrentWithCalls(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
 		if k := r.Header.Values("X-Api-Key"); len(k) != 1 || (k[0] != testKey && k[0] != "rotated-key") {
@@ -1215,6 +1280,7 @@ func TestSetAPIKey_concurrentWithCalls(t *testing.T) {
 }
 
 func TestFingerprint(t *testing.T) {
+	t.Parallel()
 	fp := Fingerprint(testKey)
 	assert.Equal(t, fp, Fingerprint(testKey), "stable")
 	assert.LessOrEqual(t, len(fp), 16, "short")
@@ -1279,6 +1345,7 @@ func collect(t *testing.T, seq func(func(*item, error) bool)) ([]string, error) 
 }
 
 func TestPages_stopsOnLastPageHeader(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{
 		pages:    [][]*item{items("a", "b"), items("c", "d"), items("e", "f")},
 		lastPage: []*bool{Ptr(false), Ptr(true)},
@@ -1290,6 +1357,7 @@ func TestPages_stopsOnLastPageHeader(t *testing.T) {
 }
 
 func TestPages_headerSaysMoreAfterShortPage(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{
 		pages:    [][]*item{items("a"), items("b")},
 		lastPage: []*bool{Ptr(false), Ptr(true)},
@@ -1300,6 +1368,7 @@ func TestPages_headerSaysMoreAfterShortPage(t *testing.T) {
 }
 
 func TestPages_withoutHeaderStopsOnShortPage(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{pages: [][]*item{items("a", "b"), items("c")}}
 	ids, err := collect(t, pages(ctx, 2, itemID, src.fetch))
 	require.NoError(t, err)
@@ -1308,6 +1377,7 @@ func TestPages_withoutHeaderStopsOnShortPage(t *testing.T) {
 }
 
 func TestPages_stopsOnEmptyPage(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{pages: [][]*item{items("a", "b"), {}}, lastPage: []*bool{Ptr(false), Ptr(false)}}
 	ids, err := collect(t, pages(ctx, 2, itemID, src.fetch))
 	require.NoError(t, err)
@@ -1316,6 +1386,7 @@ func TestPages_stopsOnEmptyPage(t *testing.T) {
 }
 
 func TestPages_zeroPageSizeMeansClockifyDefault(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{pages: [][]*item{items("a", "b", "c")}}
 	ids, err := collect(t, pages(ctx, 0, itemID, src.fetch))
 	require.NoError(t, err)
@@ -1324,6 +1395,7 @@ func TestPages_zeroPageSizeMeansClockifyDefault(t *testing.T) {
 }
 
 func TestPages_detectsRepeatedPage(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{pages: [][]*item{items("a", "b"), items("a", "b"), items("a", "b")}}
 	ids, err := collect(t, pages(ctx, 2, itemID, src.fetch))
 	assert.ErrorIs(t, err, ErrPageRepeated)
@@ -1332,6 +1404,7 @@ func TestPages_detectsRepeatedPage(t *testing.T) {
 }
 
 func TestPages_stopsFetchingWhenLoopBreaks(t *testing.T) {
+	t.Parallel()
 	src := &pageSource{pages: [][]*item{items("a", "b"), items("c", "d")}}
 	for it, err := range pages(ctx, 2, itemID, src.fetch) {
 		require.NoError(t, err)
@@ -1343,6 +1416,7 @@ func TestPages_stopsFetchingWhenLoopBreaks(t *testing.T) {
 }
 
 func TestPages_propagatesFetchError(t *testing.T) {
+	t.Parallel()
 	boom := errors.New("boom")
 	src := &pageSource{pages: [][]*item{items("a", "b"), items("c", "d")}, err: boom, errPage: 2}
 	ids, err := collect(t, pages(ctx, 2, itemID, src.fetch))
@@ -1351,6 +1425,7 @@ func TestPages_propagatesFetchError(t *testing.T) {
 }
 
 func TestPages_respectsCanceledContext(t *testing.T) {
+	t.Parallel()
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	src := &pageSource{pages: [][]*item{items("a", "b")}}
@@ -1360,6 +1435,7 @@ func TestPages_respectsCanceledContext(t *testing.T) {
 }
 
 func TestPages_stopsWhenContextCanceledBetweenPages(t *testing.T) {
+	t.Parallel()
 	cctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	src := &pageSource{pages: [][]*item{items("a", "b"), items("c", "d")}}
@@ -1380,6 +1456,7 @@ func TestPages_stopsWhenContextCanceledBetweenPages(t *testing.T) {
 
 // pages over a real server: Last-Page comes from the header through call.
 func TestPages_overCallReadsLastPageHeader(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	var n atomic.Int32
 	mux.HandleFunc("GET /v1/workspaces/ws1/users", func(w http.ResponseWriter, r *http.Request) {
@@ -1412,6 +1489,7 @@ func TestPages_overCallReadsLastPageHeader(t *testing.T) {
 }
 
 func TestListOptions_validate(t *testing.T) {
+	t.Parallel()
 	assert.NoError(t, (*ListOptions)(nil).validate())
 	assert.NoError(t, (&ListOptions{}).validate())
 	assert.NoError(t, (&ListOptions{Page: 3, PageSize: MaxPageSize}).validate())
@@ -1488,6 +1566,7 @@ func BenchmarkPages_10000(b *testing.B) {
 }
 
 func TestCheckRetry_finalAnswerStandsAfterCancel(t *testing.T) {
+	t.Parallel()
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
 	for _, code := range []int{200, 201, 204, 400, 403} {
@@ -1501,6 +1580,7 @@ func TestCheckRetry_finalAnswerStandsAfterCancel(t *testing.T) {
 }
 
 func TestRetry_retryAfterBeyondDeadlineReturnsAtOnce(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t, WithRetry(RetryPolicy{MaxRetries: 3, MinWait: time.Millisecond, MaxWait: time.Hour}))
 	var calls atomic.Int32
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -1533,6 +1613,7 @@ func TestWithAPIKey_refusesKeysThatCannotBeHeaders(t *testing.T) {
 }
 
 func TestCall_errorBodyEchoingAnOverrideCredentialIsRedacted(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t)
 	const other = "other-key-0a1b2c3d4e5f"
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) {
@@ -1547,6 +1628,7 @@ func TestCall_errorBodyEchoingAnOverrideCredentialIsRedacted(t *testing.T) {
 }
 
 func TestCall_limiterWaitBeyondDeadlineIsDeadlineExceeded(t *testing.T) {
+	t.Parallel()
 	client, mux := setup(t, WithRateLimit(1.0/3600, 1))
 	mux.HandleFunc("GET /v1/user", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, `{}`) })
 	_, err := client.call(ctx, op{method: http.MethodGet, path: "v1/user", retrySafe: true}) // takes the one token
