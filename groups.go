@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -145,7 +144,7 @@ func (s *GroupsService) FindByName(ctx context.Context, workspaceID, name string
 		return s.List(ctx, workspaceID, o)
 	}, func(g *UserGroup) bool { return g.Name == name },
 		func() error {
-			return fmt.Errorf("clockify: no user group named %q in workspace %s: %w", name, workspaceID, ErrNotFound)
+			return wrapf(ErrNotFound, "no user group named %q in workspace %s", name, workspaceID)
 		})
 }
 

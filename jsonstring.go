@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"encoding/json"
-	"fmt"
 )
 
 // decodeString reads a JSON string for the named field; null reports null and no error.
@@ -36,7 +35,7 @@ func decodeStringGeneral(b []byte, field string) (s string, null bool, err error
 		return "", true, nil
 	}
 	if err := json.Unmarshal(b, &s); err != nil {
-		return "", false, fmt.Errorf("clockify: %s: %w", field, err)
+		return "", false, wrapf(err, "%s", field)
 	}
 	return s, false, nil
 }

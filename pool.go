@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"context"
-	"fmt"
 	"sync"
 )
 
@@ -77,5 +76,5 @@ func startPool(ctx context.Context, jobs [][]int, workers int, work, skip func(j
 }
 
 func notStarted(userID string, err error) error {
-	return fmt.Errorf("clockify: member %s not started: %w", userID, err)
+	return wrapf(err, "member %s not started", userID)
 }

@@ -70,7 +70,7 @@ func (s *ProfilesService) UploadImage(ctx context.Context, name string, r io.Rea
 	}
 	data, err := readImage(ctx, r)
 	if err != nil {
-		return nil, nil, fmt.Errorf("clockify: read image %q: %w", name, err)
+		return nil, nil, wrapf(err, "read image %q", name)
 	}
 	switch {
 	case len(data) == 0:
@@ -155,13 +155,13 @@ func multipartImage(name, ctype string, data []byte) (rawBody, error) {
 	h.Set("Content-Type", ctype)
 	part, err := w.CreatePart(h)
 	if err != nil {
-		return rawBody{}, fmt.Errorf("clockify: build image upload: %w", err)
+		return rawBody{}, wrapf(err, "build image upload")
 	}
 	if _, err := part.Write(data); err != nil {
-		return rawBody{}, fmt.Errorf("clockify: build image upload: %w", err)
+		return rawBody{}, wrapf(err, "build image upload")
 	}
 	if err := w.Close(); err != nil {
-		return rawBody{}, fmt.Errorf("clockify: build image upload: %w", err)
+		return rawBody{}, wrapf(err, "build image upload")
 	}
 	return rawBody{data: buf.Bytes(), contentType: w.FormDataContentType()}, nil
 }

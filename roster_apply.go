@@ -82,7 +82,7 @@ func (s *MembersService) ApplyRoster(ctx context.Context, plan *RosterPlan, opts
 	}
 	unlock, err := lockWorkspace(ctx, plan.WorkspaceID, o.Locker)
 	if err != nil {
-		r.fail(todo, fmt.Errorf("clockify: lock workspace %s for the roster: %w", plan.WorkspaceID, err))
+		r.fail(todo, wrapf(err, "lock workspace %s for the roster", plan.WorkspaceID))
 		return r.results
 	}
 	defer unlock()
@@ -159,7 +159,7 @@ func (r *rosterRun) prepare(ctx context.Context, todo []int) [][]int {
 	c := clientOf(r.s)
 	snap, err := c.readRoster(ctx, r.plan.WorkspaceID, rosterRead{pageSize: MaxPageSize, groups: groups, rules: true})
 	if err != nil {
-		r.fail(todo, fmt.Errorf("clockify: re-read the workspace before applying the roster: %w", err))
+		r.fail(todo, wrapf(err, "re-read the workspace before applying the roster"))
 		return nil
 	}
 	r.snap = snap
@@ -300,7 +300,7 @@ func (r *rosterRun) recheckNames(ctx context.Context, batch []int) []int {
 		a := &r.results[i].Action
 		switch {
 		case err != nil:
-			r.results[i].Err = fmt.Errorf("clockify: check limited member %q is still absent: %w", a.Name, err)
+			r.results[i].Err = wrapf(err, "check limited member %q is still absent", a.Name)
 		case taken[a.Name]:
 			r.results[i].Err = stale(a, "a limited member named %q was added after the workspace was re-read", a.Name)
 		default:

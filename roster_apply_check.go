@@ -56,7 +56,7 @@ func (r *rosterRun) vet(job []int) {
 func (r *rosterRun) rule(a *RosterAction, v *vetting) error {
 	blocked, err := r.judge.actionRule(a, v.m, v.status)
 	if err != nil {
-		return fmt.Errorf("clockify: check the rules of %s for member %s: %w", a.Kind, a.member(), err)
+		return wrapf(err, "check the rules of %s for member %s", a.Kind, a.member())
 	}
 	return blocked
 }
@@ -147,21 +147,21 @@ func (r *rosterRun) newMemberID(ctx context.Context, a *RosterAction) (string, e
 	if a.Email != "" {
 		u, _, err := r.s.FindByEmail(ctx, r.plan.WorkspaceID, a.Email)
 		if err != nil {
-			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Email, err)
+			return "", wrapf(err, "look up new member %s", a.Email)
 		}
 		return u.ID, nil
 	}
 	var ids []string
 	for u, err := range r.s.All(ctx, r.plan.WorkspaceID, lookupOptions("", a.Name)) {
 		if err != nil {
-			return "", fmt.Errorf("clockify: look up new member %s: %w", a.Name, err)
+			return "", wrapf(err, "look up new member %s", a.Name)
 		}
 		if u.Name == a.Name && u.Status == AccountLimited {
 			ids = append(ids, u.ID)
 		}
 	}
 	if len(ids) != 1 {
-		return "", fmt.Errorf("clockify: look up new limited member %q: %d match, want 1: %w", a.Name, len(ids), ErrNotFound)
+		return "", wrapf(ErrNotFound, "look up new limited member %q: %d match, want 1", a.Name, len(ids))
 	}
 	return ids[0], nil
 }

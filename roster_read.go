@@ -242,7 +242,7 @@ func (c *Client) readProfiles(ctx context.Context, workspaceID string, ms []*ros
 			for m := range queue {
 				p, _, err := c.Profiles.Get(ctx, workspaceID, m.user.ID)
 				if err != nil {
-					once.Do(func() { firstErr = fmt.Errorf("clockify: read profile of member %s: %w", m.user.ID, err); cancel() })
+					once.Do(func() { firstErr = wrapf(err, "read profile of member %s", m.user.ID); cancel() })
 					continue
 				}
 				m.profile = p

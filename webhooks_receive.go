@@ -108,7 +108,7 @@ func readWebhookBody(r *http.Request) ([]byte, error) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxWebhookBody+1))
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("clockify: read webhook body: %w", err)
+		return nil, wrapf(err, "read webhook body")
 	case len(body) > MaxWebhookBody:
 		return nil, tooLarge
 	case !json.Valid(body):

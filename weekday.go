@@ -288,7 +288,7 @@ func (s *WeekdaySet) unmarshalJSONGeneral(b []byte) error {
 	if len(b) > 0 && b[0] == '"' {
 		var inner string
 		if err := json.Unmarshal(b, &inner); err != nil {
-			return fmt.Errorf("clockify: working days: %w", err)
+			return wrapf(err, "working days")
 		}
 		inner = strings.TrimSpace(inner)
 		if inner == "" {
@@ -304,7 +304,7 @@ func (s *WeekdaySet) unmarshalJSONGeneral(b []byte) error {
 	}
 	var days []string
 	if err := json.Unmarshal(b, &days); err != nil {
-		return fmt.Errorf("clockify: working days: %w", err)
+		return wrapf(err, "working days")
 	}
 	var set WeekdaySet
 	for _, d := range days {

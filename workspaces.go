@@ -2,7 +2,6 @@ package clockify
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 )
@@ -72,7 +71,7 @@ func (s *WorkspacesService) FindByName(ctx context.Context, name string) (*Works
 	}
 	switch len(found) {
 	case 0:
-		return nil, resp, fmt.Errorf("clockify: no workspace named %q among the caller's %d: %w", name, len(list), ErrNotFound)
+		return nil, resp, wrapf(ErrNotFound, "no workspace named %q among the caller's %d", name, len(list))
 	case 1:
 		return found[0], resp, nil
 	}
@@ -80,7 +79,7 @@ func (s *WorkspacesService) FindByName(ctx context.Context, name string) (*Works
 	for i, ws := range found {
 		ids[i] = ws.ID
 	}
-	return nil, resp, fmt.Errorf("clockify: %d workspaces are named %q (%v); use the id: %w", len(found), name, ids, ErrAmbiguousName)
+	return nil, resp, wrapf(ErrAmbiguousName, "%d workspaces are named %q (%v); use the id", len(found), name, ids)
 }
 
 // CallerRole returns the caller's role in the workspace: RoleOwner, RoleWorkspaceAdmin, or ""
