@@ -11,7 +11,7 @@
 //	GET    …/users, POST …/users/info                                members: list, search
 //	POST   …/users?send-email=, …/limited-users                      invite; add limited members
 //	PUT    …/users/{userId}; DELETE …/users/{userId}                 activate/deactivate; (refused) removal
-//	PUT    …/users/{userId}/hourly-rate, …/cost-rate                 workspace rates
+//	PUT    …/users/{userId}/hourly-rate, …/cost-rate                 a member's workspace rates
 //	PUT    …/projects/{projectId}/users/{userId}/hourly-rate, …/cost-rate  project rates
 //	GET    …/member-profile/{userId}; PATCH the same                 member profile
 //	PUT    …/users/{userId}/custom-field/{customFieldId}/value       custom-field value
@@ -22,6 +22,10 @@
 //	POST   …/user-groups/{userGroupId}/users; DELETE …/users/{userId} group membership
 //	GET    …/time-entries/status/in-progress                         running timers
 //	PATCH  …/user/{userId}/time-entries {"end"}                      stop a member's timer
+//	GET    …/user/{userId}/time-entries?in-progress=&page-size=      a member's time entries
+//	PUT    …/hourly-rate, …/cost-rate                                workspace default rates
+//	GET    …/approval-requests?status=&page=&page-size=              approval requests
+//	GET/POST …/webhooks; GET/PUT/DELETE …/webhooks/{webhookId}       webhooks (and token, logs)
 //	POST   /v1/file/image (multipart, part "file")                   upload a profile picture
 //
 // (… is /v1/workspaces/{workspaceId}.) It reproduces the live quirks: 400
