@@ -173,30 +173,6 @@ type User struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var userKeys = jsonKeys[User]()
-
-// UnmarshalJSON decodes a user, keeping the keys User has no field for in Extra.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*u = User(p)
-	u.Extra = extraKeys(b, userKeys)
-	return nil
-}
-
-// MarshalJSON writes the user with its Extra keys.
-func (u User) MarshalJSON() ([]byte, error) {
-	type plain User
-	b, err := json.Marshal(plain(u))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(b, u.Extra, userKeys)
-}
-
 // Membership returns u's membership of the workspace (or project or group) with the given id.
 // Like every getter on a result, it is safe on a nil *User: it reports no membership.
 func (u *User) Membership(targetID string) (Membership, bool) {
@@ -261,30 +237,6 @@ type Membership struct {
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
-var membershipKeys = jsonKeys[Membership]()
-
-// UnmarshalJSON decodes a membership, keeping the keys Membership has no field for in Extra.
-func (m *Membership) UnmarshalJSON(b []byte) error {
-	type plain Membership
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*m = Membership(p)
-	m.Extra = extraKeys(b, membershipKeys)
-	return nil
-}
-
-// MarshalJSON writes the membership with its Extra keys.
-func (m Membership) MarshalJSON() ([]byte, error) {
-	type plain Membership
-	b, err := json.Marshal(plain(m))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(b, m.Extra, membershipKeys)
-}
-
 // UserSettings are a user's personal settings, as Clockify's API reference lists them
 // (UserSettingsDtoV1). Keys Clockify adds later are kept in Extra.
 type UserSettings struct {
@@ -322,30 +274,6 @@ type UserSettings struct {
 	SummaryReportSettings json.RawMessage `json:"summaryReportSettings,omitempty"`
 	// Extra holds every other key Clockify sent, as sent; MarshalJSON writes it back.
 	Extra map[string]json.RawMessage `json:"-"`
-}
-
-var userSettingsKeys = jsonKeys[UserSettings]()
-
-// UnmarshalJSON decodes settings, keeping the keys UserSettings has no field for in Extra.
-func (us *UserSettings) UnmarshalJSON(b []byte) error {
-	type plain UserSettings
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*us = UserSettings(p)
-	us.Extra = extraKeys(b, userSettingsKeys)
-	return nil
-}
-
-// MarshalJSON writes the settings with their Extra keys.
-func (us UserSettings) MarshalJSON() ([]byte, error) {
-	type plain UserSettings
-	b, err := json.Marshal(plain(us))
-	if err != nil {
-		return nil, err
-	}
-	return appendExtra(b, us.Extra, userSettingsKeys)
 }
 
 // Workspace is a workspace as Clockify returns it, including from member mutations (invite,
