@@ -46,7 +46,6 @@ type Client struct {
 	plainBase bool          // base is plain enough to build request URLs without url.Parse
 	reqHost   string        // base.Host as requests carry it (see requestHost)
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
-	deadlines sharedDeadlines
 	cred      atomic.Pointer[credential]
 	headerSet atomic.Pointer[sharedHeaderSet] // the usual request headers with cred (transport.go)
 	rotateMu  sync.Mutex                      // one APIKeys.Rotate at a time; requests never take it
