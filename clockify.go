@@ -46,6 +46,7 @@ type Client struct {
 	plainBase bool          // base is plain enough to build request URLs without url.Parse
 	reqHost   string        // base.Host as requests carry it (see requestHost)
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
+	deadlines sharedDeadlines
 	cred      atomic.Pointer[credential]
 	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
 	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)

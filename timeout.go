@@ -5,16 +5,22 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // The http.Client's Timeout (60 s by default) limits each attempt of a call: sending it,
 // following redirects and reading the answer, as net/http would. The limiter's wait before an
-// attempt does not count. authTransport applies it, as a context.WithDeadline per attempt
-// shared by its redirects: net/http's own Timeout around a RoundTripper that is not its
-// *http.Transport watches the deadline from a goroutine of its own, and a body that stalls
-// then fails with a bare context.DeadlineExceeded or a timeout depending on which of the two
-// fires first.
+// attempt does not count. authTransport applies it, because net/http's own timeout around a
+// wrapping RoundTripper is its slow path (a goroutine, a timer and two channels per request).
+//
+// A caller's context that can be cancelled gets a deadline context of its own per attempt.
+// One that never can (context.Background and values derived from it, the common case) shares
+// a deadline with the attempts that started close to it: each attempt's deadline is rounded up
+// by at most 1/64 of the timeout (under a second of the default 60 s), so one timer serves
+// many requests instead of each paying for a timer, a channel and the bookkeeping net/http
+// adds under a cancellable context.
 
 // timeoutError is an attempt that outlived the HTTP client's Timeout. Like net/http's own, it
 // is a net.Error whose Timeout is true, and it matches context.DeadlineExceeded.
@@ -48,6 +54,9 @@ func (c *Client) attemptContext(ctx context.Context, a *attempt) (actx context.C
 	}
 	if d, ok := ctx.Deadline(); ok && !d.After(deadline) {
 		return ctx, nil // the caller's own deadline comes first, as net/http would see it
+	}
+	if ctx.Done() == nil {
+		return &sharedDeadlineCtx{Context: ctx, deadline: c.deadlines.after(deadline, c.timeout/64)}, nil
 	}
 	return context.WithDeadline(ctx, deadline)
 }
@@ -89,4 +98,58 @@ func (b *cancelOnClose) Close() error {
 	err := b.ReadCloser.Close()
 	b.cancel()
 	return err
+}
+
+// sharedDeadlineCtx is an attempt's context under a shared deadline: values come from the
+// request's own context (which can never be cancelled), and Deadline, Done and Err from the
+// shared deadline.
+type sharedDeadlineCtx struct {
+	context.Context
+	deadline context.Context
+}
+
+func (s *sharedDeadlineCtx) Deadline() (time.Time, bool) { return s.deadline.Deadline() }
+func (s *sharedDeadlineCtx) Done() <-chan struct{}       { return s.deadline.Done() }
+func (s *sharedDeadlineCtx) Err() error                  { return s.deadline.Err() }
+
+// Value asks the deadline first: a context made by context.WithDeadline(context.Background())
+// answers no key but the context package's own, which lets the context net/http derives for
+// each request join the shared deadline directly (rather than watch it from a goroutine).
+func (s *sharedDeadlineCtx) Value(key any) any {
+	if v := s.deadline.Value(key); v != nil {
+		return v
+	}
+	return s.Context.Value(key)
+}
+
+// sharedDeadlines hands out the shared deadline contexts; its zero value is ready.
+type sharedDeadlines struct {
+	mu  sync.Mutex
+	cur atomic.Pointer[sharedDeadline]
+}
+
+type sharedDeadline struct {
+	at     time.Time
+	ctx    context.Context
+	cancel context.CancelFunc // never called: the context ends at its deadline
+}
+
+// after is a context that ends no sooner than at and at most slack after it.
+func (s *sharedDeadlines) after(at time.Time, slack time.Duration) context.Context {
+	fits := func(d *sharedDeadline) bool { return d != nil && !d.at.Before(at) && d.at.Sub(at) <= slack }
+	if d := s.cur.Load(); fits(d) {
+		return d.ctx
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur := s.cur.Load()
+	if fits(cur) {
+		return cur.ctx
+	}
+	d := &sharedDeadline{at: at.Add(slack)}
+	d.ctx, d.cancel = context.WithDeadline(context.Background(), d.at)
+	if cur == nil || d.at.After(cur.at) {
+		s.cur.Store(d) // later attempts fit it; an earlier straggler's does not replace it
+	}
+	return d.ctx
 }
