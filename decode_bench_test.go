@@ -6,11 +6,11 @@ import (
 )
 
 // Decoding the SDK's own value types, called as encoding/json calls them (on the raw value),
-// in the shapes Clockify sends. For durations, impl=sdk is UnmarshalJSON and impl=general the
-// same with ParseDuration's general parser alone (without its fast path for whole numbers);
-// FuzzDurationFastPath shows the results equal, these show the cost:
+// in the shapes Clockify sends: impl=sdk is UnmarshalJSON, impl=general the general code it
+// falls back to for other shapes (which every value went through before the fast paths). The
+// fuzz targets in jsonstring_fuzz_test.go show the results equal; these show the cost:
 //
-//	go run ./internal/benchratio -pkg . DurationUnmarshal
+//	go run ./internal/benchratio -pkg . DurationUnmarshal WeekdaySetUnmarshal
 
 func BenchmarkDurationUnmarshal(b *testing.B) {
 	for _, in := range []string{`"PT7H30M"`, `"PT8H"`, `"PT0S"`, `"P1DT2H"`} {
@@ -33,9 +33,11 @@ func BenchmarkDurationUnmarshal(b *testing.B) {
 	}
 }
 
-// durationGeneral is Duration.UnmarshalJSON with ParseDuration's general parser alone.
+// durationGeneral decodes a duration with the general code alone, as every duration was
+// decoded before the fast paths (UnmarshalJSON's own general path reaches ParseDuration, which
+// has a fast path of its own).
 func durationGeneral(d *Duration, b []byte) error {
-	s, null, err := decodeString(b, "duration")
+	s, null, err := decodeStringGeneral(b, "duration")
 	if null || err != nil || s == "" {
 		*d = 0
 		return err
@@ -50,15 +52,21 @@ func BenchmarkWeekdaySetUnmarshal(b *testing.B) {
 		{"two", `["SATURDAY","SUNDAY"]`},
 	} {
 		raw := []byte(tc.in)
-		b.Run(tc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				var s WeekdaySet
-				if err := s.UnmarshalJSON(raw); err != nil {
-					b.Fatal(err)
+		for _, impl := range []struct {
+			name   string
+			decode func(*WeekdaySet, []byte) error
+		}{{"sdk", (*WeekdaySet).UnmarshalJSON}, {"general", (*WeekdaySet).unmarshalJSONGeneral}} {
+			b.Run(tc.name+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				s := new(WeekdaySet)
+				for b.Loop() {
+					*s = 0
+					if err := impl.decode(s, raw); err != nil {
+						b.Fatal(err)
+					}
 				}
-			}
-		})
+			})
+		}
 	}
 }
 

@@ -317,6 +317,18 @@ func (d Duration) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads an ISO-8601 string; null and "" leave the zero value.
 func (d *Duration) UnmarshalJSON(b []byte) error {
+	if in, ok := plainString(b); ok {
+		if v, ok := parseWholeDuration(in); ok {
+			*d = v
+			return nil
+		}
+	}
+	return d.unmarshalJSONGeneral(b)
+}
+
+// unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
+func (d *Duration) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "duration")
 	if null || err != nil {
 		return err

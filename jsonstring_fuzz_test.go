@@ -129,9 +129,9 @@ func canonicalize(v reflect.Value) {
 	}
 }
 
-// ParseDuration's fast path for whole-number durations must agree with the general code on
-// every input: the same value, and an error exactly when the general code errs, with the same
-// message.
+// The fast paths for the SDK's own types (plain strings, whole-number durations, plain day
+// arrays) must agree with the general code on every input: the same value, and an error
+// exactly when the general code errs, with the same message.
 
 func FuzzDurationFastPath(f *testing.F) {
 	for _, s := range []string{
@@ -149,6 +149,39 @@ func FuzzDurationFastPath(f *testing.F) {
 		fast, fastErr := ParseDuration(s)
 		slow, slowErr := parseDurationGeneral(s)
 		sameResult(t, "ParseDuration("+strconv.Quote(s)+")", fast, slow, fastErr, slowErr)
+
+		fast, slow = Hours(3), Hours(3) // null leaves the value as it is
+		fastErr, slowErr = fast.UnmarshalJSON(data), slow.unmarshalJSONGeneral(data)
+		sameResult(t, "Duration.UnmarshalJSON("+strconv.Quote(s)+")", fast, slow, fastErr, slowErr)
+	})
+}
+
+func FuzzWeekdayFastPath(f *testing.F) {
+	for _, s := range []string{
+		`["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"]`, `["SATURDAY","SUNDAY"]`, `[]`,
+		`["MONDAY","MONDAY"]`, `["MONDAY",]`, `["MONDAY""FRIDAY"]`, `["MONDAY"]]`, `[ "MONDAY"]`,
+		`["MON\u0044AY"]`, `["MONDAY\"]`, `[""]`, `["monday"]`, `[`, `["`, `"[\"MONDAY\"]"`,
+		`"MONDAY"`, `"WEDNESDAY"`, `""`, `null`, `"FUNDAY"`, `"MON\u0044AY"`, `"\u00e9"`, `"é"`,
+		`"MONDAY" `, `"`, `"""`, `"\"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		q := strconv.Quote(string(data))
+		fastSet, slowSet := Weekdays, Weekdays
+		fastErr, slowErr := fastSet.UnmarshalJSON(data), slowSet.unmarshalJSONGeneral(data)
+		sameResult(t, "WeekdaySet.UnmarshalJSON("+q+")", fastSet, slowSet, fastErr, slowErr)
+
+		fastDay, slowDay := Friday, Friday
+		fastErr, slowErr = fastDay.UnmarshalJSON(data), slowDay.unmarshalJSONGeneral(data)
+		sameResult(t, "Weekday.UnmarshalJSON("+q+")", fastDay, slowDay, fastErr, slowErr)
+
+		fastStr, fastNull, fastErr := decodeString(data, "f")
+		slowStr, slowNull, slowErr := decodeStringGeneral(data, "f")
+		sameResult(t, "decodeString("+q+")", fastStr, slowStr, fastErr, slowErr)
+		if fastNull != slowNull {
+			t.Fatalf("decodeString(%s): null %v, general code %v", q, fastNull, slowNull)
+		}
 	})
 }
 

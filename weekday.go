@@ -69,6 +69,43 @@ func (d Weekday) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON accepts the seven days; null and "" leave the zero value (Clockify sends them
 // for settings never filled in); anything else is an error.
 func (d *Weekday) UnmarshalJSON(b []byte) error {
+	if in, ok := plainString(b); ok {
+		if len(in) == 0 {
+			*d = ""
+			return nil
+		}
+		if i := weekdayIndex(in); i >= 0 {
+			*d = weekdays[i]
+			return nil
+		}
+	}
+	return d.unmarshalJSONGeneral(b)
+}
+
+// weekdayIndex is Weekday.index for the bytes of a name, without converting them to a string.
+func weekdayIndex(name []byte) int {
+	switch string(name) { // compiled to comparisons, no allocation
+	case "MONDAY":
+		return 0
+	case "TUESDAY":
+		return 1
+	case "WEDNESDAY":
+		return 2
+	case "THURSDAY":
+		return 3
+	case "FRIDAY":
+		return 4
+	case "SATURDAY":
+		return 5
+	case "SUNDAY":
+		return 6
+	}
+	return -1
+}
+
+// unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
+func (d *Weekday) unmarshalJSONGeneral(b []byte) error {
 	s, null, err := decodeString(b, "weekday")
 	if null || err != nil {
 		return err
@@ -199,6 +236,51 @@ func (s WeekdaySet) MarshalJSON() ([]byte, error) {
 // array that Clockify's own spec example shows ("[\"MONDAY\",\"TUESDAY\"]"). Unknown days are
 // an error; null leaves s unchanged.
 func (s *WeekdaySet) UnmarshalJSON(b []byte) error {
+	if set, ok := plainWeekdayArray(b); ok {
+		*s = set
+		return nil
+	}
+	return s.unmarshalJSONGeneral(b)
+}
+
+// plainWeekdayArray reads the shape Clockify sends, an array of day names without spaces or
+// escapes (["MONDAY","FRIDAY"]), without allocating. Anything else, errors included, is left to
+// the general code: ok is false.
+func plainWeekdayArray(b []byte) (set WeekdaySet, ok bool) {
+	if len(b) < 2 || b[0] != '[' {
+		return 0, false
+	}
+	if len(b) == 2 && b[1] == ']' {
+		return 0, true
+	}
+	b = b[1:]
+	for {
+		if len(b) == 0 || b[0] != '"' {
+			return 0, false
+		}
+		end := bytes.IndexByte(b[1:], '"')
+		if end < 0 {
+			return 0, false
+		}
+		i := weekdayIndex(b[1 : 1+end]) // only the seven plain names match, so no escapes
+		if i < 0 {
+			return 0, false
+		}
+		set |= 1 << i
+		switch rest := b[end+2:]; {
+		case len(rest) == 1 && rest[0] == ']':
+			return set, true
+		case len(rest) > 1 && rest[0] == ',':
+			b = rest[1:]
+		default:
+			return 0, false
+		}
+	}
+}
+
+// unmarshalJSONGeneral is UnmarshalJSON for any input; UnmarshalJSON answers the common
+// shapes itself and must agree with it (jsonstring_fuzz_test.go checks).
+func (s *WeekdaySet) unmarshalJSONGeneral(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if string(b) == "null" {
 		return nil
