@@ -48,13 +48,16 @@ type Client struct {
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	deadlines sharedDeadlines
 	cred      atomic.Pointer[credential]
-	rotateMu  sync.Mutex // one APIKeys.Rotate at a time; requests never take it
-	admins    adminCache // the caller's admin rights per workspace (rules_admin.go)
+	headerSet atomic.Pointer[sharedHeaderSet] // the usual request headers with cred (transport.go)
+	rotateMu  sync.Mutex                      // one APIKeys.Rotate at a time; requests never take it
+	admins    adminCache                      // the caller's admin rights per workspace (rules_admin.go)
 	hc        *retryablehttp.Client
 	userAgent string
-	limiter   RateLimiter
-	logger    *slog.Logger
-	maxBody   int64 // bound of a success body, after decompression
+	// userAgentValue is the User-Agent header's value, shared by every request (see newRequest).
+	userAgentValue []string
+	limiter        RateLimiter
+	logger         *slog.Logger
+	maxBody        int64 // bound of a success body, after decompression
 }
 
 // NewClient returns a client for the Clockify API. Exactly one of WithAPIKey and
@@ -98,6 +101,7 @@ func newClient(cfg *config) (*Client, error) {
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
+	c.userAgentValue = []string{c.userAgent}
 	if c.limiter == nil {
 		c.limiter = defaultLimiter()
 	}
@@ -261,6 +265,9 @@ func (c *Client) call(ctx context.Context, o op) (*Response, error) {
 	return c.readResponse(hresp, o, a)
 }
 
+// jsonValue is the value of the Accept and Content-Type headers.
+var jsonValue = []string{"application/json"}
+
 // usable checks that c was made by NewClient and ctx is not nil, before any work.
 func (c *Client) usable(ctx context.Context) error {
 	if c == nil || c.hc == nil {
@@ -292,8 +299,8 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 	if err != nil {
 		return nil, err
 	}
-	var body any // a nil []byte would still make a body
-	contentType := "application/json"
+	var body any      // a nil []byte would still make a body
+	contentType := "" // JSON, with the shared header value
 	if raw, ok := o.body.(rawBody); ok {
 		body, contentType, o.body = raw.data, raw.contentType, nil // sent as it is (a file upload)
 	}
@@ -312,10 +319,17 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 	if err != nil {
 		return nil, fmt.Errorf("clockify: build request: %w", err)
 	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
+	// Every request shares these value slices rather than allocating its own: nothing writes
+	// into them (Header.Set and Add replace or grow a slice, and RoundTrippers must not
+	// modify a request).
+	req.Header["Accept"] = jsonValue
+	req.Header["User-Agent"] = c.userAgentValue
 	if body != nil {
-		req.Header.Set("Content-Type", contentType)
+		if contentType == "" {
+			req.Header["Content-Type"] = jsonValue
+		} else {
+			req.Header.Set("Content-Type", contentType)
+		}
 	}
 	return req, nil
 }

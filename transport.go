@@ -22,11 +22,21 @@ type credential struct {
 	header string
 	secret string
 	owner  string // id of the user the secret belongs to, once APIKeys has checked it
+	// value is []string{secret}, made once so requests share it (see headerValue).
+	value []string
 }
 
-// newCredential is the credential secret sent in header.
+// newCredential is a credential with its header value made once.
 func newCredential(header, secret, owner string) *credential {
-	return &credential{header: header, secret: secret, owner: owner}
+	return &credential{header: header, secret: secret, owner: owner, value: []string{secret}}
+}
+
+// headerValue is the header's value; a credential made without newCredential makes it anew.
+func (c *credential) headerValue() []string {
+	if c.value != nil {
+		return c.value
+	}
+	return []string{c.secret}
 }
 
 func (c *credential) String() string {
@@ -62,13 +72,13 @@ func (c *Client) httpClient(given *http.Client) *http.Client {
 	// RoundTripper other than *http.Transport costs net/http a goroutine, a timer and two
 	// channels per request.
 	c.timeout, hc.Timeout = hc.Timeout, 0
-	inner := hc.Transport
+	inner, shared := hc.Transport, hc.Transport == nil
 	if inner == nil {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 32
 		inner = t
 	}
-	hc.Transport = &authTransport{client: c, next: inner}
+	hc.Transport = &authTransport{client: c, next: inner, shared: shared}
 	hc.CheckRedirect = c.checkRedirect(hc.CheckRedirect)
 	return &hc
 }
@@ -95,6 +105,7 @@ func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) 
 type authTransport struct {
 	client *Client
 	next   http.RoundTripper
+	shared bool // next is the SDK's own *http.Transport: request headers may be shared
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -131,8 +142,16 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// headers is a copy of h with cred (if not nil) in place of any credential h carries.
+// headers is h with cred (if not nil) in place of any credential h carries. On the SDK's own
+// transport, which never modifies a request, the usual headers of a request (see newRequest)
+// with the client's own credential come as one map made once and shared by every request;
+// otherwise as a copy.
 func (t *authTransport) headers(h http.Header, cred *credential) http.Header {
+	if t.shared && cred != nil && cred == t.client.cred.Load() {
+		if kind := t.client.usualHeaders(h); kind >= 0 {
+			return t.client.sharedHeaders(cred)[kind]
+		}
+	}
 	out := make(http.Header, len(h)+1)
 	for k, v := range h {
 		if k != apiKeyHeader && k != addonTokenHeader && k != "Authorization" {
@@ -140,9 +159,53 @@ func (t *authTransport) headers(h http.Header, cred *credential) http.Header {
 		}
 	}
 	if cred != nil {
-		out.Set(cred.header, cred.secret)
+		out[cred.header] = cred.headerValue()
 	}
 	return out
+}
+
+// usualHeaders tells the usual headers newRequest sets (the shared Accept and User-Agent
+// values, and the shared JSON Content-Type for a body) from anything else: 0 without a body,
+// 1 with one, -1 for any other header set.
+func (c *Client) usualHeaders(h http.Header) int {
+	same := func(key string, want []string) bool {
+		v := h[key]
+		return len(v) == 1 && &v[0] == &want[0]
+	}
+	if !same("Accept", jsonValue) || !same("User-Agent", c.userAgentValue) {
+		return -1
+	}
+	switch {
+	case len(h) == 2:
+		return 0
+	case len(h) == 3 && same("Content-Type", jsonValue):
+		return 1
+	}
+	return -1
+}
+
+// sharedHeaderSet is the usual headers with one credential, without a body and with one.
+type sharedHeaderSet struct {
+	cred *credential
+	maps [2]http.Header
+}
+
+// sharedHeaders is the usual header maps with cred, made once per credential. Nothing writes
+// to them once made.
+func (c *Client) sharedHeaders(cred *credential) [2]http.Header {
+	if s := c.headerSet.Load(); s != nil && s.cred == cred {
+		return s.maps
+	}
+	s := &sharedHeaderSet{cred: cred}
+	for kind := range s.maps {
+		h := http.Header{"Accept": jsonValue, "User-Agent": c.userAgentValue, cred.header: cred.headerValue()}
+		if kind == 1 {
+			h["Content-Type"] = jsonValue
+		}
+		s.maps[kind] = h
+	}
+	c.headerSet.Store(s)
+	return s.maps
 }
 
 // sameHost reports whether u is for the configured scheme and host.
