@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 // DefaultMaxResponseBytes bounds a success body after decompression. A page of 5000 members,
@@ -44,23 +45,41 @@ func (b *bodyReader) tooLarge() error {
 	return fmt.Errorf("%w: more than %d bytes (raise it with WithMaxResponseBytes)", ErrResponseTooLarge, b.limit)
 }
 
+// bodyBufs holds the buffers success bodies are read into. Paging through a list then reads
+// each page into a buffer already grown to a page's size, where a json.Decoder would grow a new
+// one from 512 bytes for every page, copying the body at each doubling.
+var bodyBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBody is the largest buffer kept for reuse (a page of a few thousand members); a
+// larger one is left to the garbage collector. sync.Pool drops idle buffers within two
+// collections, so the memory is not held while the client is idle.
+const maxPooledBody = 4 << 20
+
 // errNoValue: a success body with nothing in it but JSON white space, or only JSON null.
 var errNoValue = errors.New("clockify: no body or null")
 
 // decodeBody reads the whole of b and decodes it into out. A body holding no value (nothing or
 // null) is errNoValue, and out is left alone; one that ends inside the value is
 // io.ErrUnexpectedEOF, as a json.Decoder would report it. Unlike a Decoder, it refuses anything
-// but white space after the value: such a body is not what Clockify sends.
+// but white space after the value: such a body is not what Clockify sends. Decoded values
+// never share memory with the buffer (encoding/json copies strings and json.RawMessage), so
+// the buffer can serve the next response.
 func decodeBody(b *bodyReader, out any) error {
-	data, err := io.ReadAll(b)
-	if err != nil {
+	buf := bodyBufs.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledBody {
+			buf.Reset()
+			bodyBufs.Put(buf)
+		}
+	}()
+	if _, err := buf.ReadFrom(b); err != nil {
 		return err
 	}
-	if v := bytes.Trim(data, " \t\r\n"); len(v) == 0 || string(v) == "null" {
+	if v := bytes.Trim(buf.Bytes(), " \t\r\n"); len(v) == 0 || string(v) == "null" {
 		return errNoValue
 	}
-	err = json.Unmarshal(data, out)
-	if _, ok := err.(*json.SyntaxError); ok && cutShort(data) {
+	err := json.Unmarshal(buf.Bytes(), out)
+	if _, ok := err.(*json.SyntaxError); ok && cutShort(buf.Bytes()) {
 		return io.ErrUnexpectedEOF
 	}
 	return err
