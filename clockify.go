@@ -43,7 +43,6 @@ type Client struct {
 	common    service
 	base      *url.URL      // the API root, ending in "/"
 	baseURL   string        // base.String(), made once
-	plainBase bool          // base is plain enough to build request URLs without url.Parse
 	reqHost   string        // base.Host as requests carry it (see requestHost)
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	deadlines sharedDeadlines
