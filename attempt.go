@@ -11,10 +11,10 @@ import (
 	"github.com/hashicorp/go-retryablehttp"
 )
 
-// attempt is what the steps of one call share across its attempts. It is also the request's
-// context (the caller's, plus itself as a value), so carrying it costs no extra allocation.
+// attempt is what the steps of one call share across its attempts. The request's context
+// carries it as a value.
 type attempt struct {
-	context.Context
+	caller    context.Context // the caller's context
 	retrySafe bool
 	method    string
 	opPath    string                     // op.path, for logs and errors (see urlPath)
@@ -31,14 +31,6 @@ type attempt struct {
 
 type attemptKey struct{}
 
-// Value makes the attempt reachable from its context and every context derived from it.
-func (a *attempt) Value(key any) any {
-	if key == (attemptKey{}) {
-		return a
-	}
-	return a.Context.Value(key)
-}
-
 // urlPath is the request's path below the base URL, without the query, as logs and errors
 // show it.
 func (a *attempt) urlPath() string { return "/" + a.opPath }
@@ -47,11 +39,12 @@ func (a *attempt) urlPath() string { return "/" + a.opPath }
 // not retry-safe need to know whether a failed attempt reached the wire, so only they get the
 // httptrace hook that records it.
 func newAttempt(ctx context.Context, c *Client, o op) (*attempt, context.Context) {
-	a := &attempt{Context: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax, timeout: c.timeout}
+	a := &attempt{caller: ctx, retrySafe: o.retrySafe, method: o.method, opPath: o.path, cred: o.cred, maxWait: c.hc.RetryWaitMax, timeout: c.timeout}
+	ctx = context.WithValue(ctx, attemptKey{}, a)
 	if o.retrySafe {
-		return a, a
+		return a, ctx
 	}
-	return a, httptrace.WithClientTrace(a, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
+	return a, httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteHeaders: func() { a.wrote.Store(true) }})
 }
 
 // attemptOf returns the call's attempt state, or nil for a request that call did not make.

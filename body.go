@@ -36,7 +36,7 @@ func (b *bodyReader) Read(p []byte) (int, error) {
 		return 0, b.tooLarge()
 	}
 	if err != nil && err != io.EOF && b.att != nil && b.att.actx != nil {
-		err = timeoutCause(b.att.Context, b.att.actx, b.att.timeout, err)
+		err = timeoutCause(b.att.caller, b.att.actx, b.att.timeout, err)
 	}
 	return n, err
 }

@@ -44,7 +44,6 @@ type Client struct {
 	common    service
 	base      *url.URL      // the API root, ending in "/"
 	baseURL   string        // base.String(), made once
-	plainBase bool          // base is plain enough to build request URLs without url.Parse
 	reqHost   string        // base.Host as requests carry it (see requestHost)
 	timeout   time.Duration // each attempt's limit, applied by authTransport (0: none)
 	deadlines sharedDeadlines
@@ -98,7 +97,7 @@ func newClient(cfg *config) (*Client, error) {
 		return nil, &ValidationError{Field: "base URL", Reason: err.Error()}
 	}
 	c := &Client{base: base, baseURL: base.String(), userAgent: defaultUserAgent, limiter: cfg.limiter, logger: cfg.logger, maxBody: cfg.maxBody}
-	c.plainBase, c.reqHost = plainBaseURL(base, c.baseURL), requestHost(base.Host)
+	c.reqHost = requestHost(base.Host)
 	if cfg.userAgent != "" {
 		c.userAgent = cfg.userAgent + " " + defaultUserAgent
 	}
@@ -297,7 +296,7 @@ func errNilContext() error {
 
 // newRequest encodes o's query and JSON body into a request below the client's base URL.
 func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, error) {
-	u, err := c.parsedURL(o)
+	u, err := c.requestURL(o)
 	if err != nil {
 		return nil, err
 	}
@@ -317,11 +316,8 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 		}
 		body = b
 	}
-	// What retryablehttp.NewRequestWithContext makes, from the URL already parsed.
-	hreq := (&http.Request{Method: o.method, URL: u, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: make(http.Header, 4), Host: u.Host}).WithContext(ctx)
-	req := &retryablehttp.Request{Request: hreq}
-	if err := req.SetBody(body); err != nil {
+	req, err := retryablehttp.NewRequestWithContext(ctx, o.method, u, body)
+	if err != nil {
 		return nil, fmt.Errorf("clockify: build request: %w", err)
 	}
 	// Every request shares these value slices rather than allocating its own: nothing writes

@@ -3,7 +3,6 @@ package clockify
 import (
 	"context"
 	"fmt"
-	"hash/maphash"
 	"iter"
 )
 
@@ -86,7 +85,7 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 			yield(nil, errNilContext())
 			return
 		}
-		seen := newSeenSet(pageSize)
+		seen := make(map[string]struct{}, pageSize) // the ids yielded so far
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
@@ -97,9 +96,15 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 				yield(nil, err)
 				return
 			}
-			isNew, fresh := addPage(seen, items, id)
-			for i, it := range items {
-				if isNew.has(i) && !yield(it, nil) {
+			fresh := 0
+			for _, it := range items {
+				k := id(it)
+				if _, dup := seen[k]; dup {
+					continue
+				}
+				seen[k] = struct{}{}
+				fresh++
+				if !yield(it, nil) {
 					return
 				}
 			}
@@ -110,103 +115,6 @@ func pages[T any](ctx context.Context, pageSize int, id func(*T) string,
 			if lastPage(resp, len(items), pageSize) {
 				return
 			}
-		}
-	}
-}
-
-// seenSet remembers the ids an iteration has yielded, as 64-bit hashes in an open-addressing
-// table: 8 bytes per slot, at most half full, and no allocation per item (a Go map of the same
-// keys allocates about seven times as much while growing, and costs a second hash per add).
-// The hash is seeded afresh for every iteration, so a server cannot pick ids that collide or
-// crowd one part of the table; two different ids collide with odds of about n²/2⁶⁵ (one in
-// 10¹⁰ for a million members), in which case the second is skipped as if already seen.
-type seenSet struct {
-	seed    maphash.Seed
-	slots   []uint64 // hashes; 0 marks an empty slot (the hash 0 is kept in hasZero)
-	n       int      // hashes held in slots
-	hasZero bool
-	hashes  []uint64 // addPage's hashes of a page, reused from page to page
-	isNew   bitset   // addPage's answer, reused from page to page
-}
-
-// newSeenSet makes a set with room for a first page of pageSize ids.
-func newSeenSet(pageSize int) *seenSet {
-	size := 16
-	for size < 2*pageSize {
-		size *= 2
-	}
-	return &seenSet{seed: maphash.MakeSeed(), slots: make([]uint64, size)}
-}
-
-// addHash records the hash of an id and reports whether it was new.
-func (s *seenSet) addHash(h uint64) bool {
-	if h == 0 {
-		added := !s.hasZero
-		s.hasZero = true
-		return added
-	}
-	if 2*(s.n+1) > len(s.slots) {
-		s.grow()
-	}
-	if !s.insert(h) {
-		return false
-	}
-	s.n++
-	return true
-}
-
-// addPage adds the id of each item, in order, and says which were new and how many. All the
-// hashes are taken first and then all put in the table, in two tight loops, so that the memory
-// reads of many ids, and then of many slots, overlap instead of each waiting for its own.
-func addPage[T any](s *seenSet, items []*T, id func(*T) string) (bitset, int) {
-	s.hashes = s.hashes[:0]
-	for _, it := range items {
-		s.hashes = append(s.hashes, maphash.String(s.seed, id(it)))
-	}
-	n := (len(items) + 63) / 64
-	if cap(s.isNew) < n {
-		s.isNew = make(bitset, n)
-	}
-	isNew := s.isNew[:n]
-	clear(isNew)
-	fresh := 0
-	for i, h := range s.hashes {
-		if s.addHash(h) {
-			isNew[i/64] |= 1 << (i % 64)
-			fresh++
-		}
-	}
-	return isNew, fresh
-}
-
-// bitset is a set of small non-negative integers.
-type bitset []uint64
-
-func (b bitset) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
-
-// insert puts h in its slot (linear probing) and reports whether it was not there already.
-func (s *seenSet) insert(h uint64) bool {
-	mask := uint64(len(s.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		switch s.slots[i] {
-		case h:
-			return false
-		case 0:
-			s.slots[i] = h
-			return true
-		}
-	}
-}
-
-// grow makes the table four times larger: moving every hash again at each growth is most of
-// what the set costs, and growing four-fold moves a third as many as doubling, for at most twice
-// the memory between growths (16 to 64 bytes a member; 0.5 MiB for 20,000).
-func (s *seenSet) grow() {
-	old := s.slots
-	s.slots = make([]uint64, 4*len(old))
-	for _, h := range old {
-		if h != 0 {
-			s.insert(h)
 		}
 	}
 }
