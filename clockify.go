@@ -312,13 +312,13 @@ func (c *Client) newRequest(ctx context.Context, o op) (*retryablehttp.Request, 
 			if errors.As(err, &ve) {
 				return nil, ve
 			}
-			return nil, fmt.Errorf("clockify: encode request body: %w", err)
+			return nil, wrapf(err, "encode request body")
 		}
 		body = b
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, o.method, u, body)
 	if err != nil {
-		return nil, fmt.Errorf("clockify: build request: %w", err)
+		return nil, wrapf(err, "build request")
 	}
 	// Every request shares these value slices rather than allocating its own: nothing writes
 	// into them (Header.Set and Add replace or grow a slice, and RoundTrippers must not
@@ -345,7 +345,7 @@ func encodeQuery(q any) (string, error) {
 	}
 	v, err := query.Values(q)
 	if err != nil {
-		return "", fmt.Errorf("clockify: encode query: %w", err)
+		return "", wrapf(err, "encode query")
 	}
 	return v.Encode(), nil
 }
@@ -374,11 +374,11 @@ func (c *Client) readResponse(hresp *http.Response, o op, a *attempt) (*Response
 		err := decodeBody(body, o.out)
 		switch {
 		case errors.Is(err, ErrResponseTooLarge):
-			return resp, fmt.Errorf("clockify: %s %s: %w", o.method, a.urlPath(), err)
+			return resp, wrapf(err, "%s %s", o.method, a.urlPath())
 		case errors.Is(err, errNoValue):
-			return resp, fmt.Errorf("clockify: %s %s: %w: %d with no body or null", o.method, a.urlPath(), ErrEmptyResponse, hresp.StatusCode)
+			return resp, wrapf(ErrEmptyResponse, "%s %s: %d with no body or null", o.method, a.urlPath(), hresp.StatusCode)
 		case err != nil:
-			return resp, fmt.Errorf("clockify: decode %s %s response: %w", o.method, a.urlPath(), err)
+			return resp, wrapf(err, "decode %s %s response", o.method, a.urlPath())
 		}
 	}
 	// Read to the end, so the connection can be reused, but no further than an error body (a
@@ -396,7 +396,7 @@ func (c *Client) transportError(ctx context.Context, o op, err error) error {
 		call += fmt.Sprintf(": after %d attempts", a.tries.Load())
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil && errors.Is(err, ctxErr) {
-		return fmt.Errorf("clockify: %s: %w", call, ctxErr)
+		return wrapf(ctxErr, "%s", call)
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -404,7 +404,7 @@ func (c *Client) transportError(ctx context.Context, o op, err error) error {
 	}
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return fmt.Errorf("clockify: %s: timeout: %w", call, err)
+		return wrapf(err, "%s: timeout", call)
 	}
-	return fmt.Errorf("clockify: %s: %w", call, err)
+	return wrapf(err, "%s", call)
 }
