@@ -128,5 +128,15 @@ func FuzzDecodeBody_matchesDecoder(f *testing.F) {
 			assert.Equal(t, errors.Is(wantErr, io.ErrUnexpectedEOF), errors.Is(gotErr, io.ErrUnexpectedEOF),
 				"truncated: %v / %v", wantErr, gotErr)
 		}
+		// Into a User value, which decodeBody hands the body directly (wholeJSON): the same
+		// value and the same kinds of failure.
+		var gotValue User
+		valueErr := decodeBody(&bodyReader{r: bytes.NewReader(body), left: 1 << 20, limit: 1 << 20}, &gotValue)
+		require.Equal(t, gotErr == nil, valueErr == nil, "pointer: %v / value: %v", gotErr, valueErr)
+		assert.Equal(t, errors.Is(gotErr, errNoValue), errors.Is(valueErr, errNoValue))
+		assert.Equal(t, errors.Is(gotErr, io.ErrUnexpectedEOF), errors.Is(valueErr, io.ErrUnexpectedEOF))
+		if gotErr == nil {
+			assert.Equal(t, *got, gotValue)
+		}
 	})
 }

@@ -42,6 +42,12 @@ func jsonKeys[T any]() map[string]bool {
 // of their raw values; nil when there are none or b is not an object (null). b must be valid
 // JSON, as it is once json.Unmarshal has accepted it.
 func extraKeys(b []byte, known map[string]bool) map[string]json.RawMessage {
+	return extraKeysWith(b, known, "", nil)
+}
+
+// extraKeysWith is extraKeys that also points *raw at the raw value of the member named key
+// (left alone when there is none), for a caller that decodes that member itself.
+func extraKeysWith(b []byte, known map[string]bool, key string, raw *[]byte) map[string]json.RawMessage {
 	var extra map[string]json.RawMessage
 	i := skipSpace(b, 0)
 	if i >= len(b) || b[i] != '{' {
@@ -59,6 +65,9 @@ func extraKeys(b []byte, known map[string]bool) map[string]json.RawMessage {
 		i = skipSpace(b, i+1) // ':'
 		valEnd := skipValue(b, i)
 		plainKey := !slices.Contains(rawKey, '\\') && utf8.Valid(rawKey)
+		if raw != nil && (!plainKey || len(rawKey) == len(key)+2) && unquoteKey(rawKey, plainKey) == key {
+			*raw = b[i:valEnd]
+		}
 		// known[string(bytes)] does not allocate; the key is made a string only when kept.
 		if !plainKey || !known[string(rawKey[1:len(rawKey)-1])] {
 			key := string(rawKey[1 : len(rawKey)-1])
@@ -77,6 +86,18 @@ func extraKeys(b []byte, known map[string]bool) map[string]json.RawMessage {
 			i++
 		}
 	}
+}
+
+// unquoteKey returns the JSON string rawKey as encoding/json reads it; plain says it needs no
+// unescaping (no backslash, valid UTF-8), and then the conversion does not allocate when only
+// compared.
+func unquoteKey(rawKey []byte, plain bool) string {
+	if plain {
+		return string(rawKey[1 : len(rawKey)-1])
+	}
+	var key string
+	_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail
+	return key
 }
 
 // canonicalRaw copies a raw value in the form json.Marshal writes it back (compact, with <, >
@@ -166,17 +187,31 @@ func appendExtra(enc []byte, extra map[string]json.RawMessage, known map[string]
 
 var userKeys = jsonKeys[User]()
 
-// UnmarshalJSON decodes a user, keeping the keys User has no field for in Extra.
+// UnmarshalJSON decodes a user, keeping the keys User has no field for in Extra. The settings
+// are decoded in the same pass rather than by UserSettings.UnmarshalJSON, which would have
+// encoding/json scan them twice more; their Extra comes from the same key scan.
 func (u *User) UnmarshalJSON(b []byte) error {
 	type plain User
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
+	type plainSettings UserSettings
+	var v struct {
+		plain
+		Settings *plainSettings `json:"settings"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*u = User(p)
-	u.Extra = extraKeys(b, userKeys)
+	*u = User(v.plain)
+	var settings []byte
+	u.Extra = extraKeysWith(b, userKeys, "settings", &settings)
+	if v.Settings != nil {
+		u.Settings = (*UserSettings)(v.Settings)
+		u.Settings.Extra = extraKeys(settings, userSettingsKeys)
+	}
 	return nil
 }
+
+// checksWholeJSON marks User as decoding its whole input with json.Unmarshal (see wholeJSON).
+func (*User) checksWholeJSON() {}
 
 // MarshalJSON writes the user with its Extra keys.
 func (u User) MarshalJSON() ([]byte, error) {

@@ -81,6 +81,9 @@ var workspaceKeys = func() map[string]bool {
 	return keys
 }()
 
+// checksWholeJSON marks Workspace as decoding its whole input with json.Unmarshal (see wholeJSON).
+func (*Workspace) checksWholeJSON() {}
+
 // UnmarshalJSON decodes a workspace, keeping the keys Workspace has no field for in Extra.
 // featureSubscriptionType is read as the string (or null) Clockify sends or as the object its
 // API reference declares; any other shape does not fail the call that returned the workspace
