@@ -21,11 +21,11 @@
 //
 // Every method takes a context, then the workspace id, then other ids, then the request, and
 // returns (result, *Response, error). Bad input (an empty id, an unknown enum value, a capacity
-// over 24 hours, an e-mail over 254 characters, a name with control characters) is a
+// over 24 hours, an e-mail over 254 bytes, a name with control characters) is a
 // *ValidationError before anything is sent; nothing the caller passed is dropped or corrected,
 // except where a method says so (Invite trims spaces around the address; times go to Clockify
-// in UTC to the second). Requests carry only what the caller set. A Client is safe for
-// concurrent use.
+// in UTC to the second; UploadImage names the file after the picture's real format). Requests
+// carry only what the caller set. A Client is safe for concurrent use.
 //
 // Package clockifytest is an in-memory fake Clockify server that enforces the documented
 // rules; use it to test code built on this package without an account.
@@ -143,8 +143,9 @@
 // Duration an ISO-8601 duration ("PT7H30M"), refusing years, months and negative values.
 // ParseWeekday ("Mon") and ParseWeekdaySet ("MON-FRI", "Mon,Tue") read days as people write
 // them; all three types implement encoding.TextUnmarshaler and flag.Value, while JSON keeps
-// Clockify's spelling. Money is an amount in minor units with its
-// currency. Decoded values encode again to what was decoded. Getters on result pointers (such
+// Clockify's spelling. Money is spelt one way in requests, an int64 in minor units
+// (RateChange.Amount; MemberSpec.HourlyRate, where nil leaves the rate alone), and comes back as
+// Money, the amount with its currency. Decoded values encode again to what was decoded. Getters on result pointers (such
 // as User.Membership, Workspace.Plan, UserGroup.HasMember, TimeEntry.Running) are safe on a nil
 // pointer and report nothing found.
 //
