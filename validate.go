@@ -197,6 +197,12 @@ func validateName(field, name string) error {
 	if n := utf8.RuneCountInString(name); n > maxNameLength {
 		return &ValidationError{Field: field, Reason: fmt.Sprintf("has %d characters; at most %d are allowed", n, maxNameLength)}
 	}
+	return validateNameChars(field, name)
+}
+
+// validateNameChars refuses a name no person would type: invalid UTF-8, control characters and
+// bidirectional formatting characters.
+func validateNameChars(field, name string) error {
 	for i, r := range name {
 		switch {
 		case r == utf8.RuneError && !strings.HasPrefix(name[i:], "\uFFFD"):

@@ -55,6 +55,9 @@ func (w *WebhookRequest) validate(workspaceID string) error {
 	if n := utf8.RuneCountInString(w.Name); w.Name != "" && (n < MinWebhookName || n > MaxWebhookName || strings.TrimSpace(w.Name) == "") {
 		return &ValidationError{Field: "Name", Reason: fmt.Sprintf("has %d characters; when set it needs %d to %d, not all spaces", n, MinWebhookName, MaxWebhookName)}
 	}
+	if err := validateNameChars("Name", w.Name); err != nil {
+		return err
+	}
 	if err := validateWebhookURL(w.URL); err != nil {
 		return err
 	}

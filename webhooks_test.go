@@ -87,9 +87,11 @@ func TestWebhooksCreate_invalidRequestsSendNothing(t *testing.T) {
 		"blank source": {func(w *WebhookRequest) {
 			w.Event, w.TriggerSourceType, w.TriggerSource = WebhookUserUpdated, TriggerUser, []string{" "}
 		}, "TriggerSource[0]"},
-		"short name": {func(w *WebhookRequest) { w.Name = "J" }, "Name"},
-		"long name":  {func(w *WebhookRequest) { w.Name = strings.Repeat("é", 31) }, "Name"},
-		"blank name": {func(w *WebhookRequest) { w.Name = "   " }, "Name"},
+		"short name":      {func(w *WebhookRequest) { w.Name = "J" }, "Name"},
+		"long name":       {func(w *WebhookRequest) { w.Name = strings.Repeat("é", 31) }, "Name"},
+		"blank name":      {func(w *WebhookRequest) { w.Name = "   " }, "Name"},
+		"newline in name": {func(w *WebhookRequest) { w.Name = "Join\ners" }, "Name"},
+		"bidi in name":    {func(w *WebhookRequest) { w.Name = "Join\u202eers" }, "Name"},
 	} {
 		req := joinersRequest()
 		tc.change(req)
