@@ -70,15 +70,11 @@ func extraKeysWith(b []byte, known map[string]bool, key string, raw *[]byte) map
 		}
 		// known[string(bytes)] does not allocate; the key is made a string only when kept.
 		if !plainKey || !known[string(rawKey[1:len(rawKey)-1])] {
-			key := string(rawKey[1 : len(rawKey)-1])
-			if !plainKey {
-				_ = json.Unmarshal(rawKey, &key) // valid JSON: cannot fail; unescapes as encoding/json does
-			}
-			if !known[key] {
+			if name := unquoteKey(rawKey, plainKey); !known[name] {
 				if extra == nil {
 					extra = map[string]json.RawMessage{}
 				}
-				extra[key] = canonicalRaw(b[i:valEnd])
+				extra[name] = canonicalRaw(b[i:valEnd])
 			}
 		}
 		i = skipSpace(b, valEnd)
